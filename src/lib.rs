@@ -1,0 +1,5 @@
+//! Slope: an interactive derivatives lab. The math core (`math`) parses, differentiates with
+//! named steps, simplifies, prints and evaluates expressions; `plot` draws them with plotters;
+//! `ui` is the Yew front end that runs in the browser.
+
+pub mod math;

@@ -1,0 +1,396 @@
+//! Differentiation that records its reasoning. `differentiate` returns a `Derivation`: a tree
+//! of `Step`s, one per rule applied (input, output and the steps it needed), plus the raw and
+//! simplified results. The chain rule is applied in exactly one place (`chain`), around the
+//! function table's local derivatives.
+
+use super::ast::{Constant, Expr};
+use super::func::Func;
+use super::simplify::simplify;
+
+/// The rule a step applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    Constant,
+    Variable,
+    Power,
+    ConstantMultiple,
+    Sum,
+    Difference,
+    Product,
+    Quotient,
+    Chain,
+    /// `e^x`.
+    Exponential,
+    /// `a^x` for a constant base `a`.
+    GeneralExponential,
+    /// `u^v` with the variable in both: differentiate `e^(v ln u)`.
+    LogarithmicDifferentiation,
+    /// `log(u, b)` with the variable in the base: rewrite as `ln(u)/ln(b)`.
+    ChangeOfBase,
+    /// One of the table's elementary functions (sin, ln, sigmoid, relu, …).
+    Function(Func),
+    /// The final clean-up into textbook form.
+    Simplify,
+}
+
+impl Rule {
+    /// The rule's name as shown to students and in `--json`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::Constant => "Constant",
+            Rule::Variable => "Variable",
+            Rule::Power => "Power",
+            Rule::ConstantMultiple => "ConstantMultiple",
+            Rule::Sum => "Sum",
+            Rule::Difference => "Difference",
+            Rule::Product => "Product",
+            Rule::Quotient => "Quotient",
+            Rule::Chain => "Chain",
+            Rule::Exponential => "Exponential",
+            Rule::GeneralExponential => "GeneralExponential",
+            Rule::LogarithmicDifferentiation => "LogarithmicDifferentiation",
+            Rule::ChangeOfBase => "ChangeOfBase",
+            Rule::Simplify => "Simplify",
+            Rule::Function(f) => match f {
+                Func::Sin => "Sine",
+                Func::Cos => "Cosine",
+                Func::Tan => "Tangent",
+                Func::Cot => "Cotangent",
+                Func::Sec => "Secant",
+                Func::Csc => "Cosecant",
+                Func::Asin => "Arcsine",
+                Func::Acos => "Arccosine",
+                Func::Atan => "Arctangent",
+                Func::Sinh => "HyperbolicSine",
+                Func::Cosh => "HyperbolicCosine",
+                Func::Tanh => "Tanh",
+                Func::Exp => "Exponential",
+                Func::Ln | Func::Log | Func::Log10 | Func::Log2 => "Logarithm",
+                Func::Sqrt => "SquareRoot",
+                Func::Abs => "AbsoluteValue",
+                Func::Sigmoid => "Sigmoid",
+                Func::Relu => "ReLU",
+                Func::Softplus => "Softplus",
+                Func::LeakyRelu => "LeakyReLU",
+                Func::Step => "Step",
+            },
+        }
+    }
+
+    /// A human title: "Chain rule", "Sigmoid rule".
+    pub fn title(self) -> String {
+        let spaced: String = match self {
+            Rule::ConstantMultiple => "Constant multiple".into(),
+            Rule::GeneralExponential => "Exponential (base a)".into(),
+            Rule::LogarithmicDifferentiation => "Logarithmic differentiation".into(),
+            Rule::ChangeOfBase => "Change of base".into(),
+            Rule::Function(Func::Sinh) => "Hyperbolic sine".into(),
+            Rule::Function(Func::Cosh) => "Hyperbolic cosine".into(),
+            Rule::Function(Func::Sqrt) => "Square root".into(),
+            Rule::Function(Func::Abs) => "Absolute value".into(),
+            Rule::Function(Func::LeakyRelu) => "Leaky ReLU".into(),
+            other => other.name().into(),
+        };
+        if self == Rule::Simplify {
+            spaced
+        } else {
+            format!("{spaced} rule")
+        }
+    }
+}
+
+/// One rule application: `d/d(var) input = output`, justified by `children`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    pub rule: Rule,
+    pub input: Expr,
+    /// The derivative as the rule gives it (lightly tidied, not simplified).
+    pub output: Expr,
+    pub children: Vec<Step>,
+    /// For the chain rule: the name given to the inner function and the inner function.
+    pub inner: Option<(String, Expr)>,
+}
+
+/// The whole story of one derivative.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Derivation {
+    pub var: String,
+    pub root: Step,
+    /// The simplified derivative.
+    pub result: Expr,
+}
+
+/// Differentiates `e` with respect to `var` (other variables are constants).
+pub fn differentiate(e: &Expr, var: &str) -> Derivation {
+    let mut cx = Context { var };
+    let root = cx.diff(e);
+    let result = simplify(&root.output);
+    Derivation {
+        var: var.to_string(),
+        root,
+        result,
+    }
+}
+
+struct Context<'a> {
+    var: &'a str,
+}
+
+fn step(rule: Rule, input: &Expr, output: Expr, children: Vec<Step>) -> Step {
+    Step {
+        rule,
+        input: input.clone(),
+        output,
+        children,
+        inner: None,
+    }
+}
+
+fn is_num(e: &Expr, v: f64) -> bool {
+    matches!(e, Expr::Num(x) if *x == v)
+}
+
+// Light tidying as steps are written: folds 0 and 1 so `2x·1 + x^2·0` reads `2x`.
+pub(crate) fn mk_neg(a: Expr) -> Expr {
+    match a {
+        Expr::Num(x) => Expr::Num(-x),
+        Expr::Neg(inner) => *inner,
+        other => Expr::neg(other),
+    }
+}
+
+pub(crate) fn mk_add(a: Expr, b: Expr) -> Expr {
+    match (&a, &b) {
+        _ if is_num(&a, 0.0) => b,
+        _ if is_num(&b, 0.0) => a,
+        (Expr::Num(x), Expr::Num(y)) => Expr::Num(x + y),
+        (_, Expr::Neg(inner)) => Expr::sub(a.clone(), (**inner).clone()),
+        _ => Expr::add(a, b),
+    }
+}
+
+pub(crate) fn mk_sub(a: Expr, b: Expr) -> Expr {
+    match (&a, &b) {
+        _ if is_num(&b, 0.0) => a,
+        _ if is_num(&a, 0.0) => mk_neg(b),
+        (Expr::Num(x), Expr::Num(y)) => Expr::Num(x - y),
+        (_, Expr::Neg(inner)) => Expr::add(a.clone(), (**inner).clone()),
+        _ => Expr::sub(a, b),
+    }
+}
+
+pub(crate) fn mk_mul(a: Expr, b: Expr) -> Expr {
+    match (&a, &b) {
+        _ if is_num(&a, 0.0) || is_num(&b, 0.0) => Expr::Num(0.0),
+        _ if is_num(&a, 1.0) => b,
+        _ if is_num(&b, 1.0) => a,
+        _ if is_num(&a, -1.0) => mk_neg(b),
+        _ if is_num(&b, -1.0) => mk_neg(a),
+        (Expr::Num(x), Expr::Num(y)) => Expr::Num(x * y),
+        (Expr::Num(x), Expr::Mul(c, rest)) if matches!(**c, Expr::Num(_)) => {
+            let Expr::Num(y) = **c else {
+                return Expr::mul(a, b);
+            };
+            Expr::mul(Expr::Num(x * y), (**rest).clone())
+        }
+        (Expr::Neg(x), _) => mk_neg(mk_mul((**x).clone(), b)),
+        (_, Expr::Neg(y)) => mk_neg(mk_mul(a, (**y).clone())),
+        (_, Expr::Num(_)) => Expr::mul(b, a),
+        _ => Expr::mul(a, b),
+    }
+}
+
+pub(crate) fn mk_div(a: Expr, b: Expr) -> Expr {
+    match (&a, &b) {
+        _ if is_num(&a, 0.0) => Expr::Num(0.0),
+        _ if is_num(&b, 1.0) => a,
+        (Expr::Neg(x), _) => mk_neg(mk_div((**x).clone(), b)),
+        _ => Expr::div(a, b),
+    }
+}
+
+pub(crate) fn mk_pow(a: Expr, b: Expr) -> Expr {
+    match (&a, &b) {
+        _ if is_num(&b, 1.0) => a,
+        _ if is_num(&b, 0.0) => Expr::Num(1.0),
+        _ => Expr::pow(a, b),
+    }
+}
+
+/// Replaces every occurrence of variable `name` with `with`.
+pub fn substitute(e: &Expr, name: &str, with: &Expr) -> Expr {
+    let s = |x: &Expr| substitute(x, name, with);
+    match e {
+        Expr::Var(v) if v == name => with.clone(),
+        Expr::Num(_) | Expr::Const(_) | Expr::Var(_) => e.clone(),
+        Expr::Neg(a) => Expr::neg(s(a)),
+        Expr::Add(a, b) => Expr::add(s(a), s(b)),
+        Expr::Sub(a, b) => Expr::sub(s(a), s(b)),
+        Expr::Mul(a, b) => Expr::mul(s(a), s(b)),
+        Expr::Div(a, b) => Expr::div(s(a), s(b)),
+        Expr::Pow(a, b) => Expr::pow(s(a), s(b)),
+        Expr::Call(f, args) => Expr::Call(*f, args.iter().map(s).collect()),
+    }
+}
+
+/// A name for the inner function that does not clash with the expression's variables.
+fn fresh_name(e: &Expr, var: &str) -> String {
+    let used = e.variables();
+    ["u", "v", "w", "z", "s", "t"]
+        .iter()
+        .find(|n| **n != var && !used.iter().any(|u| u == *n))
+        .map(|n| n.to_string())
+        .unwrap_or_else(|| "u_1".to_string())
+}
+
+impl Context<'_> {
+    fn depends(&self, e: &Expr) -> bool {
+        e.contains_var(self.var)
+    }
+
+    fn is_var(&self, e: &Expr) -> bool {
+        matches!(e, Expr::Var(v) if v == self.var)
+    }
+
+    fn diff(&mut self, e: &Expr) -> Step {
+        if !self.depends(e) {
+            return step(Rule::Constant, e, Expr::Num(0.0), vec![]);
+        }
+        match e {
+            Expr::Var(_) => step(Rule::Variable, e, Expr::Num(1.0), vec![]),
+            Expr::Num(_) | Expr::Const(_) => step(Rule::Constant, e, Expr::Num(0.0), vec![]),
+            Expr::Neg(a) => {
+                let inner = self.diff(a);
+                let out = mk_neg(inner.output.clone());
+                step(Rule::ConstantMultiple, e, out, vec![inner])
+            }
+            Expr::Add(a, b) => {
+                let (da, db) = (self.diff(a), self.diff(b));
+                let out = mk_add(da.output.clone(), db.output.clone());
+                step(Rule::Sum, e, out, vec![da, db])
+            }
+            Expr::Sub(a, b) => {
+                let (da, db) = (self.diff(a), self.diff(b));
+                let out = mk_sub(da.output.clone(), db.output.clone());
+                step(Rule::Difference, e, out, vec![da, db])
+            }
+            Expr::Mul(a, b) if !self.depends(a) => {
+                let db = self.diff(b);
+                let out = mk_mul((**a).clone(), db.output.clone());
+                step(Rule::ConstantMultiple, e, out, vec![db])
+            }
+            Expr::Mul(a, b) if !self.depends(b) => {
+                let da = self.diff(a);
+                let out = mk_mul((**b).clone(), da.output.clone());
+                step(Rule::ConstantMultiple, e, out, vec![da])
+            }
+            Expr::Mul(a, b) => {
+                let (da, db) = (self.diff(a), self.diff(b));
+                let out = mk_add(
+                    mk_mul(da.output.clone(), (**b).clone()),
+                    mk_mul((**a).clone(), db.output.clone()),
+                );
+                step(Rule::Product, e, out, vec![da, db])
+            }
+            Expr::Div(a, b) if !self.depends(b) => {
+                let da = self.diff(a);
+                let out = mk_div(da.output.clone(), (**b).clone());
+                step(Rule::ConstantMultiple, e, out, vec![da])
+            }
+            Expr::Div(a, b) => {
+                let (da, db) = (self.diff(a), self.diff(b));
+                let numerator = mk_sub(
+                    mk_mul(da.output.clone(), (**b).clone()),
+                    mk_mul((**a).clone(), db.output.clone()),
+                );
+                let out = mk_div(numerator, mk_pow((**b).clone(), Expr::Num(2.0)));
+                step(Rule::Quotient, e, out, vec![da, db])
+            }
+            Expr::Pow(base, exp) => self.power(e, base, exp),
+            Expr::Call(f, args) => self.function(e, *f, args),
+        }
+    }
+
+    fn power(&mut self, e: &Expr, base: &Expr, exp: &Expr) -> Step {
+        match (self.depends(base), self.depends(exp)) {
+            (true, false) if self.is_var(base) => {
+                let lowered = simplify(&Expr::sub(exp.clone(), Expr::Num(1.0)));
+                let out = mk_mul(simplify(exp), mk_pow(base.clone(), lowered));
+                step(Rule::Power, e, out, vec![])
+            }
+            (true, false) => self.chain(e, base, |u| Expr::pow(u, exp.clone())),
+            (false, true) if self.is_var(exp) => {
+                if *base == Expr::Const(Constant::E) {
+                    step(Rule::Exponential, e, e.clone(), vec![])
+                } else {
+                    let out = mk_mul(e.clone(), Expr::call(Func::Ln, base.clone()));
+                    step(Rule::GeneralExponential, e, out, vec![])
+                }
+            }
+            (false, true) => self.chain(e, exp, |u| Expr::pow(base.clone(), u)),
+            _ => {
+                // d/dx u^v = u^v (v' ln u + v u'/u)
+                let (du, dv) = (self.diff(base), self.diff(exp));
+                let out = mk_mul(
+                    e.clone(),
+                    mk_add(
+                        mk_mul(dv.output.clone(), Expr::call(Func::Ln, base.clone())),
+                        mk_div(mk_mul(exp.clone(), du.output.clone()), base.clone()),
+                    ),
+                );
+                step(Rule::LogarithmicDifferentiation, e, out, vec![du, dv])
+            }
+        }
+    }
+
+    fn function(&mut self, e: &Expr, f: Func, args: &[Expr]) -> Step {
+        let Some(arg) = args.first() else {
+            return step(Rule::Constant, e, Expr::Num(0.0), vec![]);
+        };
+        let second = args.get(1);
+        if second.is_some_and(|b| self.depends(b)) {
+            // The variable is in the base of a logarithm or the slope of a leaky ReLU.
+            let rewritten = match f {
+                Func::Log => Expr::div(
+                    Expr::call(Func::Ln, arg.clone()),
+                    Expr::call(Func::Ln, second.cloned().unwrap_or(Expr::Num(1.0))),
+                ),
+                _ => {
+                    let a = second.cloned().unwrap_or(Expr::Num(0.0));
+                    Expr::sub(
+                        Expr::call(Func::Relu, arg.clone()),
+                        Expr::mul(a, Expr::call(Func::Relu, Expr::neg(arg.clone()))),
+                    )
+                }
+            };
+            let inner = self.diff(&rewritten);
+            let out = inner.output.clone();
+            return step(Rule::ChangeOfBase, e, out, vec![inner]);
+        }
+        if self.is_var(arg) {
+            let out = f.local_derivative(arg, second);
+            return step(Rule::Function(f), e, out, vec![]);
+        }
+        self.chain(e, arg, |u| {
+            let mut new_args = vec![u];
+            new_args.extend(second.cloned());
+            Expr::Call(f, new_args)
+        })
+    }
+
+    /// The chain rule, the one place it is applied: `d/dx outer(inner) = outer'(inner) · inner'`.
+    fn chain(&mut self, e: &Expr, inner: &Expr, outer: impl Fn(Expr) -> Expr) -> Step {
+        let u = fresh_name(e, self.var);
+        let outer_of_u = outer(Expr::var(&u));
+        let outer_step = {
+            let mut cx = Context { var: &u };
+            cx.diff(&outer_of_u)
+        };
+        let inner_step = self.diff(inner);
+        let outer_at_inner = substitute(&outer_step.output, &u, inner);
+        let out = mk_mul(outer_at_inner, inner_step.output.clone());
+        let mut s = step(Rule::Chain, e, out, vec![outer_step, inner_step]);
+        s.inner = Some((u, inner.clone()));
+        s
+    }
+}

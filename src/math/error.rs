@@ -1,0 +1,110 @@
+//! Parse errors as values: a kind whose message is written for a student, and the byte span
+//! of the culprit so the UI can underline it.
+
+use std::fmt;
+
+/// Longest input we accept, in bytes.
+pub const MAX_INPUT_BYTES: usize = 1000;
+/// Deepest nesting (parentheses, function calls, powers, signs) we accept.
+pub const MAX_NESTING: usize = 64;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ErrorKind {
+    Empty,
+    TooLong {
+        len: usize,
+    },
+    TooDeep,
+    UnexpectedChar(char),
+    UnexpectedToken(String),
+    MissingOperand {
+        after: String,
+    },
+    UnclosedParen,
+    UnmatchedCloseParen,
+    UnclosedAbs,
+    UnknownFunction {
+        name: String,
+        suggestion: Option<&'static str>,
+    },
+    WrongArity {
+        name: &'static str,
+        expected: String,
+        got: usize,
+    },
+    BadNumber(String),
+    ExpectedVariable(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParseError {
+    pub kind: ErrorKind,
+    /// Byte range `[start, end)` of the culprit in the input.
+    pub span: (usize, usize),
+}
+
+impl ParseError {
+    pub fn new(kind: ErrorKind, span: (usize, usize)) -> ParseError {
+        ParseError { kind, span }
+    }
+
+    /// The message shown to the student.
+    pub fn message(&self) -> String {
+        match &self.kind {
+            ErrorKind::Empty => "Type a function of x, for example x^2 or sin(x).".into(),
+            ErrorKind::TooLong { len } => {
+                format!("That is {len} characters long; the limit is {MAX_INPUT_BYTES}.")
+            }
+            ErrorKind::TooDeep => {
+                format!("The expression is nested too deeply (more than {MAX_NESTING} levels).")
+            }
+            ErrorKind::UnexpectedChar(c) => format!("'{c}' is not something I can read here."),
+            ErrorKind::UnexpectedToken(t) => format!("Unexpected '{t}' here."),
+            ErrorKind::MissingOperand { after } if after.is_empty() => {
+                "Something is missing at the start: expected a number, variable or function.".into()
+            }
+            ErrorKind::MissingOperand { after } => {
+                format!("Missing something after '{after}': expected a number, variable or '('.")
+            }
+            ErrorKind::UnclosedParen => "This '(' is never closed: add a ')'.".into(),
+            ErrorKind::UnmatchedCloseParen => "This ')' has no matching '('.".into(),
+            ErrorKind::UnclosedAbs => "This '|' is never closed: add another '|'.".into(),
+            ErrorKind::UnknownFunction {
+                name,
+                suggestion: Some(s),
+            } => {
+                format!("Unknown function '{name}' — did you mean '{s}'?")
+            }
+            ErrorKind::UnknownFunction {
+                name,
+                suggestion: None,
+            } => {
+                format!("Unknown function '{name}'.")
+            }
+            ErrorKind::WrongArity {
+                name,
+                expected,
+                got,
+            } => {
+                let s = if *got == 1 { "" } else { "s" };
+                format!("'{name}' takes {expected}, but was given {got} argument{s}.")
+            }
+            ErrorKind::BadNumber(t) => format!("'{t}' is not a number I can read."),
+            ErrorKind::ExpectedVariable(t) => format!("'{t}' is not a variable name."),
+        }
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} (at bytes {}..{})",
+            self.message(),
+            self.span.0,
+            self.span.1
+        )
+    }
+}
+
+impl std::error::Error for ParseError {}

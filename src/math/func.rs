@@ -1,0 +1,273 @@
+//! The one table of elementary functions: name, arity, value, domain and local derivative
+//! f′(u). Differentiation applies the chain rule around `local_derivative` in exactly one place.
+
+use super::ast::Expr;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Func {
+    Sin,
+    Cos,
+    Tan,
+    Cot,
+    Sec,
+    Csc,
+    Asin,
+    Acos,
+    Atan,
+    Sinh,
+    Cosh,
+    Tanh,
+    Exp,
+    Ln,
+    /// `log(u, b)`: logarithm of `u` to base `b`.
+    Log,
+    Log10,
+    Log2,
+    Sqrt,
+    Abs,
+    Sigmoid,
+    Relu,
+    Softplus,
+    /// `leaky_relu(u)` (slope 0.01 for u < 0) or `leaky_relu(u, a)`.
+    LeakyRelu,
+    /// 1 for u > 0, 0 for u < 0, undefined at 0: the derivative of ReLU.
+    Step,
+}
+
+/// Every function, in the order the help text lists them.
+pub const ALL: [Func; 24] = [
+    Func::Sin,
+    Func::Cos,
+    Func::Tan,
+    Func::Cot,
+    Func::Sec,
+    Func::Csc,
+    Func::Asin,
+    Func::Acos,
+    Func::Atan,
+    Func::Sinh,
+    Func::Cosh,
+    Func::Tanh,
+    Func::Exp,
+    Func::Ln,
+    Func::Log,
+    Func::Log10,
+    Func::Log2,
+    Func::Sqrt,
+    Func::Abs,
+    Func::Sigmoid,
+    Func::Relu,
+    Func::Softplus,
+    Func::LeakyRelu,
+    Func::Step,
+];
+
+/// Default negative-side slope of `leaky_relu(x)`.
+pub const LEAKY_SLOPE: f64 = 0.01;
+
+impl Func {
+    /// The canonical name, as the printer writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Func::Sin => "sin",
+            Func::Cos => "cos",
+            Func::Tan => "tan",
+            Func::Cot => "cot",
+            Func::Sec => "sec",
+            Func::Csc => "csc",
+            Func::Asin => "asin",
+            Func::Acos => "acos",
+            Func::Atan => "atan",
+            Func::Sinh => "sinh",
+            Func::Cosh => "cosh",
+            Func::Tanh => "tanh",
+            Func::Exp => "exp",
+            Func::Ln => "ln",
+            Func::Log => "log",
+            Func::Log10 => "log10",
+            Func::Log2 => "log2",
+            Func::Sqrt => "sqrt",
+            Func::Abs => "abs",
+            Func::Sigmoid => "sigmoid",
+            Func::Relu => "relu",
+            Func::Softplus => "softplus",
+            Func::LeakyRelu => "leaky_relu",
+            Func::Step => "step",
+        }
+    }
+
+    /// Looks a name up, including the aliases students type (`arcsin`, `σ` is handled by the lexer).
+    pub fn from_name(name: &str) -> Option<Func> {
+        let alias = match name {
+            "arcsin" => Some(Func::Asin),
+            "arccos" => Some(Func::Acos),
+            "arctan" => Some(Func::Atan),
+            "ReLU" | "Relu" => Some(Func::Relu),
+            _ => None,
+        };
+        alias.or_else(|| ALL.iter().copied().find(|f| f.name() == name))
+    }
+
+    /// Accepted numbers of arguments.
+    pub fn arity(self) -> (usize, usize) {
+        match self {
+            Func::Log | Func::LeakyRelu => (1, 2),
+            _ => (1, 1),
+        }
+    }
+
+    /// The value at a point; NaN outside the domain (and at points where the function is
+    /// genuinely undefined, such as `step(0)`).
+    pub fn eval(self, x: f64, b: f64) -> f64 {
+        match self {
+            Func::Sin => x.sin(),
+            Func::Cos => x.cos(),
+            Func::Tan => x.tan(),
+            Func::Cot => 1.0 / x.tan(),
+            Func::Sec => 1.0 / x.cos(),
+            Func::Csc => 1.0 / x.sin(),
+            Func::Asin => x.asin(),
+            Func::Acos => x.acos(),
+            Func::Atan => x.atan(),
+            Func::Sinh => x.sinh(),
+            Func::Cosh => x.cosh(),
+            Func::Tanh => x.tanh(),
+            Func::Exp => x.exp(),
+            Func::Ln => log_or_nan(x),
+            Func::Log => {
+                if b > 0.0 && b != 1.0 {
+                    log_or_nan(x) / b.ln()
+                } else {
+                    f64::NAN
+                }
+            }
+            Func::Log10 => log_or_nan(x) / std::f64::consts::LN_10,
+            Func::Log2 => log_or_nan(x) / std::f64::consts::LN_2,
+            Func::Sqrt => x.sqrt(),
+            Func::Abs => x.abs(),
+            Func::Sigmoid => sigmoid(x),
+            Func::Relu => x.max(0.0),
+            Func::Softplus => softplus(x),
+            Func::LeakyRelu => {
+                if x >= 0.0 {
+                    x
+                } else {
+                    b * x
+                }
+            }
+            Func::Step => {
+                if x > 0.0 {
+                    1.0
+                } else if x < 0.0 {
+                    0.0
+                } else {
+                    f64::NAN
+                }
+            }
+        }
+    }
+
+    /// f′(u), the derivative with respect to the first argument; for `log` and `leaky_relu`
+    /// the second argument `b` must be constant and is passed in.
+    pub fn local_derivative(self, u: &Expr, b: Option<&Expr>) -> Expr {
+        use Expr as E;
+        let call = |f: Func| E::call(f, u.clone());
+        let one = || E::num(1.0);
+        match self {
+            Func::Sin => call(Func::Cos),
+            Func::Cos => E::neg(call(Func::Sin)),
+            Func::Tan => E::pow(call(Func::Sec), E::num(2.0)),
+            Func::Cot => E::neg(E::pow(call(Func::Csc), E::num(2.0))),
+            Func::Sec => E::mul(call(Func::Sec), call(Func::Tan)),
+            Func::Csc => E::neg(E::mul(call(Func::Csc), call(Func::Cot))),
+            Func::Asin => E::div(
+                one(),
+                E::call(Func::Sqrt, E::sub(one(), E::pow(u.clone(), E::num(2.0)))),
+            ),
+            Func::Acos => E::neg(E::div(
+                one(),
+                E::call(Func::Sqrt, E::sub(one(), E::pow(u.clone(), E::num(2.0)))),
+            )),
+            Func::Atan => E::div(one(), E::add(one(), E::pow(u.clone(), E::num(2.0)))),
+            Func::Sinh => call(Func::Cosh),
+            Func::Cosh => call(Func::Sinh),
+            Func::Tanh => E::sub(one(), E::pow(call(Func::Tanh), E::num(2.0))),
+            Func::Exp => call(Func::Exp),
+            Func::Ln => E::div(one(), u.clone()),
+            Func::Log => {
+                let base = b.cloned().unwrap_or(E::Const(super::ast::Constant::E));
+                E::div(one(), E::mul(u.clone(), E::call(Func::Ln, base)))
+            }
+            Func::Log10 => E::div(one(), E::mul(u.clone(), E::call(Func::Ln, E::num(10.0)))),
+            Func::Log2 => E::div(one(), E::mul(u.clone(), E::call(Func::Ln, E::num(2.0)))),
+            Func::Sqrt => E::div(one(), E::mul(E::num(2.0), call(Func::Sqrt))),
+            Func::Abs => E::div(u.clone(), call(Func::Abs)),
+            Func::Sigmoid => E::mul(call(Func::Sigmoid), E::sub(one(), call(Func::Sigmoid))),
+            Func::Relu => call(Func::Step),
+            Func::Softplus => call(Func::Sigmoid),
+            Func::LeakyRelu => {
+                let a = b.cloned().unwrap_or(E::num(LEAKY_SLOPE));
+                E::add(a.clone(), E::mul(E::sub(one(), a), call(Func::Step)))
+            }
+            // Flat on both sides; at 0 step itself is undefined.
+            Func::Step => E::num(0.0),
+        }
+    }
+
+    /// A sentence naming the derivative fact, used in step explanations.
+    pub fn fact(self) -> &'static str {
+        match self {
+            Func::Sin => "d/du sin(u) = cos(u)",
+            Func::Cos => "d/du cos(u) = -sin(u)",
+            Func::Tan => "d/du tan(u) = sec(u)^2",
+            Func::Cot => "d/du cot(u) = -csc(u)^2",
+            Func::Sec => "d/du sec(u) = sec(u)tan(u)",
+            Func::Csc => "d/du csc(u) = -csc(u)cot(u)",
+            Func::Asin => "d/du asin(u) = 1/sqrt(1 - u^2)",
+            Func::Acos => "d/du acos(u) = -1/sqrt(1 - u^2)",
+            Func::Atan => "d/du atan(u) = 1/(1 + u^2)",
+            Func::Sinh => "d/du sinh(u) = cosh(u)",
+            Func::Cosh => "d/du cosh(u) = sinh(u)",
+            Func::Tanh => "d/du tanh(u) = 1 - tanh(u)^2",
+            Func::Exp => "d/du exp(u) = exp(u)",
+            Func::Ln => "d/du ln(u) = 1/u",
+            Func::Log => "d/du log(u, b) = 1/(u ln(b))",
+            Func::Log10 => "d/du log10(u) = 1/(u ln(10))",
+            Func::Log2 => "d/du log2(u) = 1/(u ln(2))",
+            Func::Sqrt => "d/du sqrt(u) = 1/(2sqrt(u))",
+            Func::Abs => "d/du |u| = u/|u| (undefined at u = 0)",
+            Func::Sigmoid => "d/du sigmoid(u) = sigmoid(u)(1 - sigmoid(u))",
+            Func::Relu => "d/du relu(u) = step(u): 1 for u > 0, 0 for u < 0, undefined at 0",
+            Func::Softplus => "d/du softplus(u) = sigmoid(u)",
+            Func::LeakyRelu => "d/du leaky_relu(u, a) = 1 for u > 0, a for u < 0, undefined at 0",
+            Func::Step => "d/du step(u) = 0 for u ≠ 0, undefined at 0",
+        }
+    }
+}
+
+fn log_or_nan(x: f64) -> f64 {
+    if x > 0.0 {
+        x.ln()
+    } else {
+        f64::NAN
+    }
+}
+
+/// The logistic function, written to stay accurate (and finite) for large |x|.
+pub fn sigmoid(x: f64) -> f64 {
+    if x >= 0.0 {
+        1.0 / (1.0 + (-x).exp())
+    } else {
+        let e = x.exp();
+        e / (1.0 + e)
+    }
+}
+
+/// ln(1 + eˣ) without overflow.
+pub fn softplus(x: f64) -> f64 {
+    if x > 30.0 {
+        x + (-x).exp()
+    } else {
+        x.exp().ln_1p()
+    }
+}

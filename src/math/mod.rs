@@ -1,0 +1,27 @@
+//! The math core: parse what students type, differentiate with named steps, simplify to
+//! textbook form, print (text, LaTeX, MathML) and evaluate fast. Pure Rust: nothing here
+//! knows about the browser, Yew or plotters.
+
+pub mod ast;
+pub mod diff;
+pub mod error;
+pub mod eval;
+pub mod explain;
+pub mod func;
+pub mod layout;
+pub mod lexer;
+pub mod number;
+pub mod parser;
+pub mod print;
+pub mod simplify;
+
+pub use ast::{Constant, Expr};
+pub use diff::{differentiate, Derivation, Rule, Step};
+pub use error::{ErrorKind, ParseError};
+pub use eval::{eval_at, Program};
+pub use explain::{explain, Line, Segment};
+pub use func::Func;
+pub use layout::{to_latex, to_mathml};
+pub use parser::parse;
+pub use print::to_text;
+pub use simplify::simplify;

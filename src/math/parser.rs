@@ -1,0 +1,530 @@
+//! A Pratt parser (one `expr_bp` loop with binding powers, after matklad's "Simple but Powerful
+//! Pratt Parsing") that reads what students actually type: implicit multiplication (`2x`,
+//! `x(x+1)`, `(x+1)(x-1)`), `sin^2(x)`, `|x|`, `√x`, `sin x`, and splits runs of letters such
+//! as `xy` or `xsinx` into the names they are made of. It never panics: every failure is a
+//! `ParseError` with the span of the culprit, and nesting is bounded.
+
+use super::ast::{Constant, Expr};
+use super::error::{ErrorKind, ParseError, MAX_INPUT_BYTES, MAX_NESTING};
+use super::func::{Func, ALL, LEAKY_SLOPE};
+use super::lexer::{tokenize, Tok, Token};
+
+/// Parses a whole input into an expression.
+pub fn parse(src: &str) -> Result<Expr, ParseError> {
+    if src.len() > MAX_INPUT_BYTES {
+        return Err(ParseError::new(
+            ErrorKind::TooLong { len: src.len() },
+            (MAX_INPUT_BYTES, src.len()),
+        ));
+    }
+    if src.trim().is_empty() {
+        return Err(ParseError::new(ErrorKind::Empty, (0, src.len())));
+    }
+    let toks = tokenize(src)?;
+    let mut p = Parser {
+        toks,
+        pos: 0,
+        depth: 0,
+        abs_depth: 0,
+        bare: false,
+        src,
+    };
+    let e = p.expr_bp(0)?;
+    let t = p.peek().clone();
+    match t.tok {
+        Tok::Eof => Ok(e),
+        Tok::RParen => Err(ParseError::new(ErrorKind::UnmatchedCloseParen, t.span)),
+        Tok::Pipe => Err(ParseError::new(
+            ErrorKind::UnexpectedToken("|".into()),
+            t.span,
+        )),
+        other => Err(ParseError::new(
+            ErrorKind::UnexpectedToken(other.describe()),
+            t.span,
+        )),
+    }
+}
+
+/// Parses a variable name (for `--var` and the UI's variable picker).
+pub fn parse_variable(name: &str) -> Result<String, ParseError> {
+    let span = (0, name.len());
+    match parse(name) {
+        Ok(Expr::Var(v)) => Ok(v),
+        _ => Err(ParseError::new(
+            ErrorKind::ExpectedVariable(name.to_string()),
+            span,
+        )),
+    }
+}
+
+const ADD_BP: (u8, u8) = (1, 2);
+const MUL_BP: (u8, u8) = (3, 4);
+const PREFIX_BP: u8 = 5;
+const POW_BP: (u8, u8) = (8, 7);
+
+struct Parser<'a> {
+    toks: Vec<Token>,
+    pos: usize,
+    depth: usize,
+    abs_depth: usize,
+    /// Inside a bare function argument (`sin x`): stop at explicit operators and function names.
+    bare: bool,
+    src: &'a str,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> &Token {
+        &self.toks[self.pos.min(self.toks.len() - 1)]
+    }
+
+    fn peek_at(&self, k: usize) -> &Token {
+        &self.toks[(self.pos + k).min(self.toks.len() - 1)]
+    }
+
+    fn next(&mut self) -> Token {
+        let t = self.peek().clone();
+        if self.pos < self.toks.len() - 1 {
+            self.pos += 1;
+        }
+        t
+    }
+
+    fn prev_text(&self) -> (String, (usize, usize)) {
+        if self.pos == 0 {
+            return (String::new(), (0, 0));
+        }
+        let t = &self.toks[self.pos - 1];
+        (self.src[t.span.0..t.span.1].to_string(), t.span)
+    }
+
+    fn enter(&mut self, span: (usize, usize)) -> Result<(), ParseError> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            return Err(ParseError::new(ErrorKind::TooDeep, span));
+        }
+        Ok(())
+    }
+
+    fn expr_bp(&mut self, min_bp: u8) -> Result<Expr, ParseError> {
+        let span = self.peek().span;
+        self.enter(span)?;
+        let result = self.expr_bp_inner(min_bp);
+        self.depth -= 1;
+        result
+    }
+
+    fn expr_bp_inner(&mut self, min_bp: u8) -> Result<Expr, ParseError> {
+        let mut lhs = self.prefix()?;
+        loop {
+            let t = self.peek().clone();
+            let (op, explicit) = match &t.tok {
+                Tok::Plus | Tok::Minus => (t.tok.clone(), true),
+                Tok::Star | Tok::Slash => (t.tok.clone(), true),
+                Tok::Caret => (Tok::Caret, true),
+                Tok::Super(n) => {
+                    if POW_BP.0 < min_bp {
+                        break;
+                    }
+                    self.next();
+                    lhs = Expr::pow(lhs, Expr::num(*n as f64));
+                    continue;
+                }
+                // Juxtaposition: `2x`, `x(x+1)`, `2 sin(x)`, `|x||y|` outside an absolute value.
+                Tok::Ident(name) => {
+                    if self.bare && Func::from_name(name).is_some() {
+                        break;
+                    }
+                    (Tok::Star, false)
+                }
+                Tok::LParen | Tok::Sqrt => (Tok::Star, false),
+                Tok::Pipe if self.abs_depth == 0 => (Tok::Star, false),
+                Tok::Num(_) => {
+                    return Err(ParseError::new(
+                        ErrorKind::UnexpectedToken(t.tok.describe()),
+                        t.span,
+                    ));
+                }
+                _ => break,
+            };
+            if self.bare && explicit && op != Tok::Caret {
+                break;
+            }
+            let (l_bp, r_bp) = match op {
+                Tok::Plus | Tok::Minus => ADD_BP,
+                Tok::Star | Tok::Slash => MUL_BP,
+                _ => POW_BP,
+            };
+            if l_bp < min_bp {
+                break;
+            }
+            if explicit {
+                self.next();
+            }
+            let rhs = self.expr_bp(r_bp)?;
+            lhs = match op {
+                Tok::Plus => Expr::add(lhs, rhs),
+                Tok::Minus => Expr::sub(lhs, rhs),
+                Tok::Star => Expr::mul(lhs, rhs),
+                Tok::Slash => Expr::div(lhs, rhs),
+                _ => Expr::pow(lhs, rhs),
+            };
+        }
+        Ok(lhs)
+    }
+
+    fn missing_operand(&self, at: &Token) -> ParseError {
+        let (after, span) = self.prev_text();
+        if after.is_empty() {
+            ParseError::new(ErrorKind::MissingOperand { after }, at.span)
+        } else {
+            // Point at the operator that lacks its operand (and anything after it).
+            let end = if at.tok == Tok::Eof {
+                span.1
+            } else {
+                at.span.1
+            };
+            ParseError::new(ErrorKind::MissingOperand { after }, (span.0, end))
+        }
+    }
+
+    fn prefix(&mut self) -> Result<Expr, ParseError> {
+        let t = self.next();
+        match t.tok {
+            Tok::Num(x) => Ok(Expr::Num(x)),
+            Tok::Minus => Ok(Expr::neg(self.operand_after(PREFIX_BP, &t)?)),
+            Tok::Plus => self.operand_after(PREFIX_BP, &t),
+            Tok::Sqrt => Ok(Expr::call(Func::Sqrt, self.operand_after(POW_BP.1, &t)?)),
+            Tok::LParen => {
+                let saved = std::mem::replace(&mut self.bare, false);
+                let saved_abs = std::mem::replace(&mut self.abs_depth, 0);
+                let inner = self.expr_bp(0);
+                self.bare = saved;
+                self.abs_depth = saved_abs;
+                let inner = inner?;
+                self.expect_close(t.span)?;
+                Ok(inner)
+            }
+            Tok::Pipe => {
+                let saved = std::mem::replace(&mut self.bare, false);
+                self.abs_depth += 1;
+                let inner = self.expr_bp(0);
+                self.abs_depth -= 1;
+                self.bare = saved;
+                let inner = inner?;
+                let close = self.peek().clone();
+                if close.tok != Tok::Pipe {
+                    return Err(ParseError::new(ErrorKind::UnclosedAbs, t.span));
+                }
+                self.next();
+                Ok(Expr::call(Func::Abs, inner))
+            }
+            Tok::Ident(name) => self.ident(name, t.span),
+            Tok::RParen if self.pos > 0 && self.is_unmatched_close(self.pos - 1) => {
+                Err(ParseError::new(ErrorKind::UnmatchedCloseParen, t.span))
+            }
+            _ => {
+                self.pos = self.pos.saturating_sub(usize::from(t.tok != Tok::Eof));
+                Err(self.missing_operand(&t))
+            }
+        }
+    }
+
+    /// Parses the operand of a prefix operator, reporting a missing one against `op`.
+    fn operand_after(&mut self, bp: u8, op: &Token) -> Result<Expr, ParseError> {
+        match self.peek().tok {
+            Tok::Eof | Tok::RParen | Tok::Comma | Tok::Star | Tok::Slash | Tok::Caret => {
+                let at = self.peek().clone();
+                let end = if at.tok == Tok::Eof {
+                    op.span.1
+                } else {
+                    at.span.1
+                };
+                Err(ParseError::new(
+                    ErrorKind::MissingOperand {
+                        after: self.src[op.span.0..op.span.1].to_string(),
+                    },
+                    (op.span.0, end),
+                ))
+            }
+            _ => self.expr_bp(bp),
+        }
+    }
+
+    fn is_unmatched_close(&self, idx: usize) -> bool {
+        let mut depth: i64 = 0;
+        for t in &self.toks[..=idx] {
+            match t.tok {
+                Tok::LParen => depth += 1,
+                Tok::RParen => depth -= 1,
+                _ => {}
+            }
+        }
+        depth < 0
+    }
+
+    fn expect_close(&mut self, open: (usize, usize)) -> Result<(), ParseError> {
+        let t = self.peek().clone();
+        match t.tok {
+            Tok::RParen => {
+                self.next();
+                Ok(())
+            }
+            Tok::Eof => Err(ParseError::new(ErrorKind::UnclosedParen, open)),
+            Tok::Pipe => Err(ParseError::new(ErrorKind::UnclosedParen, open)),
+            other => Err(ParseError::new(
+                ErrorKind::UnexpectedToken(other.describe()),
+                t.span,
+            )),
+        }
+    }
+
+    fn ident(&mut self, name: String, span: (usize, usize)) -> Result<Expr, ParseError> {
+        match name.as_str() {
+            "pi" => return Ok(Expr::Const(Constant::Pi)),
+            "e" => return Ok(Expr::Const(Constant::E)),
+            _ => {}
+        }
+        if let Some(f) = Func::from_name(&name) {
+            return self.call(f, span);
+        }
+        let followed_by_paren = self.peek().tok == Tok::LParen;
+        if name.chars().all(char::is_alphabetic) && name.chars().count() > 1 {
+            let pieces = split_letters(&name, span.0);
+            let last_is_func = pieces
+                .last()
+                .is_some_and(|(s, _)| Func::from_name(s).is_some());
+            if followed_by_paren && !last_is_func {
+                if let Some(s) = suggest(&name) {
+                    return Err(ParseError::new(
+                        ErrorKind::UnknownFunction {
+                            name,
+                            suggestion: Some(s),
+                        },
+                        span,
+                    ));
+                }
+            }
+            // Replace this token by its pieces and read them as if typed separately.
+            let at = self.pos - 1;
+            let toks: Vec<Token> = pieces
+                .into_iter()
+                .map(|(s, sp)| Token {
+                    tok: Tok::Ident(s),
+                    span: sp,
+                })
+                .collect();
+            self.toks.splice(at..=at, toks);
+            self.pos = at;
+            let t = self.next();
+            return match t.tok {
+                Tok::Ident(first) => self.ident(first, t.span),
+                other => Err(ParseError::new(
+                    ErrorKind::UnexpectedToken(other.describe()),
+                    t.span,
+                )),
+            };
+        }
+        if followed_by_paren && name.chars().count() > 1 {
+            return Err(ParseError::new(
+                ErrorKind::UnknownFunction {
+                    suggestion: suggest(&name),
+                    name,
+                },
+                span,
+            ));
+        }
+        Ok(Expr::Var(name))
+    }
+
+    fn call(&mut self, f: Func, name_span: (usize, usize)) -> Result<Expr, ParseError> {
+        // `sin^2(x)`, `sin²(x)`: a power written on the function name; `sin^-1(x)` is arcsin.
+        let mut power: Option<f64> = None;
+        match (
+            self.peek().tok.clone(),
+            self.peek_at(1).tok.clone(),
+            self.peek_at(2).tok.clone(),
+        ) {
+            (Tok::Super(n), _, _) => {
+                self.next();
+                power = Some(n as f64);
+            }
+            (Tok::Caret, Tok::Num(n), _) => {
+                self.next();
+                self.next();
+                power = Some(n);
+            }
+            (Tok::Caret, Tok::Minus, Tok::Num(n)) if n == 1.0 => {
+                self.next();
+                self.next();
+                self.next();
+                power = Some(-1.0);
+            }
+            _ => {}
+        }
+        let f = match (power, f) {
+            (Some(p), Func::Sin) if p == -1.0 => {
+                power = None;
+                Func::Asin
+            }
+            (Some(p), Func::Cos) if p == -1.0 => {
+                power = None;
+                Func::Acos
+            }
+            (Some(p), Func::Tan) if p == -1.0 => {
+                power = None;
+                Func::Atan
+            }
+            _ => f,
+        };
+        let args = if self.peek().tok == Tok::LParen {
+            let open = self.next();
+            let saved = std::mem::replace(&mut self.bare, false);
+            let saved_abs = std::mem::replace(&mut self.abs_depth, 0);
+            let args = self.arguments(open.span);
+            self.bare = saved;
+            self.abs_depth = saved_abs;
+            args?
+        } else {
+            // A bare argument: `sin x`, `sin 2x`, `ln x^2`.
+            match self.peek().tok {
+                Tok::Num(_) | Tok::Ident(_) | Tok::Sqrt | Tok::Pipe | Tok::Minus => {}
+                _ => {
+                    let at = self.peek().clone();
+                    let end = if at.tok == Tok::Eof {
+                        name_span.1
+                    } else {
+                        at.span.1
+                    };
+                    return Err(ParseError::new(
+                        ErrorKind::MissingOperand {
+                            after: self.src[name_span.0..name_span.1].to_string(),
+                        },
+                        (name_span.0, end),
+                    ));
+                }
+            }
+            let saved = std::mem::replace(&mut self.bare, true);
+            let arg = self.expr_bp(MUL_BP.0);
+            self.bare = saved;
+            vec![arg?]
+        };
+        let (lo, hi) = f.arity();
+        if args.len() < lo || args.len() > hi {
+            let end = self.toks[self.pos.saturating_sub(1)].span.1;
+            let expected = if lo == hi {
+                "1 argument".to_string()
+            } else {
+                format!("{lo} or {hi} arguments")
+            };
+            return Err(ParseError::new(
+                ErrorKind::WrongArity {
+                    name: f.name(),
+                    expected,
+                    got: args.len(),
+                },
+                (name_span.0, end),
+            ));
+        }
+        let mut args = args;
+        if f == Func::LeakyRelu && args.len() == 2 && args[1] == Expr::Num(LEAKY_SLOPE) {
+            args.pop();
+        }
+        let call = Expr::Call(f, args);
+        Ok(match power {
+            Some(p) => Expr::pow(call, Expr::num(p)),
+            None => call,
+        })
+    }
+
+    fn arguments(&mut self, open: (usize, usize)) -> Result<Vec<Expr>, ParseError> {
+        let mut args = Vec::new();
+        if self.peek().tok == Tok::RParen {
+            self.next();
+            return Ok(args);
+        }
+        loop {
+            args.push(self.expr_bp(0)?);
+            let t = self.peek().clone();
+            match t.tok {
+                Tok::Comma => {
+                    self.next();
+                }
+                Tok::RParen => {
+                    self.next();
+                    return Ok(args);
+                }
+                Tok::Eof | Tok::Pipe => {
+                    return Err(ParseError::new(ErrorKind::UnclosedParen, open))
+                }
+                other => {
+                    return Err(ParseError::new(
+                        ErrorKind::UnexpectedToken(other.describe()),
+                        t.span,
+                    ))
+                }
+            }
+        }
+    }
+}
+
+/// Splits a run of letters into known names (longest first) and single-letter variables:
+/// `xy` → x, y; `xsinx` → x, sin, x; `pix` → pi, x.
+fn split_letters(name: &str, offset: usize) -> Vec<(String, (usize, usize))> {
+    let mut names: Vec<&str> = ALL.iter().map(|f| f.name()).collect();
+    names.push("pi");
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < name.len() {
+        let rest = &name[i..];
+        let piece = names
+            .iter()
+            .find(|n| rest.starts_with(**n) && n.chars().all(char::is_alphabetic) && n.len() > 1)
+            .map(|n| n.to_string())
+            .unwrap_or_else(|| rest.chars().next().map(String::from).unwrap_or_default());
+        let len = piece.len().max(1);
+        out.push((piece, (offset + i, offset + i + len)));
+        i += len;
+    }
+    out
+}
+
+/// The function a mistyped name most likely meant: one it starts with (`sine`, `cosine`),
+/// or one within a small edit distance (`sqr`, `sigmod`, `arcsinh`).
+pub fn suggest(name: &str) -> Option<&'static str> {
+    let lower = name.to_lowercase();
+    if let Some(f) = Func::from_name(&lower) {
+        return Some(f.name());
+    }
+    if lower.chars().count() < 3 {
+        return None;
+    }
+    let prefix = ALL
+        .iter()
+        .map(|f| f.name())
+        .filter(|n| n.len() >= 2 && lower.starts_with(n))
+        .max_by_key(|n| n.len());
+    if prefix.is_some() {
+        return prefix;
+    }
+    let (best, dist) = ALL
+        .iter()
+        .map(|f| (f.name(), levenshtein(&lower, f.name())))
+        .min_by_key(|&(_, d)| d)?;
+    (dist <= 2).then_some(best)
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}

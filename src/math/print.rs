@@ -1,0 +1,182 @@
+//! The canonical text printer: what the CLI prints, what URLs carry, and what the parser must
+//! always read back to the same value. Implicit multiplication is used only where it cannot be
+//! misread (`2x`, `6x(x^2 + 1)^2`, `sigmoid(x)(1 - sigmoid(x))`); elsewhere it writes `*`.
+
+use super::ast::Expr;
+use super::func::Func;
+
+/// Binding strength of an expression's top operator (higher binds tighter).
+pub(crate) fn prec(e: &Expr) -> u8 {
+    match e {
+        Expr::Add(..) | Expr::Sub(..) => 1,
+        Expr::Mul(..) | Expr::Div(..) => 2,
+        Expr::Neg(_) => 3,
+        Expr::Num(x) if *x < 0.0 || (*x == 0.0 && x.is_sign_negative()) => 3,
+        Expr::Pow(..) => 4,
+        _ => 5,
+    }
+}
+
+pub(crate) fn is_negative(e: &Expr) -> bool {
+    prec(e) == 3
+}
+
+/// Formats a number the shortest way that reads back exactly.
+pub fn format_number(x: f64) -> String {
+    if x == 0.0 {
+        return "0".into();
+    }
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        return format!("{}", x as i64);
+    }
+    if !x.is_finite() {
+        return if x.is_nan() {
+            "nan".into()
+        } else if x > 0.0 {
+            "inf".into()
+        } else {
+            "-inf".into()
+        };
+    }
+    let plain = format!("{x}");
+    let sci = format!("{x:e}");
+    if plain.len() <= sci.len() {
+        plain
+    } else {
+        sci
+    }
+}
+
+/// Prints `e` in canonical text.
+pub fn to_text(e: &Expr) -> String {
+    let mut out = String::new();
+    write(e, &mut out);
+    out
+}
+
+fn child(e: &Expr, min_prec: u8, out: &mut String) {
+    if prec(e) < min_prec {
+        out.push('(');
+        write(e, out);
+        out.push(')');
+    } else {
+        write(e, out);
+    }
+}
+
+/// A right operand that is negative always gets parentheses: `x - (-y)`, `x^(-1)`.
+fn right_child(e: &Expr, min_prec: u8, out: &mut String) {
+    if is_negative(e) {
+        out.push('(');
+        write(e, out);
+        out.push(')');
+    } else {
+        child(e, min_prec, out);
+    }
+}
+
+fn write(e: &Expr, out: &mut String) {
+    match e {
+        Expr::Num(x) => out.push_str(&format_number(*x)),
+        Expr::Const(c) => out.push_str(c.name()),
+        Expr::Var(v) => out.push_str(v),
+        Expr::Neg(a) => {
+            out.push('-');
+            right_child(a, 2, out);
+        }
+        Expr::Add(a, b) => {
+            child(a, 1, out);
+            out.push_str(" + ");
+            right_child(b, 2, out);
+        }
+        Expr::Sub(a, b) => {
+            child(a, 1, out);
+            out.push_str(" - ");
+            right_child(b, 2, out);
+        }
+        Expr::Mul(a, b) => {
+            let mut left = String::new();
+            child(a, 2, &mut left);
+            let mut right = String::new();
+            right_child(b, 3, &mut right);
+            out.push_str(&left);
+            if can_juxtapose(a, &left, &right) {
+                out.push_str(&right);
+            } else {
+                out.push('*');
+                out.push_str(&right);
+            }
+        }
+        Expr::Div(a, b) => {
+            child(a, 2, out);
+            out.push('/');
+            right_child(b, 3, out);
+        }
+        Expr::Pow(a, b) => {
+            child(a, 5, out);
+            out.push('^');
+            right_child(b, 4, out);
+        }
+        Expr::Call(f, args) => {
+            out.push_str(f.name());
+            out.push('(');
+            for (i, a) in args.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write(a, out);
+            }
+            out.push(')');
+        }
+    }
+}
+
+/// Whether `left right` reads back as the product `left * right`.
+fn can_juxtapose(a: &Expr, left: &str, right: &str) -> bool {
+    let Some(r0) = right.chars().next() else {
+        return false;
+    };
+    let right_letter = r0.is_alphabetic();
+    // `2e5` would read as a number, so a factor starting `e<digit>` needs a `*`.
+    let looks_exponent = {
+        let b = right.as_bytes();
+        matches!(b.first(), Some(b'e' | b'E'))
+            && b.get(1)
+                .is_some_and(|c| c.is_ascii_digit() || *c == b'+' || *c == b'-')
+    };
+    if matches!(a, Expr::Num(x) if *x >= 0.0) {
+        return (right_letter || r0 == '(') && !looks_exponent;
+    }
+    if r0 != '(' {
+        return false;
+    }
+    // `x(x+1)` reads as a product only when the name before `(` is not a function name or a
+    // longer identifier.
+    let tail: String = left
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let ident = tail.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    ident.is_empty()
+        || ident.chars().count() == 1
+        || ident == "pi"
+        || Func::from_name(ident).is_none() && ident == "e"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_back_exactly() {
+        for x in [0.1, 1e-7, 1e300, 2.5, 123456789.0, 1.0 / 3.0, -0.75] {
+            let s = format_number(x);
+            assert_eq!(s.parse::<f64>().unwrap(), x, "{s}");
+        }
+        assert_eq!(format_number(3.0), "3");
+    }
+}

@@ -1,0 +1,738 @@
+//! Simplification to the form a textbook prints. Two tiers: canonical constructors (`add`,
+//! `mul`, `pow`) flatten, fold numbers exactly, collect like terms and like bases as nodes are
+//! built; then a few named rewrites — expand, common denominator, common factor — are tried at
+//! each level and the smallest result kept (polynomials are always shown expanded, `3x^2 + 2x`
+//! rather than `x(3x + 2)`). The result is turned back into an `Expr` with subtraction,
+//! division and square roots restored.
+
+use std::cmp::Ordering;
+
+use super::ast::{Constant, Expr};
+use super::func::Func;
+use super::number::Number;
+
+/// Canonical form: n-ary sums and products, no subtraction or division.
+#[derive(Clone, Debug, PartialEq)]
+enum N {
+    Num(Number),
+    Const(Constant),
+    Var(String),
+    Add(Vec<N>),
+    Mul(Vec<N>),
+    Pow(Box<N>, Box<N>),
+    Call(Func, Vec<N>),
+}
+
+/// Largest number of terms an expansion may produce before we give up on it.
+const MAX_TERMS: usize = 64;
+/// Largest integer power of a sum we multiply out.
+const MAX_EXPAND_POWER: i64 = 6;
+
+/// Simplifies an expression.
+pub fn simplify(e: &Expr) -> Expr {
+    to_expr(&best(from_expr(e)))
+}
+
+fn num(n: Number) -> N {
+    N::Num(n)
+}
+
+fn int(i: i64) -> N {
+    N::Num(Number::int(i))
+}
+
+fn from_expr(e: &Expr) -> N {
+    match e {
+        Expr::Num(x) => num(Number::from_f64(*x)),
+        Expr::Const(c) => N::Const(*c),
+        Expr::Var(v) => N::Var(v.clone()),
+        Expr::Neg(a) => mul(vec![int(-1), from_expr(a)]),
+        Expr::Add(a, b) => add(vec![from_expr(a), from_expr(b)]),
+        Expr::Sub(a, b) => add(vec![from_expr(a), mul(vec![int(-1), from_expr(b)])]),
+        Expr::Mul(a, b) => mul(vec![from_expr(a), from_expr(b)]),
+        Expr::Div(a, b) => mul(vec![from_expr(a), pow(from_expr(b), int(-1))]),
+        Expr::Pow(a, b) => pow(from_expr(a), from_expr(b)),
+        Expr::Call(f, args) => {
+            let args: Vec<N> = args.iter().map(from_expr).collect();
+            call(*f, args)
+        }
+    }
+}
+
+fn call(f: Func, mut args: Vec<N>) -> N {
+    let Some(first) = args.first().cloned() else {
+        return N::Call(f, args);
+    };
+    match f {
+        Func::Exp => return pow(N::Const(Constant::E), first),
+        Func::Sqrt => return pow(first, num(Number::rat(1, 2))),
+        Func::Log if args.len() == 1 => return call(Func::Ln, args),
+        Func::Log if args.get(1) == Some(&N::Const(Constant::E)) => {
+            return call(Func::Ln, vec![first])
+        }
+        _ => {}
+    }
+    if let N::Num(n) = &first {
+        let x = n.to_f64();
+        let exact = match f {
+            Func::Sin
+            | Func::Tan
+            | Func::Asin
+            | Func::Atan
+            | Func::Sinh
+            | Func::Tanh
+            | Func::Relu
+                if x == 0.0 =>
+            {
+                Some(Number::ZERO)
+            }
+            Func::Cos | Func::Cosh if x == 0.0 => Some(Number::ONE),
+            Func::Sigmoid if x == 0.0 => Some(Number::rat(1, 2)),
+            Func::Ln if x == 1.0 => Some(Number::ZERO),
+            Func::Abs => Some(n.abs()),
+            Func::Step if x != 0.0 => Some(if x > 0.0 { Number::ONE } else { Number::ZERO }),
+            _ => None,
+        };
+        if let Some(v) = exact {
+            return num(v);
+        }
+    }
+    match (f, &first) {
+        (Func::Ln, N::Const(Constant::E)) => return int(1),
+        (Func::Ln, N::Pow(b, e)) if **b == N::Const(Constant::E) => return (**e).clone(),
+        _ => {}
+    }
+    if f == Func::LeakyRelu
+        && args.len() == 2
+        && args[1] == num(Number::Real(super::func::LEAKY_SLOPE))
+    {
+        args.pop();
+    }
+    N::Call(f, args)
+}
+
+/// Splits a term into its numeric coefficient and the rest.
+fn split_coef(t: &N) -> (Number, N) {
+    match t {
+        N::Num(n) => (*n, int(1)),
+        N::Mul(fs) => match fs.first() {
+            Some(N::Num(n)) => {
+                let rest: Vec<N> = fs[1..].to_vec();
+                (
+                    *n,
+                    if rest.len() == 1 {
+                        rest[0].clone()
+                    } else {
+                        N::Mul(rest)
+                    },
+                )
+            }
+            _ => (Number::ONE, t.clone()),
+        },
+        _ => (Number::ONE, t.clone()),
+    }
+}
+
+fn with_coef(c: Number, rest: N) -> N {
+    if c.is_one() {
+        return rest;
+    }
+    match rest {
+        N::Num(n) => num(c.mul(n)),
+        N::Mul(mut fs) => {
+            fs.insert(0, num(c));
+            N::Mul(fs)
+        }
+        other => N::Mul(vec![num(c), other]),
+    }
+}
+
+fn add(terms: Vec<N>) -> N {
+    let mut flat = Vec::new();
+    for t in terms {
+        match t {
+            N::Add(ts) => flat.extend(ts),
+            t => flat.push(t),
+        }
+    }
+    let mut constant = Number::ZERO;
+    let mut groups: Vec<(N, Number)> = Vec::new();
+    for t in flat {
+        if let N::Num(n) = t {
+            constant = constant.add(n);
+            continue;
+        }
+        let (c, rest) = split_coef(&t);
+        match groups.iter_mut().find(|(r, _)| *r == rest) {
+            Some(g) => g.1 = g.1.add(c),
+            None => groups.push((rest, c)),
+        }
+    }
+    let mut out: Vec<N> = groups
+        .into_iter()
+        .filter(|(_, c)| !c.is_zero())
+        .map(|(r, c)| with_coef(c, r))
+        .collect();
+    if !constant.is_zero() {
+        out.push(num(constant));
+    }
+    sort_terms(&mut out);
+    match out.len() {
+        0 => int(0),
+        1 => out.pop().unwrap_or(int(0)),
+        _ => N::Add(out),
+    }
+}
+
+fn split_pow(f: &N) -> (N, N) {
+    match f {
+        N::Pow(b, e) => ((**b).clone(), (**e).clone()),
+        other => (other.clone(), int(1)),
+    }
+}
+
+fn mul(factors: Vec<N>) -> N {
+    let mut coef = Number::ONE;
+    let mut bases: Vec<(N, N)> = Vec::new();
+    let mut stack: Vec<N> = factors;
+    stack.reverse();
+    while let Some(f) = stack.pop() {
+        match f {
+            N::Num(n) => coef = coef.mul(n),
+            N::Mul(fs) => stack.extend(fs.into_iter().rev()),
+            f => {
+                let (b, e) = split_pow(&f);
+                match bases.iter_mut().find(|(x, _)| *x == b) {
+                    Some(slot) => slot.1 = add(vec![slot.1.clone(), e]),
+                    None => bases.push((b, e)),
+                }
+            }
+        }
+    }
+    if coef.is_zero() {
+        return int(0);
+    }
+    let mut out = Vec::new();
+    for (b, e) in bases {
+        match pow(b, e) {
+            N::Num(n) => coef = coef.mul(n),
+            N::Mul(fs) => {
+                for f in fs {
+                    match f {
+                        N::Num(n) => coef = coef.mul(n),
+                        f => out.push(f),
+                    }
+                }
+            }
+            p => out.push(p),
+        }
+    }
+    out.sort_by(factor_order);
+    if !coef.is_one() || out.is_empty() {
+        out.insert(0, num(coef));
+    }
+    match out.len() {
+        1 => out.pop().unwrap_or(int(1)),
+        _ => N::Mul(out),
+    }
+}
+
+/// An exact `p`-th root of a rational, if there is one.
+fn exact_root(n: Number, q: i64) -> Option<Number> {
+    let Number::Rat(a, b) = n else { return None };
+    if a < 0 || q > 8 {
+        return None;
+    }
+    let root = |v: i64| -> Option<i64> {
+        let r = (v as f64).powf(1.0 / q as f64).round() as i64;
+        (r.checked_pow(q as u32) == Some(v)).then_some(r)
+    };
+    Some(Number::rat(root(a)?, root(b)?))
+}
+
+fn pow(b: N, e: N) -> N {
+    if let N::Num(en) = &e {
+        if en.is_zero() {
+            return int(1);
+        }
+        if en.is_one() {
+            return b;
+        }
+    }
+    match (&b, &e) {
+        (N::Num(bn), _) if bn.is_one() => return int(1),
+        (N::Num(bn), N::Num(en)) => {
+            if let Some(k) = en.as_integer() {
+                if let Some(v) = bn.powi(k) {
+                    if v.to_f64().is_finite() {
+                        return num(v);
+                    }
+                }
+            } else if let (Number::Rat(p, q), Number::Rat(..)) = (en, bn) {
+                if let Some(r) = exact_root(*bn, *q) {
+                    if let Some(v) = r.powi(*p) {
+                        return num(v);
+                    }
+                }
+            } else if let Number::Real(x) = bn {
+                let v = x.powf(en.to_f64());
+                if v.is_finite() {
+                    return num(Number::Real(v));
+                }
+            }
+            if bn.is_zero() && !en.is_negative() {
+                return int(0);
+            }
+        }
+        (N::Pow(bb, be), N::Num(en)) if en.is_integer() => {
+            return pow((**bb).clone(), mul(vec![(**be).clone(), e.clone()]));
+        }
+        (N::Mul(fs), N::Num(en)) if en.is_integer() => {
+            return mul(fs.iter().map(|f| pow(f.clone(), e.clone())).collect());
+        }
+        _ => {}
+    }
+    N::Pow(Box::new(b), Box::new(e))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ordering: the order terms and factors are printed in.
+
+fn kind_rank(n: &N) -> u8 {
+    match n {
+        N::Num(_) => 0,
+        N::Const(Constant::Pi) => 1,
+        N::Var(_) => 2,
+        N::Const(Constant::E) => 3,
+        N::Pow(b, _) => kind_rank(b),
+        N::Call(..) => 5,
+        N::Mul(_) => 6,
+        N::Add(_) => 7,
+    }
+}
+
+fn total_order(a: &N, b: &N) -> Ordering {
+    kind_rank(a).cmp(&kind_rank(b)).then_with(|| match (a, b) {
+        (N::Num(x), N::Num(y)) => x.total_cmp(*y),
+        (N::Var(x), N::Var(y)) => x.cmp(y),
+        (N::Const(x), N::Const(y)) => x.cmp(y),
+        (N::Pow(b1, e1), N::Pow(b2, e2)) => total_order(b1, b2).then_with(|| total_order(e1, e2)),
+        (N::Pow(b1, _), other) => total_order(b1, other).then(Ordering::Greater),
+        (other, N::Pow(b2, _)) => total_order(other, b2).then(Ordering::Less),
+        (N::Call(f, xs), N::Call(g, ys)) => f.name().cmp(g.name()).then_with(|| seq_order(xs, ys)),
+        (N::Add(xs), N::Add(ys)) | (N::Mul(xs), N::Mul(ys)) => seq_order(xs, ys),
+        _ => Ordering::Equal,
+    })
+}
+
+fn seq_order(xs: &[N], ys: &[N]) -> Ordering {
+    for (x, y) in xs.iter().zip(ys) {
+        let o = total_order(x, y);
+        if o != Ordering::Equal {
+            return o;
+        }
+    }
+    xs.len().cmp(&ys.len())
+}
+
+fn factor_order(a: &N, b: &N) -> Ordering {
+    total_order(a, b)
+}
+
+/// Total degree when a term is a monomial (a coefficient times integer powers of variables).
+fn monomial_degree(t: &N) -> Option<i64> {
+    match t {
+        N::Num(_) => Some(0),
+        N::Var(_) => Some(1),
+        N::Pow(b, e) => match (&**b, &**e) {
+            (N::Var(_), N::Num(n)) if n.as_integer().is_some_and(|k| k > 0) => n.as_integer(),
+            _ => None,
+        },
+        N::Mul(fs) => fs.iter().map(monomial_degree).sum(),
+        _ => None,
+    }
+}
+
+/// Monomials by falling degree, then other terms, then the constant: `x^2 + 1`,
+/// `ln(x) + 1`. (A leading negative term is moved back when printing: `1 - tanh(x)^2`.)
+fn sort_terms(terms: &mut [N]) {
+    let key = |t: &N| -> (u8, i64) {
+        match (t, monomial_degree(t)) {
+            (N::Num(_), _) => (3, 0),
+            (_, Some(d)) => (1, -d),
+            (_, None) => (2, 0),
+        }
+    };
+    terms.sort_by(|a, b| {
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| total_order(&split_coef(a).1, &split_coef(b).1))
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rewrites tried at each level.
+
+fn is_polynomial(n: &N) -> bool {
+    match n {
+        N::Add(ts) => ts.iter().all(|t| monomial_degree(t).is_some()),
+        other => monomial_degree(other).is_some(),
+    }
+}
+
+/// Multiplies out products of sums and small integer powers of sums (not in denominators).
+fn expand(n: &N) -> Option<N> {
+    match n {
+        N::Add(ts) => {
+            let parts: Option<Vec<N>> = ts.iter().map(expand).collect();
+            let out = add(parts?);
+            (term_count(&out) <= MAX_TERMS).then_some(out)
+        }
+        N::Mul(fs) => {
+            let mut acc: Vec<N> = vec![int(1)];
+            for f in fs {
+                let f = expand(f)?;
+                let terms = match f {
+                    N::Add(ts) => ts,
+                    other => vec![other],
+                };
+                let mut next = Vec::new();
+                for a in &acc {
+                    for t in &terms {
+                        next.push(mul(vec![a.clone(), t.clone()]));
+                    }
+                }
+                if next.len() > MAX_TERMS * 4 {
+                    return None;
+                }
+                acc = match add(next) {
+                    N::Add(ts) => ts,
+                    other => vec![other],
+                };
+            }
+            Some(add(acc))
+        }
+        N::Pow(b, e) => match (&**b, &**e) {
+            (N::Add(_), N::Num(k))
+                if k.as_integer()
+                    .is_some_and(|k| (2..=MAX_EXPAND_POWER).contains(&k)) =>
+            {
+                let k = k.as_integer().unwrap_or(1);
+                expand(&N::Mul(vec![(**b).clone(); k as usize]))
+            }
+            _ => Some(n.clone()),
+        },
+        other => Some(other.clone()),
+    }
+}
+
+fn term_count(n: &N) -> usize {
+    match n {
+        N::Add(ts) => ts.len(),
+        _ => 1,
+    }
+}
+
+/// Negative integer powers among a term's factors: its denominator.
+fn denominator(t: &N) -> Vec<(N, Number)> {
+    let factors: Vec<N> = match t {
+        N::Mul(fs) => fs.clone(),
+        other => vec![other.clone()],
+    };
+    factors
+        .into_iter()
+        .filter_map(|f| match f {
+            N::Pow(b, e) => match *e {
+                N::Num(k) if k.is_negative() && k.is_integer() => Some((*b, k.neg())),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
+}
+
+/// Brings a sum over a common denominator, numerator expanded: `(x^2 - 2x - 1)/(x - 1)^2`.
+fn together(n: &N) -> Option<N> {
+    let N::Add(ts) = n else { return None };
+    let mut lcd: Vec<(N, Number)> = Vec::new();
+    for t in ts {
+        for (b, k) in denominator(t) {
+            match lcd.iter_mut().find(|(x, _)| *x == b) {
+                Some(slot) => {
+                    if k.total_cmp(slot.1) == Ordering::Greater {
+                        slot.1 = k
+                    }
+                }
+                None => lcd.push((b, k)),
+            }
+        }
+    }
+    if lcd.is_empty() {
+        return None;
+    }
+    let lcd_product: Vec<N> = lcd.iter().map(|(b, k)| pow(b.clone(), num(*k))).collect();
+    let numerator_terms: Vec<N> = ts
+        .iter()
+        .map(|t| {
+            mul(std::iter::once(t.clone())
+                .chain(lcd_product.iter().cloned())
+                .collect())
+        })
+        .collect();
+    let numerator = add(numerator_terms);
+    let numerator = expand(&numerator)
+        .filter(|e| cost(e) <= cost(&numerator))
+        .unwrap_or(numerator);
+    let mut factors = vec![numerator];
+    factors.extend(lcd.into_iter().map(|(b, k)| pow(b, num(k.neg()))));
+    Some(mul(factors))
+}
+
+/// Pulls factors shared by every term out of a sum: `2x e^x + x^2 e^x` → `x e^x (x + 2)`.
+fn factor_common(n: &N) -> Option<N> {
+    let N::Add(ts) = n else { return None };
+    let split: Vec<(Number, Vec<(N, N)>)> = ts
+        .iter()
+        .map(|t| {
+            let (c, rest) = split_coef(t);
+            let fs = match rest {
+                N::Mul(fs) => fs,
+                N::Num(_) => vec![],
+                other => vec![other],
+            };
+            (c, fs.iter().map(split_pow).collect())
+        })
+        .collect();
+    let mut common: Vec<(N, Number)> = Vec::new();
+    if let Some((_, first)) = split.first() {
+        for (b, e) in first {
+            let N::Num(e0) = e else { continue };
+            let mut min = *e0;
+            let everywhere = split[1..].iter().all(|(_, fs)| {
+                fs.iter().any(|(b2, e2)| {
+                    if b2 != b {
+                        return false;
+                    }
+                    match e2 {
+                        N::Num(k) if !k.is_negative() => {
+                            if k.total_cmp(min) == Ordering::Less {
+                                min = *k;
+                            }
+                            true
+                        }
+                        _ => false,
+                    }
+                })
+            });
+            if everywhere && !min.is_negative() && !min.is_zero() {
+                common.push((b.clone(), min));
+            }
+        }
+    }
+    // A shared sign: factor out -1 when every term is negative.
+    let all_negative = split.iter().all(|(c, _)| c.is_negative());
+    if common.is_empty() && !all_negative {
+        return None;
+    }
+    let mut outside: Vec<N> = common
+        .iter()
+        .map(|(b, k)| pow(b.clone(), num(*k)))
+        .collect();
+    if all_negative {
+        outside.push(int(-1));
+    }
+    let inverse: Vec<N> = outside.iter().map(|f| pow(f.clone(), int(-1))).collect();
+    let inner = add(ts
+        .iter()
+        .map(|t| {
+            mul(std::iter::once(t.clone())
+                .chain(inverse.iter().cloned())
+                .collect())
+        })
+        .collect());
+    outside.push(inner);
+    Some(mul(outside))
+}
+
+fn cost(n: &N) -> usize {
+    to_expr(n).op_count()
+}
+
+/// How many operations a common factor must save before we prefer `x(2sin(x) + x cos(x))`
+/// to the textbook's `2x sin(x) + x^2 cos(x)`.
+const FACTOR_MARGIN: usize = 2;
+
+/// The smallest of the forms we know how to reach, chosen bottom-up.
+fn best(n: N) -> N {
+    let n = match n {
+        N::Add(ts) => add(ts.into_iter().map(best).collect()),
+        N::Mul(fs) => mul(fs.into_iter().map(best).collect()),
+        N::Pow(b, e) => pow(best(*b), best(*e)),
+        N::Call(f, args) => call(f, args.into_iter().map(best).collect()),
+        other => other,
+    };
+    let mut candidates = vec![n.clone()];
+    let expanded = expand(&n);
+    if let Some(x) = &expanded {
+        if is_polynomial(x) && matches!(x, N::Add(_)) && !matches!(n, N::Mul(_) | N::Pow(..)) {
+            // Polynomial sums are shown expanded, like a textbook.
+            return x.clone();
+        }
+        candidates.push(x.clone());
+    }
+    let bases: Vec<N> = candidates.clone();
+    let mut factored = Vec::new();
+    for c in &bases {
+        if let Some(t) = together(c) {
+            candidates.push(t);
+        }
+        if !is_polynomial(c) {
+            factored.extend(factor_common(c));
+        }
+    }
+    // Ties go to the earlier candidate: the form closest to what the rules produced.
+    let mut best = candidates.swap_remove(0);
+    let mut best_cost = cost(&best);
+    for c in candidates {
+        let k = cost(&c);
+        if k < best_cost {
+            best = c;
+            best_cost = k;
+        }
+    }
+    for c in factored {
+        let k = cost(&c) + FACTOR_MARGIN;
+        if k <= best_cost {
+            best = c;
+            best_cost = k;
+        }
+    }
+    best
+}
+
+// ---------------------------------------------------------------------------------------------
+// Back to an `Expr`: subtraction, division and roots restored.
+
+fn number_expr(n: Number) -> Expr {
+    match n {
+        Number::Rat(p, 1) => Expr::Num(p as f64),
+        Number::Rat(p, q) => Expr::div(Expr::Num(p as f64), Expr::Num(q as f64)),
+        Number::Real(x) => Expr::Num(x),
+    }
+}
+
+/// Splits a canonical node into sign and magnitude, for printing `a - b` and `-x`.
+fn signed(n: &N) -> (bool, Expr) {
+    match n {
+        N::Num(k) if k.is_negative() => (true, number_expr(k.neg())),
+        N::Mul(fs) => match fs.first() {
+            Some(N::Num(k)) if k.is_negative() => {
+                let mut rest = fs.clone();
+                rest[0] = num(k.neg());
+                (true, product_expr(&rest))
+            }
+            _ => (false, product_expr(fs)),
+        },
+        other => (false, to_expr(other)),
+    }
+}
+
+fn to_expr(n: &N) -> Expr {
+    match n {
+        N::Num(k) if k.is_negative() => Expr::neg(number_expr(k.neg())),
+        N::Num(k) => number_expr(*k),
+        N::Const(c) => Expr::Const(*c),
+        N::Var(v) => Expr::Var(v.clone()),
+        N::Add(ts) => {
+            let mut parts: Vec<(bool, Expr)> = ts.iter().map(signed).collect();
+            // Lead with a positive term where there is one: `1 - x`, not `-x + 1`.
+            if parts.first().is_some_and(|p| p.0) {
+                if let Some(i) = parts.iter().position(|p| !p.0) {
+                    let p = parts.remove(i);
+                    parts.insert(0, p);
+                }
+            }
+            let mut it = parts.into_iter();
+            let Some((neg, first)) = it.next() else {
+                return Expr::Num(0.0);
+            };
+            let mut acc = if neg { Expr::neg(first) } else { first };
+            for (neg, e) in it {
+                acc = if neg {
+                    Expr::sub(acc, e)
+                } else {
+                    Expr::add(acc, e)
+                };
+            }
+            acc
+        }
+        N::Mul(fs) => {
+            let (neg, e) = signed(n);
+            let _ = fs;
+            if neg {
+                Expr::neg(e)
+            } else {
+                e
+            }
+        }
+        N::Pow(..) => product_expr(std::slice::from_ref(n)),
+        N::Call(f, args) => Expr::Call(*f, args.iter().map(to_expr).collect()),
+    }
+}
+
+/// A power as it is printed: `e^u` as `exp(u)`, `u^(1/2)` as `sqrt(u)`.
+fn power_expr(b: &N, e: &N) -> Expr {
+    if *b == N::Const(Constant::E) {
+        return Expr::call(Func::Exp, to_expr(e));
+    }
+    if let N::Num(Number::Rat(1, 2)) = e {
+        return Expr::call(Func::Sqrt, to_expr(b));
+    }
+    if let N::Num(Number::Rat(p, 2)) = e {
+        if *p > 0 {
+            return Expr::pow(Expr::call(Func::Sqrt, to_expr(b)), Expr::Num(*p as f64));
+        }
+    }
+    Expr::pow(to_expr(b), to_expr(e))
+}
+
+/// A product of non-negative coefficient and factors, with negative powers moved below a
+/// fraction bar: `2x/3`, `x/sqrt(x^2 + 4)`, `1/x^2`.
+fn product_expr(fs: &[N]) -> Expr {
+    let mut coef = Number::ONE;
+    let mut top: Vec<Expr> = Vec::new();
+    let mut bottom: Vec<Expr> = Vec::new();
+    for f in fs {
+        match f {
+            N::Num(k) => coef = coef.mul(*k),
+            N::Pow(b, e) => match &**e {
+                N::Num(k) if k.is_negative() => {
+                    let k = k.neg();
+                    bottom.push(if k.is_one() {
+                        to_expr(b)
+                    } else {
+                        power_expr(b, &num(k))
+                    });
+                }
+                _ => top.push(power_expr(b, e)),
+            },
+            other => top.push(to_expr(other)),
+        }
+    }
+    let (numerator_coef, denominator_coef) = match coef {
+        Number::Rat(p, q) => (Number::int(p), Number::int(q)),
+        real => (real, Number::ONE),
+    };
+    if !numerator_coef.is_one() || top.is_empty() {
+        top.insert(0, number_expr(numerator_coef));
+    }
+    if !denominator_coef.is_one() {
+        bottom.insert(0, number_expr(denominator_coef));
+    }
+    let product = |v: Vec<Expr>| v.into_iter().reduce(Expr::mul);
+    let numerator = product(top).unwrap_or(Expr::Num(1.0));
+    match product(bottom) {
+        Some(d) => Expr::div(numerator, d),
+        None => numerator,
+    }
+}
