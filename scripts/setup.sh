@@ -7,10 +7,10 @@ set -euo pipefail
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 BINARYEN_VERSION=132
-TOOLS_DIR="${SLOPE_TOOLS_DIR:-$HOME/.local/share/slope-tools}"
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 
 say() { printf '[setup] %s\n' "$*"; }
-export PATH="$HOME/.cargo/bin:$TOOLS_DIR/node_modules/.bin:$PATH"
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding rust target wasm32-unknown-unknown"
@@ -29,10 +29,12 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
     || cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
-  say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION) into $TOOLS_DIR"
-  mkdir -p "$TOOLS_DIR"
-  npm install --prefix "$TOOLS_DIR" --no-audit --no-fund "binaryen@$BINARYEN_VERSION"
+# wasm-opt (npm binaryen; Debian's is too old for wasm-bindgen's output) and playwright-core
+# (drives the system Chromium for the smoke test; it never downloads a browser of its own).
+if ! "$ROOT/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION" \
+   || [ ! -f "$ROOT/node_modules/playwright-core/package.json" ]; then
+  say "installing npm tools from package-lock.json (binaryen, playwright-core)"
+  (cd "$ROOT" && npm ci --no-audit --no-fund)
 fi
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then

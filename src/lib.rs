@@ -3,3 +3,6 @@
 //! `ui` is the Yew front end that runs in the browser.
 
 pub mod math;
+pub mod plot;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -13,6 +13,7 @@ pub mod lexer;
 pub mod number;
 pub mod parser;
 pub mod print;
+pub mod sample;
 pub mod simplify;
 
 pub use ast::{Constant, Expr};

@@ -1,0 +1,40 @@
+# Slope's commands. `make serve` and `make test` install whatever is missing first
+# (scripts/setup.sh), so both work on a fresh Debian machine as root and are fast the second time.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT ?= 120
+PORT ?= 8080
+
+.PHONY: setup serve build test test-native test-browser test-e2e bench screenshots
+
+setup:
+	@bash scripts/setup.sh
+	@cargo fetch --quiet
+
+## Build the release site and serve it on http://127.0.0.1:$(PORT)
+serve: setup
+	@echo "Slope: building, then serving on http://127.0.0.1:$(PORT) (Ctrl-C to stop)"
+	trunk serve --release --port $(PORT)
+
+## The release site in dist/, ready for any static host
+build: setup
+	trunk build --release
+
+## Every test: native (math core, plot, architecture), browser (headless Chromium), release build + smoke test
+test: setup test-native test-browser test-e2e
+
+test-native:
+	cargo test --locked
+
+test-browser:
+	cargo test --locked --target wasm32-unknown-unknown --test web
+
+test-e2e: build
+	node tests/e2e/smoke.mjs
+
+bench:
+	cargo run --release --example bench_engine
+
+screenshots: build
+	node tests/e2e/screenshots.mjs

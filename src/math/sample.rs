@@ -1,0 +1,1 @@
+//! Adaptive sampling of a compiled function over an interval, for honest plots.
