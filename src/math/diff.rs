@@ -120,6 +120,18 @@ pub struct Derivation {
     pub result: Expr,
 }
 
+impl Derivation {
+    /// The function that was differentiated.
+    pub fn function(&self) -> &Expr {
+        &self.root.input
+    }
+
+    /// The derivative compiled for fast evaluation, undefined wherever the function is.
+    pub fn program(&self, vars: &[&str]) -> super::eval::Program {
+        super::eval::Program::compile_guarded(&self.result, self.function(), vars)
+    }
+}
+
 /// Differentiates `e` with respect to `var` (other variables are constants).
 pub fn differentiate(e: &Expr, var: &str) -> Derivation {
     let mut cx = Context { var };

@@ -27,6 +27,8 @@ enum Instr {
     PowOddRoot(usize, i32, i32),
     Call(Func, usize),
     Call2(Func, usize, usize),
+    /// The first value where the second is defined (not NaN), else NaN.
+    Guard(usize, usize),
 }
 
 /// A compiled expression.
@@ -45,6 +47,24 @@ impl Program {
             vars,
         };
         c.emit(e);
+        Program {
+            instrs: c.instrs,
+            vars: vars.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    /// Compiles `e` to be undefined wherever `domain` is undefined. A derivative only exists
+    /// where its function does: `1/x` is the derivative of `ln(x)` only for `x > 0`. Shared
+    /// subexpressions of the two are computed once.
+    pub fn compile_guarded(e: &Expr, domain: &Expr, vars: &[&str]) -> Program {
+        let mut c = Compiler {
+            instrs: Vec::new(),
+            seen: HashMap::new(),
+            vars,
+        };
+        let guard = c.emit(domain);
+        let value = c.emit(e);
+        c.push_last(Instr::Guard(value, guard));
         Program {
             instrs: c.instrs,
             vars: vars.iter().map(|s| s.to_string()).collect(),
@@ -137,6 +157,12 @@ fn run<'r>(
         Instr::PowOddRoot(a, p, q) => map1(reg(a), dst, |x| odd_root_power(x, p, q)),
         Instr::Call(f, a) => call1(f, reg(a), dst),
         Instr::Call2(f, a, b) => map2(reg(a), reg(b), dst, |x, y| f.eval(x, y)),
+        Instr::Guard(a, g) => map2(
+            reg(a),
+            reg(g),
+            dst,
+            |x, d| if d.is_nan() { f64::NAN } else { x },
+        ),
     }
 }
 
@@ -211,6 +237,12 @@ impl Compiler<'_> {
         let r = self.instrs.len() - 1;
         self.seen.insert(ins, r);
         r
+    }
+
+    /// Appends an instruction that must be the program's last (its result), even if an equal
+    /// one exists earlier.
+    fn push_last(&mut self, ins: Instr) {
+        self.instrs.push(ins);
     }
 
     fn constant(&mut self, x: f64) -> usize {

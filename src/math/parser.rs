@@ -426,6 +426,12 @@ impl Parser<'_> {
             ));
         }
         let mut args = args;
+        // `log(x)` is the natural logarithm; the echo says so by printing `ln(x)`.
+        let f = if f == Func::Log && args.len() == 1 {
+            Func::Ln
+        } else {
+            f
+        };
         if f == Func::LeakyRelu && args.len() == 2 && args[1] == Expr::Num(LEAKY_SLOPE) {
             args.pop();
         }

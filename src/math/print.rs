@@ -40,7 +40,8 @@ pub fn format_number(x: f64) -> String {
     }
     let plain = format!("{x}");
     let sci = format!("{x:e}");
-    if plain.len() <= sci.len() {
+    // Plain decimals read best (0.001); scientific only when they get long (1e-12, 6.02e23).
+    if plain.len() <= 12 || plain.len() <= sci.len() {
         plain
     } else {
         sci

@@ -1,0 +1,316 @@
+//! Derivatives: exact textbook results, the seed's hand calculations, undefined points, the
+//! derivation steps, and the LaTeX and MathML printers.
+#![cfg(not(target_arch = "wasm32"))]
+
+use slope::math::{differentiate, eval_at, explain, parse, to_latex, to_mathml, to_text, Rule};
+
+#[track_caller]
+fn check(input: &str, var: &str, expected: &str) {
+    let f = parse(input).unwrap_or_else(|e| panic!("{input:?}: {e}"));
+    let d = differentiate(&f, var);
+    assert_eq!(to_text(&d.result), expected, "d/d{var} {input}");
+}
+
+#[track_caller]
+fn dx(input: &str, expected: &str) {
+    check(input, "x", expected);
+}
+
+#[test]
+fn table_of_common_derivatives() {
+    dx("7", "0");
+    dx("x", "1");
+    dx("x^2", "2x");
+    dx("x^3", "3x^2");
+    dx("x^n", "n*x^(n - 1)");
+    dx("x^4", "4x^3");
+    dx("sqrt(x)", "1/(2sqrt(x))");
+    dx("√x", "1/(2sqrt(x))");
+    dx("x^(1/2)", "1/(2sqrt(x))");
+    dx("1/x", "-1/x^2");
+    dx("x^(-1)", "-1/x^2");
+    dx("exp(x)", "exp(x)");
+    dx("e^x", "exp(x)");
+    dx("2^x", "2^x*ln(2)");
+    dx("a^x", "a^x*ln(a)");
+    dx("ln(x)", "1/x");
+    dx("log(x)", "1/x");
+    dx("log(x, 2)", "1/(x*ln(2))");
+    dx("log10(x)", "1/(x*ln(10))");
+    dx("sin(x)", "cos(x)");
+    dx("cos(x)", "-sin(x)");
+    dx("tan(x)", "sec(x)^2");
+    dx("cot(x)", "-csc(x)^2");
+    dx("sec(x)", "sec(x)*tan(x)");
+    dx("csc(x)", "-cot(x)*csc(x)");
+    dx("asin(x)", "1/sqrt(1 - x^2)");
+    dx("atan(x)", "1/(x^2 + 1)");
+    dx("sinh(x)", "cosh(x)");
+    dx("cosh(x)", "sinh(x)");
+    dx("sigmoid(x)", "sigmoid(x)(1 - sigmoid(x))");
+    dx("tanh(x)", "1 - tanh(x)^2");
+    dx("relu(x)", "step(x)");
+    dx("leaky_relu(x)", "0.99step(x) + 0.01");
+    dx("leaky_relu(x, 0.2)", "0.8step(x) + 0.2");
+    dx("softplus(x)", "sigmoid(x)");
+    dx("abs(x)", "x/abs(x)");
+}
+
+#[test]
+fn rules_with_worked_examples() {
+    dx("5x^2", "10x");
+    dx("-3x^3", "-9x^2");
+    dx("x^2 + 3x", "2x + 3");
+    dx("x^3 + 2x^2 + 5x + 1", "3x^2 + 4x + 5");
+    dx("x^2(x+1)", "3x^2 + 2x");
+    dx("(2x + 3)(x^2 - 1)", "6x^2 + 6x - 2");
+    dx("(x^2 + 1)^3", "6x(x^2 + 1)^2");
+    dx("sqrt(x^2 + 4)", "x/sqrt(x^2 + 4)");
+    dx("1/(1 + e^(-x))", "exp(-x)/(exp(-x) + 1)^2");
+    dx("sigmoid(2x + 1)", "2sigmoid(2x + 1)(1 - sigmoid(2x + 1))");
+    dx("(x^2 + 1)/(x - 1)", "(x^2 - 2x - 1)/(x - 1)^2");
+    dx("x^2/3", "2x/3");
+    dx("x^2 sin(x)", "2x*sin(x) + x^2*cos(x)");
+    dx("sin(x^2)", "2x*cos(x^2)");
+    dx("sin(exp(x^2))", "2x*exp(x^2)*cos(exp(x^2))");
+    dx("exp(-x^2/2)/sqrt(2pi)", "-x*exp(-x^2/2)/sqrt(2pi)");
+    dx("log(1 + exp(x))", "exp(x)/(exp(x) + 1)");
+    dx("x^(2/3)", "2/(3x^(1/3))");
+}
+
+#[test]
+fn variable_exponents() {
+    dx("x^x", "x^x(ln(x) + 1)");
+    dx("x^sin(x)", "x^sin(x)(sin(x)/x + cos(x)*ln(x))");
+    dx("2^(3x)", "3*2^(3x)*ln(2)");
+    dx("log(x, x + 1)", "(ln(x + 1)/x - ln(x)/(x + 1))/ln(x + 1)^2");
+}
+
+#[test]
+fn partial_derivatives() {
+    check("2x + 3y + 1", "x", "2");
+    check("2x + 3y + 1", "y", "3");
+    check("x^2 + 2xy + y^2", "x", "2x + 2y");
+    check("x^2 + 2xy + y^2", "y", "2x + 2y");
+    check(
+        "sigmoid(w*x + b)",
+        "w",
+        "x*sigmoid(w*x + b)(1 - sigmoid(w*x + b))",
+    );
+    check("x^2 y^3", "y", "3x^2*y^2");
+    check("x^2", "t", "0");
+}
+
+#[track_caller]
+fn value(input: &str, point: &[(&str, f64)]) -> f64 {
+    let f = parse(input).unwrap();
+    let d = differentiate(&f, point[0].0);
+    let names: Vec<&str> = point.iter().map(|p| p.0).collect();
+    let coords: Vec<f64> = point.iter().map(|p| p.1).collect();
+    let v = d.program(&names).eval(&coords);
+    // The tree-walking evaluator agrees wherever f is defined.
+    if !eval_at(&f, point).is_nan() {
+        assert_eq!(
+            v.to_bits(),
+            eval_at(&d.result, point).to_bits(),
+            "{input} at {point:?}"
+        );
+    }
+    v
+}
+
+#[test]
+fn seed_hand_calculations() {
+    assert_eq!(value("sigmoid(x)", &[("x", 0.0)]), 0.25);
+    assert!((value("sigmoid(x)", &[("x", 1.0)]) - 0.196_611_933_241_481_85).abs() < 1e-15);
+    assert!((value("tanh(x)", &[("x", 1.0)]) - 0.419_974_341_614_026_1).abs() < 1e-15);
+    assert_eq!(value("tanh(x)", &[("x", 0.0)]), 1.0);
+    let layer = value("sigmoid(2x + 1)", &[("x", 1.0)]);
+    assert!((layer - 0.090_353_319_461_824_4).abs() < 1e-12, "{layer}");
+    assert_eq!(value("x^3", &[("x", 1.5)]), 6.75);
+    assert_eq!(value("2x^2 + 3x + 1", &[("x", 2.0)]), 11.0);
+    assert_eq!(value("x^3 + 2x^2 + 5x + 1", &[("x", 2.0)]), 25.0);
+    assert_eq!(value("(x^2 + 1)^3", &[("x", 1.0)]), 24.0);
+    assert_eq!(value("relu(x)", &[("x", 2.0)]), 1.0);
+    assert_eq!(value("relu(x)", &[("x", -1.0)]), 0.0);
+    for (x, y, expected) in [(1.0, 2.0, 6.0), (3.0, -1.0, 4.0)] {
+        assert_eq!(value("x^2 + 2xy + y^2", &[("x", x), ("y", y)]), expected);
+        assert_eq!(value("x^2 + 2xy + y^2", &[("y", y), ("x", x)]), expected);
+    }
+    assert_eq!(value("2x + 3y + 1", &[("x", 5.0), ("y", -1.0)]), 2.0);
+}
+
+#[test]
+fn undefined_where_the_derivative_does_not_exist() {
+    for (f, x) in [
+        ("abs(x)", 0.0),
+        ("relu(x)", 0.0),
+        ("sqrt(x)", 0.0),
+        ("leaky_relu(x)", 0.0),
+        ("x^(2/3)", 0.0),
+    ] {
+        let v = value(f, &[("x", x)]);
+        assert!(v.is_nan(), "d/dx {f} at {x} should be undefined, got {v}");
+    }
+    assert_eq!(value("abs(x)", &[("x", -2.0)]), -1.0);
+    assert_eq!(value("abs(x)", &[("x", 3.0)]), 1.0);
+    assert_eq!(value("leaky_relu(x)", &[("x", -3.0)]), 0.01);
+    assert!(value("ln(x)", &[("x", -1.0)]).is_nan());
+    // The cusp x^(2/3) is defined for negative x: f′(−1) = −2/3.
+    assert!((value("x^(2/3)", &[("x", -1.0)]) + 2.0 / 3.0).abs() < 1e-15);
+}
+
+#[track_caller]
+fn rules(input: &str) -> Vec<&'static str> {
+    let d = differentiate(&parse(input).unwrap(), "x");
+    explain(&d).iter().map(|l| l.rule.name()).collect()
+}
+
+#[test]
+fn derivations_name_every_rule() {
+    assert_eq!(rules("x^2"), ["Power", "Simplify"]);
+    assert_eq!(rules("5x^2"), ["ConstantMultiple", "Power", "Simplify"]);
+    assert_eq!(
+        rules("x^2 + 3x"),
+        ["Sum", "Power", "ConstantMultiple", "Variable", "Simplify"]
+    );
+    assert_eq!(
+        rules("x^2 - 1"),
+        ["Difference", "Power", "Constant", "Simplify"]
+    );
+    assert_eq!(
+        rules("x^2(x + 1)"),
+        ["Product", "Power", "Sum", "Variable", "Constant", "Simplify"]
+    );
+    assert_eq!(
+        rules("1/(1 + exp(-x))"),
+        [
+            "Quotient",
+            "Constant",
+            "Sum",
+            "Constant",
+            "Chain",
+            "Exponential",
+            "ConstantMultiple",
+            "Variable",
+            "Simplify"
+        ]
+    );
+    assert_eq!(
+        rules("(x^2 + 1)^3"),
+        ["Chain", "Power", "Sum", "Power", "Constant", "Simplify"]
+    );
+    assert_eq!(rules("sigmoid(x)"), ["Sigmoid", "Simplify"]);
+    assert_eq!(
+        rules("x^x"),
+        [
+            "LogarithmicDifferentiation",
+            "Variable",
+            "Variable",
+            "Simplify"
+        ]
+    );
+    assert_eq!(rules("2^x"), ["GeneralExponential", "Simplify"]);
+    assert_eq!(rules("relu(x)"), ["ReLU", "Simplify"]);
+}
+
+#[test]
+fn step_text_reads_like_the_worked_examples() {
+    let d = differentiate(&parse("(x^2 + 1)^3").unwrap(), "x");
+    let text: Vec<String> = explain(&d)
+        .iter()
+        .map(|l| format!("{}{}", "  ".repeat(l.depth), l.text()))
+        .collect();
+    assert_eq!(
+        text,
+        [
+            "Chain rule with inner function u = x^2 + 1 and outer function u^3: multiply the outer derivative (at u) by du/dx: d/dx (x^2 + 1)^3 = 3(x^2 + 1)^2(2x)",
+            "  Power rule, bring the exponent down and lower it by one: d/du u^3 = 3u^2",
+            "  Sum rule, differentiate term by term: d/dx (x^2 + 1) = 2x",
+            "    Power rule, bring the exponent down and lower it by one: d/dx x^2 = 2x",
+            "    Constant rule: d/dx 1 = 0 (it does not change with x)",
+            "Simplify: d/dx (x^2 + 1)^3 = 6x(x^2 + 1)^2",
+        ]
+    );
+    let d = differentiate(&parse("x^2(x + 1)").unwrap(), "x");
+    let first = explain(&d)[0].text();
+    assert_eq!(
+        first,
+        "Product rule (fg)′ = f′g + fg′ with f = x^2 and g = x + 1: d/dx x^2(x + 1) = 2x(x + 1) + x^2"
+    );
+}
+
+#[test]
+fn latex_printer() {
+    let latex = |s: &str| to_latex(&parse(s).unwrap());
+    assert_eq!(latex("x^2"), "{x}^{2}");
+    assert_eq!(latex("1/(2sqrt(x))"), "\\frac{1}{2 \\sqrt{x}}");
+    assert_eq!(latex("sin(x)^2"), "{\\sin }^{2}\\left(x\\right)");
+    assert_eq!(
+        latex("sigmoid(x)(1 - sigmoid(x))"),
+        "\\sigma \\left(x\\right) \\left(1 - \\sigma \\left(x\\right)\\right)"
+    );
+    assert_eq!(latex("exp(-x)"), "{e}^{ - x}");
+    assert_eq!(latex("log(x, 2)"), "{\\log }_{2}\\left(x\\right)");
+    assert_eq!(latex("abs(x) + pi"), "\\left|x\\right| + \\pi ");
+    assert_eq!(latex("x_1*2"), "\\mathrm{x\\_1} \\cdot 2");
+}
+
+#[test]
+fn mathml_printer_builds_escaped_trees() {
+    let ml = |s: &str| to_mathml(&parse(s).unwrap());
+    assert_eq!(
+        ml("x^2"),
+        "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"><msup><mrow><mi>x</mi></mrow><mrow><mn>2</mn></mrow></msup></math>"
+    );
+    let frac = ml("1/x");
+    assert!(
+        frac.contains("<mfrac><mrow><mn>1</mn></mrow><mrow><mi>x</mi></mrow></mfrac>"),
+        "{frac}"
+    );
+    let sqrt = ml("sqrt(x)");
+    assert!(
+        sqrt.contains("<msqrt><mrow><mi>x</mi></mrow></msqrt>"),
+        "{sqrt}"
+    );
+    let sin = ml("sin(x)");
+    assert!(sin.contains("<mi>sin</mi><mo>&#x2061;</mo>"), "{sin}");
+    // Nothing typed can become markup: the only text that reaches the output is escaped.
+    let tricky = slope::math::Expr::Var("<script>alert(1)</script>&".into());
+    let out = to_mathml(&tricky);
+    assert!(!out.contains("<script"), "{out}");
+    assert!(
+        out.contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;"),
+        "{out}"
+    );
+}
+
+#[test]
+fn derivative_results_round_trip_through_the_parser() {
+    for f in [
+        "x^2(x+1)",
+        "1/x",
+        "sigmoid(x)",
+        "(x^2+1)^3",
+        "x^x",
+        "exp(-x^2/2)/sqrt(2*pi)",
+        "atan(x)*x^5",
+        "x^(2/3)",
+    ] {
+        let d = differentiate(&parse(f).unwrap(), "x").result;
+        let text = to_text(&d);
+        let back = parse(&text).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        assert_eq!(to_text(&back), text);
+        for x in [0.3, 1.7, 2.9] {
+            let (a, b) = (eval_at(&d, &[("x", x)]), eval_at(&back, &[("x", x)]));
+            assert!((a - b).abs() <= 1e-12 * a.abs().max(1.0), "{f}: {a} vs {b}");
+        }
+    }
+}
+
+#[test]
+fn rule_titles() {
+    assert_eq!(Rule::Chain.title(), "Chain rule");
+    assert_eq!(Rule::ConstantMultiple.title(), "Constant multiple rule");
+    assert_eq!(Rule::Simplify.title(), "Simplify");
+}

@@ -1,0 +1,270 @@
+//! Parsing: friendly input read as students mean it (checked through the canonical echo),
+//! and errors with the right kind, message and span.
+#![cfg(not(target_arch = "wasm32"))]
+
+use slope::math::{parse, to_text, ErrorKind};
+
+#[track_caller]
+fn check(input: &str, echo: &str) {
+    match parse(input) {
+        Ok(e) => assert_eq!(to_text(&e), echo, "input {input:?}"),
+        Err(err) => panic!("{input:?} failed to parse: {err}"),
+    }
+}
+
+#[track_caller]
+fn check_err(input: &str, kind: fn(&ErrorKind) -> bool, span: (usize, usize)) {
+    match parse(input) {
+        Ok(e) => panic!("{input:?} parsed as {}", to_text(&e)),
+        Err(err) => {
+            assert!(kind(&err.kind), "{input:?}: unexpected kind {:?}", err.kind);
+            assert_eq!(
+                err.span,
+                span,
+                "{input:?}: span of {:?} ({})",
+                err.kind,
+                err.message()
+            );
+        }
+    }
+}
+
+#[test]
+fn canonical_syntax() {
+    check("x^2", "x^2");
+    check("2*x + 1", "2x + 1");
+    check("x^3 + 2*x^2 + 5*x + 1", "x^3 + 2x^2 + 5x + 1");
+    check("1e-3", "0.001");
+    check("0.5", "0.5");
+    check("-x^2", "-x^2");
+    check("2^3^2", "2^3^2");
+    check("(2^3)^2", "(2^3)^2");
+    check("a - (b - c)", "a - (b - c)");
+    check("a/(b*c)", "a/(b*c)");
+    check("pi", "pi");
+    check("e^x", "e^x");
+    check("log(x)", "ln(x)");
+    check("log(x, 2)", "log(x, 2)");
+    check("log10(x) + log2(x)", "log10(x) + log2(x)");
+    check("leaky_relu(x)", "leaky_relu(x)");
+    check("leaky_relu(x, 0.2)", "leaky_relu(x, 0.2)");
+    check("leaky_relu(x, 0.01)", "leaky_relu(x)");
+    check(
+        "step(x) + relu(x) + softplus(x)",
+        "step(x) + relu(x) + softplus(x)",
+    );
+    check("asin(x) + acos(x) + atan(x)", "asin(x) + acos(x) + atan(x)");
+}
+
+#[test]
+fn friendly_input() {
+    check("2x", "2x");
+    check("3x^2", "3x^2");
+    check("2sin(x)", "2sin(x)");
+    check("2πx", "2pi*x");
+    check("(x+1)(x-1)", "(x + 1)(x - 1)");
+    check("x(x+1)", "x(x + 1)");
+    check("x**2", "x^2");
+    check("x²", "x^2");
+    check("x³ + 5x⁴", "x^3 + 5x^4");
+    check("x⁻¹", "x^(-1)");
+    check("√x", "sqrt(x)");
+    check("√(x+1)", "sqrt(x + 1)");
+    check("2·x × 3", "2x*3");
+    check("x − 1", "x - 1");
+    check("σ(x)", "sigmoid(x)");
+    check("sin^2(x)", "sin(x)^2");
+    check("sin²(x)", "sin(x)^2");
+    check("sin^-1(x)", "asin(x)");
+    check("arctan(x)", "atan(x)");
+    check("|x|", "abs(x)");
+    check("|x - 1| + 2|x|", "abs(x - 1) + 2abs(x)");
+    check("|x||y|", "abs(x)*abs(y)");
+    check("sin x", "sin(x)");
+    check("sinx", "sin(x)");
+    check("sin 2x", "sin(2x)");
+    check("sin x cos x", "sin(x)*cos(x)");
+    check("ln x^2", "ln(x^2)");
+    check("2xy", "2x*y");
+    check("xsin(x)", "x*sin(x)");
+    check("x^2 + 2xy + y^2", "x^2 + 2x*y + y^2");
+    check("2e^x", "2e^x");
+    check("e^-x", "e^(-x)");
+    check("x^-2", "x^(-2)");
+    check("[x+1]^2", "(x + 1)^2");
+    check("ReLU(x)", "relu(x)");
+    check("w1*x + b", "w1*x + b");
+}
+
+#[test]
+fn documented_ambiguities() {
+    // Implicit multiplication binds like `*`, left to right: 1/2x is (1/2)·x. The echo shows it.
+    check("1/2x", "1/2*x");
+    check("1/(2x)", "1/(2x)");
+    // A superscript or ^ binds tighter than implicit multiplication.
+    check("2x^2", "2x^2");
+    check("e^2x", "e^2*x");
+}
+
+#[test]
+fn errors_have_kind_and_span() {
+    check_err("", |k| matches!(k, ErrorKind::Empty), (0, 0));
+    check_err("   ", |k| matches!(k, ErrorKind::Empty), (0, 3));
+    check_err(
+        "x $ 2",
+        |k| matches!(k, ErrorKind::UnexpectedChar('$')),
+        (2, 3),
+    );
+    check_err(
+        "2*",
+        |k| matches!(k, ErrorKind::MissingOperand { .. }),
+        (1, 2),
+    );
+    check_err(
+        "x + ",
+        |k| matches!(k, ErrorKind::MissingOperand { .. }),
+        (2, 3),
+    );
+    check_err(
+        "*2",
+        |k| matches!(k, ErrorKind::MissingOperand { .. }),
+        (0, 1),
+    );
+    check_err("(x + 1", |k| matches!(k, ErrorKind::UnclosedParen), (0, 1));
+    check_err("sin((x)", |k| matches!(k, ErrorKind::UnclosedParen), (3, 4));
+    check_err(
+        "x + 1)",
+        |k| matches!(k, ErrorKind::UnmatchedCloseParen),
+        (5, 6),
+    );
+    check_err(")", |k| matches!(k, ErrorKind::UnmatchedCloseParen), (0, 1));
+    check_err("|x", |k| matches!(k, ErrorKind::UnclosedAbs), (0, 1));
+    check_err(
+        "sine(x)",
+        |k| {
+            matches!(
+                k,
+                ErrorKind::UnknownFunction {
+                    suggestion: Some("sin"),
+                    ..
+                }
+            )
+        },
+        (0, 4),
+    );
+    check_err(
+        "2 + cosine(x)",
+        |k| {
+            matches!(
+                k,
+                ErrorKind::UnknownFunction {
+                    suggestion: Some("cos"),
+                    ..
+                }
+            )
+        },
+        (4, 10),
+    );
+    check_err(
+        "sqr(x)",
+        |k| {
+            matches!(
+                k,
+                ErrorKind::UnknownFunction {
+                    suggestion: Some("sqrt"),
+                    ..
+                }
+            )
+        },
+        (0, 3),
+    );
+    check_err(
+        "sin(x, 2)",
+        |k| matches!(k, ErrorKind::WrongArity { got: 2, .. }),
+        (0, 9),
+    );
+    check_err(
+        "log()",
+        |k| matches!(k, ErrorKind::WrongArity { got: 0, .. }),
+        (0, 5),
+    );
+    check_err("1.2.3", |k| matches!(k, ErrorKind::BadNumber(_)), (0, 5));
+    check_err(
+        "x 2",
+        |k| matches!(k, ErrorKind::UnexpectedToken(_)),
+        (2, 3),
+    );
+    check_err(
+        "sin",
+        |k| matches!(k, ErrorKind::MissingOperand { .. }),
+        (0, 3),
+    );
+}
+
+#[test]
+fn messages_are_written_for_students() {
+    let msg = |s: &str| parse(s).unwrap_err().message();
+    assert_eq!(
+        msg("sine(x)"),
+        "Unknown function 'sine' — did you mean 'sin'?"
+    );
+    assert_eq!(msg("(x + 1"), "This '(' is never closed: add a ')'.");
+    assert_eq!(msg("x + 1)"), "This ')' has no matching '('.");
+    assert!(msg("2*").contains("after '*'"), "{}", msg("2*"));
+    assert!(
+        msg("sin(x, 2)").contains("takes 1 argument"),
+        "{}",
+        msg("sin(x, 2)")
+    );
+}
+
+#[test]
+fn limits_are_errors_not_crashes() {
+    // A 1 MB input is refused by length before any work is done.
+    let huge = "x+".repeat(500_000) + "x";
+    check_err(
+        &huge,
+        |k| matches!(k, ErrorKind::TooLong { .. }),
+        (1000, huge.len()),
+    );
+    // 100 000 nested parentheses: also over the length limit.
+    let deep = "(".repeat(100_000) + "x" + &")".repeat(100_000);
+    check_err(
+        &deep,
+        |k| matches!(k, ErrorKind::TooLong { .. }),
+        (1000, deep.len()),
+    );
+    // Within the length limit, nesting is bounded too (on a small stack, as in wasm).
+    let nested = "(".repeat(400) + "x" + &")".repeat(400);
+    let powers = "x^".repeat(300) + "x";
+    let signs = "-".repeat(500) + "x";
+    let calls = "sin(".repeat(150) + "x" + &")".repeat(150);
+    let handle = std::thread::Builder::new()
+        .stack_size(1024 * 1024)
+        .spawn(move || {
+            [nested, powers, signs, calls]
+                .iter()
+                .map(|s| parse(s).map(|_| ()).map_err(|e| e.kind))
+                .collect::<Vec<_>>()
+        })
+        .unwrap();
+    for result in handle
+        .join()
+        .expect("parsing must not overflow a small stack")
+    {
+        assert_eq!(result, Err(ErrorKind::TooDeep));
+    }
+    // Just under the limits still parses.
+    let ok = "(".repeat(60) + "x" + &")".repeat(60);
+    assert!(parse(&ok).is_ok());
+}
+
+#[test]
+fn spans_are_byte_offsets_in_unicode_input() {
+    // "π·x + ?" — the '?' is at byte 8 (π and · are two bytes each).
+    check_err(
+        "π·x + ?",
+        |k| matches!(k, ErrorKind::UnexpectedChar('?')),
+        (8, 9),
+    );
+}
