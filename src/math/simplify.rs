@@ -443,7 +443,7 @@ fn denominator(t: &N) -> Vec<(N, Number)> {
         .into_iter()
         .filter_map(|f| match f {
             N::Pow(b, e) => match *e {
-                N::Num(k) if k.is_negative() && k.is_integer() => Some((*b, k.neg())),
+                N::Num(k @ Number::Rat(..)) if k.is_negative() => Some((*b, k.neg())),
                 _ => None,
             },
             _ => None,
@@ -467,25 +467,42 @@ fn together(n: &N) -> Option<N> {
             }
         }
     }
+    // Numeric denominators too: `1 + ln(x)/2` becomes `(2 + ln(x))/2`.
+    let mut lcm: i64 = 1;
+    for t in ts {
+        if let (Number::Rat(_, q), _) = split_coef(t) {
+            let g = gcd_i64(lcm, q);
+            lcm = match (lcm / g).checked_mul(q) {
+                Some(v) if v <= 1 << 20 => v,
+                _ => return None,
+            };
+        }
+    }
     if lcd.is_empty() {
         return None;
     }
-    let lcd_product: Vec<N> = lcd.iter().map(|(b, k)| pow(b.clone(), num(*k))).collect();
+    let mut scale: Vec<N> = lcd.iter().map(|(b, k)| pow(b.clone(), num(*k))).collect();
+    scale.push(int(lcm));
     let numerator_terms: Vec<N> = ts
         .iter()
         .map(|t| {
             mul(std::iter::once(t.clone())
-                .chain(lcd_product.iter().cloned())
+                .chain(scale.iter().cloned())
                 .collect())
         })
         .collect();
-    let numerator = add(numerator_terms);
-    let numerator = expand(&numerator)
-        .filter(|e| cost(e) <= cost(&numerator))
-        .unwrap_or(numerator);
-    let mut factors = vec![numerator];
+    let numerator = best(add(numerator_terms));
+    let mut factors = vec![numerator, num(Number::rat(1, lcm))];
     factors.extend(lcd.into_iter().map(|(b, k)| pow(b, num(k.neg()))));
     Some(mul(factors))
+}
+
+fn gcd_i64(a: i64, b: i64) -> i64 {
+    if b == 0 {
+        a.abs().max(1)
+    } else {
+        gcd_i64(b, a % b)
+    }
 }
 
 /// Pulls factors shared by every term out of a sum: `2x e^x + x^2 e^x` → `x e^x (x + 2)`.
@@ -503,29 +520,39 @@ fn factor_common(n: &N) -> Option<N> {
             (c, fs.iter().map(split_pow).collect())
         })
         .collect();
-    let mut common: Vec<(N, Number)> = Vec::new();
+    // A base is common when every term has it: with a positive numeric exponent (take the
+    // smallest), or with the very same symbolic exponent (`e^(-x)`).
+    let mut common: Vec<N> = Vec::new();
     if let Some((_, first)) = split.first() {
         for (b, e) in first {
-            let N::Num(e0) = e else { continue };
-            let mut min = *e0;
-            let everywhere = split[1..].iter().all(|(_, fs)| {
-                fs.iter().any(|(b2, e2)| {
-                    if b2 != b {
-                        return false;
-                    }
-                    match e2 {
-                        N::Num(k) if !k.is_negative() => {
-                            if k.total_cmp(min) == Ordering::Less {
-                                min = *k;
+            let rest = &split[1..];
+            match e {
+                N::Num(e0) if !e0.is_negative() => {
+                    let mut min = *e0;
+                    let everywhere = rest.iter().all(|(_, fs)| {
+                        fs.iter().any(|(b2, e2)| match e2 {
+                            N::Num(k) if b2 == b && !k.is_negative() => {
+                                if k.total_cmp(min) == Ordering::Less {
+                                    min = *k;
+                                }
+                                true
                             }
-                            true
-                        }
-                        _ => false,
+                            _ => false,
+                        })
+                    });
+                    if everywhere && !min.is_zero() {
+                        common.push(pow(b.clone(), num(min)));
                     }
-                })
-            });
-            if everywhere && !min.is_negative() && !min.is_zero() {
-                common.push((b.clone(), min));
+                }
+                N::Num(_) => {}
+                symbolic => {
+                    if rest
+                        .iter()
+                        .all(|(_, fs)| fs.iter().any(|(b2, e2)| b2 == b && e2 == symbolic))
+                    {
+                        common.push(pow(b.clone(), symbolic.clone()));
+                    }
+                }
             }
         }
     }
@@ -534,10 +561,7 @@ fn factor_common(n: &N) -> Option<N> {
     if common.is_empty() && !all_negative {
         return None;
     }
-    let mut outside: Vec<N> = common
-        .iter()
-        .map(|(b, k)| pow(b.clone(), num(*k)))
-        .collect();
+    let mut outside = common;
     if all_negative {
         outside.push(int(-1));
     }
@@ -550,7 +574,7 @@ fn factor_common(n: &N) -> Option<N> {
                 .collect())
         })
         .collect());
-    outside.push(inner);
+    outside.push(best(inner));
     Some(mul(outside))
 }
 
@@ -571,23 +595,29 @@ fn best(n: N) -> N {
         N::Call(f, args) => call(f, args.into_iter().map(best).collect()),
         other => other,
     };
-    let mut candidates = vec![n.clone()];
+    // Polynomial sums are shown expanded, like a textbook (`3x^2 + 2x`); other forms compete
+    // on size.
     let expanded = expand(&n);
-    if let Some(x) = &expanded {
-        if is_polynomial(x) && matches!(x, N::Add(_)) && !matches!(n, N::Mul(_) | N::Pow(..)) {
-            // Polynomial sums are shown expanded, like a textbook.
-            return x.clone();
+    let mut candidates = Vec::new();
+    match expanded {
+        Some(x) if matches!(n, N::Add(_)) && matches!(x, N::Add(_)) && is_polynomial(&x) => {
+            candidates.push(x)
         }
-        candidates.push(x.clone());
+        Some(x) => {
+            candidates.push(n.clone());
+            if x != n {
+                candidates.push(x);
+            }
+        }
+        None => candidates.push(n.clone()),
     }
-    let bases: Vec<N> = candidates.clone();
-    let mut factored = Vec::new();
-    for c in &bases {
-        if let Some(t) = together(c) {
+    let mut factored: Vec<N> = factor_common(&n).into_iter().collect();
+    for c in candidates.clone() {
+        if let Some(t) = together(&c) {
             candidates.push(t);
         }
-        if !is_polynomial(c) {
-            factored.extend(factor_common(c));
+        if c != n {
+            factored.extend(factor_common(&c));
         }
     }
     // Ties go to the earlier candidate: the form closest to what the rules produced.
