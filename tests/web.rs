@@ -1,18 +1,294 @@
-//! Browser tests: mount the app in headless Chromium and drive it like a student would.
+//! Browser tests: mount the app in headless Chromium and drive it like a student would —
+//! type, choose, break things — then read the DOM and the canvas pixels.
 #![cfg(target_arch = "wasm32")]
 
 use std::time::Duration;
 
+use slope::ui::{App, AppProps};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlCanvasElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+async fn sleep(ms: u64) {
+    gloo_timers::future::sleep(Duration::from_millis(ms)).await;
+}
+
+/// Mounts a fresh app starting from `query` into its own element and waits for both plots.
+async fn mount(query: &str) -> Element {
+    let host = document().create_element("div").unwrap();
+    host.set_attribute("style", "width: 1000px").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    let props = AppProps {
+        query: Some(query.to_string().into()),
+    };
+    yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
+    for _ in 0..100 {
+        sleep(20).await;
+        if host
+            .query_selector_all("canvas[data-drawn='true']")
+            .unwrap()
+            .length()
+            == 2
+        {
+            break;
+        }
+    }
+    host
+}
+
+fn find(host: &Element, testid: &str) -> Element {
+    host.query_selector(&format!("[data-testid='{testid}']"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element with data-testid={testid}"))
+}
+
+/// The visible text of an element (MathML's invisible times and function application dropped).
+fn text(host: &Element, testid: &str) -> String {
+    find(host, testid)
+        .text_content()
+        .unwrap_or_default()
+        .replace(['\u{2061}', '\u{2062}'], "")
+}
+
+/// Types into the Function field the way a browser does: set the value, fire `input`.
+async fn type_function(host: &Element, value: &str) {
+    let input: HtmlInputElement = find(host, "function-input").dyn_into().unwrap();
+    input.focus().unwrap();
+    input.set_value(value);
+    let event = web_sys::InputEvent::new("input").unwrap();
+    input.dispatch_event(&event).unwrap();
+    // Past the debounce, then a redraw.
+    sleep(400).await;
+}
+
+/// A fingerprint of a canvas's pixels: how many are coloured like a curve.
+fn curve_pixels(host: &Element, testid: &str) -> (usize, u64) {
+    let canvas: HtmlCanvasElement = find(host, testid).dyn_into().unwrap();
+    let ctx: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let data = ctx
+        .get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
+        .unwrap()
+        .data();
+    let mut coloured = 0;
+    let mut hash: u64 = 1469598103934665603;
+    for px in data.chunks(4) {
+        let (r, g, b) = (px[0] as i32, px[1] as i32, px[2] as i32);
+        // Saturated pixels (the curves); greys are grid, axes and text.
+        if (r - g).abs() > 60 || (g - b).abs() > 60 || (r - b).abs() > 60 {
+            coloured += 1;
+            hash = (hash ^ (coloured as u64 * 31 + r as u64 + (g as u64) << 8))
+                .wrapping_mul(1099511628211);
+        }
+    }
+    (coloured, hash)
+}
+
 #[wasm_bindgen_test]
-async fn app_mounts() {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&host).unwrap();
-    yew::Renderer::<slope::ui::App>::with_root(host.clone()).render();
-    gloo_timers::future::sleep(Duration::from_millis(20)).await;
-    assert!(host.inner_html().contains("Slope"));
+async fn typing_a_function_updates_the_derivative_and_the_plots() {
+    let host = mount("?f=x%5E2").await;
+    assert!(
+        text(&host, "derivative").contains("2x"),
+        "{}",
+        text(&host, "derivative")
+    );
+    let before = curve_pixels(&host, "plot-df");
+    assert!(before.0 > 100, "the f′ plot shows a curve: {before:?}");
+
+    type_function(&host, "sin(x)").await;
+    let derivative = find(&host, "derivative");
+    assert!(
+        derivative.query_selector("math").unwrap().is_some(),
+        "typeset as MathML"
+    );
+    let mi: Vec<String> = {
+        let list = derivative.query_selector_all("mi").unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().text_content().unwrap())
+            .collect()
+    };
+    assert!(
+        mi.contains(&"cos".to_string()),
+        "derivative of sin is cos: {mi:?}"
+    );
+    assert!(text(&host, "echo").contains("sin"));
+    let after = curve_pixels(&host, "plot-df");
+    assert!(
+        after.0 > 100 && after.1 != before.1,
+        "the f′ canvas changed: {before:?} → {after:?}"
+    );
+    let label = find(&host, "plot-f").get_attribute("aria-label").unwrap();
+    assert_eq!(label, "Graph of f(x) = sin(x) on −5 ≤ x ≤ 5");
+    // The field keeps the text (and focus) while the plots redraw.
+    let input: HtmlInputElement = find(&host, "function-input").dyn_into().unwrap();
+    assert_eq!(input.value(), "sin(x)");
+    assert_eq!(
+        document().active_element().map(|e| e.id()),
+        Some("function-input".into())
+    );
+}
+
+#[wasm_bindgen_test]
+async fn choosing_an_example_shows_it() {
+    let host = mount("?f=x").await;
+    let select: HtmlSelectElement = find(&host, "examples").dyn_into().unwrap();
+    select.set_value("sigmoid(x)");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    sleep(300).await;
+    let input: HtmlInputElement = find(&host, "function-input").dyn_into().unwrap();
+    assert_eq!(input.value(), "sigmoid(x)");
+    let derivative = text(&host, "derivative");
+    assert!(
+        derivative.contains("σ") && derivative.contains("1"),
+        "{derivative}"
+    );
+    let groups = host
+        .query_selector_all("#examples optgroup")
+        .unwrap()
+        .length();
+    assert!(groups >= 4, "grouped examples: {groups}");
+}
+
+#[wasm_bindgen_test]
+async fn bad_input_keeps_the_last_plot_and_points_at_the_culprit() {
+    let host = mount("?f=x%5E3").await;
+    let plot_before = curve_pixels(&host, "plot-f");
+    type_function(&host, "x^2 + sine(x)").await;
+    let alert = host.query_selector("[role='alert']").unwrap().unwrap();
+    let message = alert.text_content().unwrap();
+    assert!(
+        message.contains("Unknown function 'sine'") && message.contains("did you mean 'sin'"),
+        "{message}"
+    );
+    assert_eq!(text(&host, "error-culprit"), "sine");
+    // The previous plots and derivative stay, dimmed.
+    assert!(
+        text(&host, "derivative").contains("3"),
+        "{}",
+        text(&host, "derivative")
+    );
+    assert_eq!(curve_pixels(&host, "plot-f"), plot_before);
+    assert!(host.query_selector(".plots.stale").unwrap().is_some());
+    let input: HtmlInputElement = find(&host, "function-input").dyn_into().unwrap();
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+
+    // Fixing it clears the alert.
+    type_function(&host, "x^2 + sin(x)").await;
+    assert_eq!(alert.text_content().unwrap(), "");
+    assert!(host.query_selector(".plots.stale").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn unbalanced_parenthesis_is_underlined_where_it_opens() {
+    let host = mount("?f=x").await;
+    type_function(&host, "sin((x)").await;
+    assert!(text(&host, "error").contains("never closed"));
+    // The culprit is the call's '(' at byte 3, the one never closed.
+    let overlay = find(&host, "error-culprit").parent_element().unwrap();
+    assert_eq!(
+        overlay
+            .first_element_child()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "sin"
+    );
+    assert_eq!(text(&host, "error-culprit"), "(");
+}
+
+#[wasm_bindgen_test]
+async fn a_link_restores_function_and_view() {
+    let host = mount("?f=tan(x)&xmin=-2&xmax=3").await;
+    let input: HtmlInputElement = find(&host, "function-input").dyn_into().unwrap();
+    assert_eq!(input.value(), "tan(x)");
+    assert!(text(&host, "derivative").contains("sec"));
+    let label = find(&host, "plot-df").get_attribute("aria-label").unwrap();
+    assert!(label.ends_with("on −2 ≤ x ≤ 3"), "{label}");
+    // The address follows the state.
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    assert!(
+        search.contains("f=tan%28x%29") && search.contains("xmin=-2"),
+        "{search}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn script_in_the_url_is_only_ever_text() {
+    let payload = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">";
+    let query = format!("?f={}", js_sys::encode_uri_component(payload));
+    let host = mount(&query).await;
+    sleep(200).await;
+    let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
+    assert!(pwned.is_undefined(), "nothing executed");
+    assert!(host.query_selector("script").unwrap().is_none());
+    assert!(host.query_selector("img").unwrap().is_none());
+    let input: HtmlInputElement = find(&host, "function-input").dyn_into().unwrap();
+    assert_eq!(input.value(), payload, "the text shows as text");
+    assert!(
+        text(&host, "error").contains("not something I can read"),
+        "{}",
+        text(&host, "error")
+    );
+    // Meanwhile a sensible default is plotted.
+    assert_eq!(
+        host.query_selector_all("canvas[data-drawn='true']")
+            .unwrap()
+            .length(),
+        2
+    );
+}
+
+#[wasm_bindgen_test]
+async fn zoom_buttons_and_keyboard_change_the_shared_range() {
+    let host = mount("?f=x").await;
+    let zoom_in = host
+        .query_selector("button[aria-label='Zoom in']")
+        .unwrap()
+        .unwrap();
+    zoom_in.dyn_ref::<web_sys::HtmlElement>().unwrap().click();
+    sleep(100).await;
+    for id in ["plot-f", "plot-df"] {
+        let label = find(&host, id).get_attribute("aria-label").unwrap();
+        assert!(label.ends_with("on −2.5 ≤ x ≤ 2.5"), "{label}");
+    }
+    let canvas = find(&host, "plot-f");
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("ArrowRight");
+    init.set_bubbles(true);
+    let key = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    canvas.dispatch_event(&key).unwrap();
+    sleep(100).await;
+    let label = find(&host, "plot-df").get_attribute("aria-label").unwrap();
+    assert!(label.ends_with("on −2 ≤ x ≤ 3"), "{label}");
+}
+
+#[wasm_bindgen_test]
+async fn hovering_a_plot_shows_linked_values() {
+    let host = mount("?f=x%5E2").await;
+    let canvas: HtmlCanvasElement = find(&host, "plot-f").dyn_into().unwrap();
+    let rect = canvas.get_bounding_client_rect();
+    let init = web_sys::PointerEventInit::new();
+    init.set_client_x((rect.left() + rect.width() / 2.0) as i32);
+    init.set_client_y((rect.top() + rect.height() / 2.0) as i32);
+    init.set_bubbles(true);
+    let e = web_sys::PointerEvent::new_with_event_init_dict("pointermove", &init).unwrap();
+    canvas.dispatch_event(&e).unwrap();
+    sleep(100).await;
+    let readout = text(&host, "readout");
+    assert!(
+        readout.contains("f(x) =") && readout.contains("f′(x) ="),
+        "{readout:?}"
+    );
 }

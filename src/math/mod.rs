@@ -15,6 +15,7 @@ pub mod parser;
 pub mod print;
 pub mod sample;
 pub mod simplify;
+pub mod study;
 
 pub use ast::{Constant, Expr};
 pub use diff::{differentiate, Derivation, Rule, Step};
@@ -24,5 +25,6 @@ pub use explain::{explain, Line, Segment};
 pub use func::Func;
 pub use layout::{to_latex, to_mathml};
 pub use parser::parse;
-pub use print::to_text;
+pub use print::{to_text, to_unicode};
 pub use simplify::simplify;
+pub use study::Study;

@@ -132,6 +132,70 @@ fn write(e: &Expr, out: &mut String) {
     }
 }
 
+/// A display form for plain-text places (aria labels, titles): canonical text with `·`,
+/// `−`, `π`, `√` and superscript digits, e.g. `2x² − 3·sin(x)`. Not meant to be parsed back.
+pub fn to_unicode(e: &Expr) -> String {
+    let text = to_text(e);
+    let mut out = String::with_capacity(text.len());
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let word_start = i == 0 || !(chars[i - 1].is_alphanumeric() || chars[i - 1] == '_');
+        if c == '^' && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
+            let digits: String = chars[i + 1..]
+                .iter()
+                .take_while(|d| d.is_ascii_digit())
+                .collect();
+            let next = chars.get(i + 1 + digits.len());
+            if !next.is_some_and(|n| *n == '.') {
+                out.extend(digits.chars().map(superscript));
+                i += 1 + digits.len();
+                continue;
+            }
+        }
+        if word_start
+            && text[byte_index(&chars, i)..].starts_with("pi")
+            && !chars.get(i + 2).is_some_and(|n| n.is_alphanumeric())
+        {
+            out.push('π');
+            i += 2;
+            continue;
+        }
+        if word_start && text[byte_index(&chars, i)..].starts_with("sqrt(") {
+            out.push('√');
+            i += 4;
+            continue;
+        }
+        out.push(match c {
+            '*' => '·',
+            '-' => '−',
+            other => other,
+        });
+        i += 1;
+    }
+    out
+}
+
+fn byte_index(chars: &[char], i: usize) -> usize {
+    chars[..i].iter().map(|c| c.len_utf8()).sum()
+}
+
+fn superscript(d: char) -> char {
+    match d {
+        '0' => '⁰',
+        '1' => '¹',
+        '2' => '²',
+        '3' => '³',
+        '4' => '⁴',
+        '5' => '⁵',
+        '6' => '⁶',
+        '7' => '⁷',
+        '8' => '⁸',
+        _ => '⁹',
+    }
+}
+
 /// Whether `left right` reads back as the product `left * right`.
 fn can_juxtapose(a: &Expr, left: &str, right: &str) -> bool {
     let Some(r0) = right.chars().next() else {
@@ -179,5 +243,15 @@ mod tests {
             assert_eq!(s.parse::<f64>().unwrap(), x, "{s}");
         }
         assert_eq!(format_number(3.0), "3");
+    }
+
+    #[test]
+    fn unicode_display_form() {
+        let show = |s: &str| to_unicode(&crate::math::parse(s).unwrap());
+        assert_eq!(show("x^2"), "x²");
+        assert_eq!(show("2x^10 - 3*sin(x)"), "2x¹⁰ − 3sin(x)");
+        assert_eq!(show("sqrt(x)*pi"), "√(x)·π");
+        assert_eq!(show("x^2.5"), "x^2.5");
+        assert_eq!(show("x^(-1)"), "x^(−1)");
     }
 }

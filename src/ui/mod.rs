@@ -1,14 +1,42 @@
-//! The Yew front end.
+//! The Yew front end: the page, its state and its components. Arrows point down only: the
+//! UI uses `plot` and `math`, never the other way round.
 
-use yew::prelude::*;
+pub mod app;
+pub mod components;
+pub mod examples;
+pub mod hooks;
+pub mod mathml;
+pub mod perf;
+pub mod state;
+pub mod url;
 
-#[function_component(App)]
-pub fn app() -> Html {
-    html! { <main><h1>{ "Slope" }</h1></main> }
+pub use app::{App, AppProps};
+
+/// Shows a readable message instead of a dead page if anything panics, and logs the details
+/// to the console.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Ok(banner) = document.create_element("div") else {
+            return;
+        };
+        banner.set_class_name("crash");
+        let _ = banner.set_attribute("role", "alert");
+        banner.set_text_content(Some(
+            "Something went wrong inside Slope and this page stopped working. Reload to continue: \
+             your function is kept in the address bar. Details are in the browser console.",
+        ));
+        if let Some(body) = document.body() {
+            let _ = body.prepend_with_node_1(&banner);
+        }
+    }));
 }
 
 /// Mounts the app into the document body.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    install_panic_hook();
     yew::Renderer::<App>::new().render();
 }

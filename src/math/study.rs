@@ -1,0 +1,91 @@
+//! Everything the site needs to know about one typed function, computed once: the parsed f,
+//! its variable, the derivation, and both compiled for fast evaluation (f′ undefined wherever
+//! f is). Letters other than the variable are constants; for plotting they take the value 1.
+
+use super::ast::Expr;
+use super::diff::{differentiate, substitute, Derivation};
+use super::error::ParseError;
+use super::eval::Program;
+use super::parser::parse;
+
+/// Value given to the other letters (parameters) when plotting.
+pub const PARAMETER_VALUE: f64 = 1.0;
+
+#[derive(Clone, Debug)]
+pub struct Study {
+    pub f: Expr,
+    /// The variable of differentiation and of the horizontal axis.
+    pub var: String,
+    /// The other letters, treated as constants.
+    pub parameters: Vec<String>,
+    pub derivation: Derivation,
+    pub f_program: Program,
+    pub df_program: Program,
+}
+
+impl Study {
+    /// Parses and studies `src`.
+    pub fn parse(src: &str) -> Result<Study, ParseError> {
+        parse(src).map(Study::new)
+    }
+
+    /// Studies `f` with respect to `x` when it has an `x` (or no variables), else its first letter.
+    pub fn new(f: Expr) -> Study {
+        let vars = f.variables();
+        let var = if vars.is_empty() || vars.iter().any(|v| v == "x") {
+            "x".to_string()
+        } else {
+            vars[0].clone()
+        };
+        let parameters: Vec<String> = vars.into_iter().filter(|v| *v != var).collect();
+        let derivation = differentiate(&f, &var);
+        let fix = |e: &Expr| {
+            parameters.iter().fold(e.clone(), |acc, p| {
+                substitute(&acc, p, &Expr::Num(PARAMETER_VALUE))
+            })
+        };
+        let (f_fixed, df_fixed) = (fix(&f), fix(&derivation.result));
+        let f_program = Program::compile(&f_fixed, &[var.as_str()]);
+        let df_program = Program::compile_guarded(&df_fixed, &f_fixed, &[var.as_str()]);
+        Study {
+            f,
+            var,
+            parameters,
+            derivation,
+            f_program,
+            df_program,
+        }
+    }
+
+    /// f at one point (NaN where undefined).
+    pub fn f_at(&self, x: f64) -> f64 {
+        self.f_program.eval(&[x])
+    }
+
+    /// f′ at one point (NaN where undefined).
+    pub fn df_at(&self, x: f64) -> f64 {
+        self.df_program.eval(&[x])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picks_the_variable_and_fixes_parameters() {
+        let s = Study::parse("a*t^2").unwrap();
+        assert_eq!(s.var, "a");
+        let s = Study::parse("w*x + b").unwrap();
+        assert_eq!(
+            (s.var.as_str(), s.parameters.clone()),
+            ("x", vec!["w".to_string(), "b".to_string()])
+        );
+        assert_eq!(s.f_at(2.0), 3.0);
+        assert_eq!(s.df_at(2.0), 1.0);
+        let s = Study::parse("ln(x)").unwrap();
+        assert!(s.df_at(-1.0).is_nan());
+        assert_eq!(s.df_at(0.5), 2.0);
+        assert_eq!(Study::parse("7").unwrap().var, "x");
+    }
+}

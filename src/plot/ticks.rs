@@ -1,0 +1,87 @@
+//! Axis ticks at "nice" values (1, 2 or 5 times a power of ten) and their labels, written the
+//! way a textbook would: no trailing zeros, a true minus sign, powers of ten for very large
+//! or very small numbers.
+
+use std::fmt::Write;
+
+/// Evenly spaced tick values `k·step` for `k` in `first..=last`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Ticks {
+    pub step: f64,
+    pub first: i64,
+    pub last: i64,
+}
+
+/// Ticks beyond this count are never produced, whatever the input.
+const MAX_TICKS: i64 = 200;
+
+impl Ticks {
+    /// About `target` ticks inside `[lo, hi]` (no ticks for an unusable range).
+    pub fn new(lo: f64, hi: f64, target: usize) -> Ticks {
+        let none = Ticks {
+            step: 1.0,
+            first: 1,
+            last: 0,
+        };
+        let raw = (hi - lo) / target.max(1) as f64;
+        if !(raw.is_finite() && raw > 0.0) {
+            return none;
+        }
+        let magnitude = 10f64.powf(raw.log10().floor());
+        let step = magnitude
+            * match raw / magnitude {
+                n if n <= 1.0 => 1.0,
+                n if n <= 2.0 => 2.0,
+                n if n <= 5.0 => 5.0,
+                _ => 10.0,
+            };
+        let (first, last) = ((lo / step).ceil(), (hi / step).floor());
+        if !(first.is_finite() && last.is_finite() && step > 0.0) || last - first > MAX_TICKS as f64
+        {
+            return none;
+        }
+        Ticks {
+            step,
+            first: first as i64,
+            last: last as i64,
+        }
+    }
+
+    /// The tick values, smallest first.
+    pub fn values(&self) -> impl Iterator<Item = f64> + '_ {
+        (self.first..=self.last).map(move |k| k as f64 * self.step)
+    }
+
+    /// Writes the label for tick value `value` into `out` (cleared first).
+    pub fn label(&self, value: f64, out: &mut String) {
+        format_tick(value, self.step, out)
+    }
+}
+
+/// Formats a tick value given the tick spacing, which decides how many digits matter.
+pub fn format_tick(value: f64, step: f64, out: &mut String) {
+    out.clear();
+    if value.abs() < step * 1e-6 || value == 0.0 {
+        out.push('0');
+        return;
+    }
+    if value.abs() >= 1e6 || step < 1e-4 {
+        // Significant digits: enough to tell neighbouring ticks apart.
+        let digits = (value.abs().log10().floor() - step.log10().floor()).clamp(0.0, 15.0) as usize;
+        let _ = write!(out, "{:.*e}", digits, value);
+        if let Some(e) = out.find('e') {
+            let exponent = out.split_off(e);
+            if out.contains('.') {
+                let trimmed = out.trim_end_matches('0').trim_end_matches('.').len();
+                out.truncate(trimmed);
+            }
+            out.push_str(&exponent);
+        }
+    } else {
+        let decimals = (-step.log10().floor()).clamp(0.0, 15.0) as usize;
+        let _ = write!(out, "{:.*}", decimals, value);
+    }
+    if out.starts_with('-') {
+        out.replace_range(0..1, "\u{2212}");
+    }
+}

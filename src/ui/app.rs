@@ -1,0 +1,109 @@
+//! The page: one reducer holds the state (see `state`), derived values come from `use_memo`,
+//! and the URL follows the state so a link reproduces the view.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::math::Study;
+use crate::ui::components::derivative_panel::DerivativePanel;
+use crate::ui::components::examples_select::ExamplesSelect;
+use crate::ui::components::function_input::FunctionInput;
+use crate::ui::components::plots::Plots;
+use crate::ui::components::share_button::ShareButton;
+use crate::ui::hooks::use_debounce::use_debounce;
+use crate::ui::state::Action;
+use crate::ui::url;
+
+/// How long typing must pause before the plots follow.
+const DEBOUNCE_MS: u32 = 150;
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The query string to start from; `None` reads the page's own address.
+    #[prop_or_default]
+    pub query: Option<AttrValue>,
+}
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let state = {
+        let query = props
+            .query
+            .as_ref()
+            .map(|q| q.to_string())
+            .unwrap_or_else(url::current_query);
+        use_reducer(move || url::state_from_query(&query))
+    };
+    let study = {
+        let good = state.good_input.clone();
+        // `good_input` always parses (the reducer only stores input that did).
+        use_memo(good, |good| Study::parse(good).map(Rc::new).ok())
+    };
+
+    let query = url::query_from_state(&state);
+    {
+        let query = query.clone();
+        use_effect_with(query, |q| url::replace_query(q));
+    }
+
+    let commit = {
+        let state = state.clone();
+        use_debounce(
+            DEBOUNCE_MS,
+            Callback::from(move |_| state.dispatch(Action::Commit)),
+        )
+    };
+    let on_input = {
+        let state = state.clone();
+        Callback::from(move |text: String| {
+            state.dispatch(Action::Type(text));
+            commit.emit(());
+        })
+    };
+    let on_choose = {
+        let state = state.clone();
+        Callback::from(move |text: String| state.dispatch(Action::Choose(text)))
+    };
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |a: Action| state.dispatch(a))
+    };
+
+    let error = state
+        .error
+        .as_ref()
+        .filter(|(input, _)| *input == state.input)
+        .map(|(_, e)| e.clone());
+    let stale = state.error.is_some();
+    let var = study
+        .as_ref()
+        .as_ref()
+        .map(|s| s.var.clone())
+        .unwrap_or_else(|| "x".into());
+
+    html! {
+        <div class="page">
+            <header class="site-header">
+                <h1 class="brand"><span class="logo" aria-hidden="true">{ "∂" }</span>{ "Slope" }</h1>
+                <p class="tagline">{ "Type a function and watch its derivative appear: f on the left, f′ on the right, every rule spelled out." }</p>
+            </header>
+            <main>
+                <section class="panel controls" aria-label="Function">
+                    <FunctionInput value={state.input.clone()} {error} var={var.clone()} {on_input} />
+                    <div class="control-row">
+                        <ExamplesSelect current={state.good_input.clone()} {on_choose} />
+                        <ShareButton url={url::share_url(&query)} />
+                    </div>
+                </section>
+                if let Some(study) = study.as_ref().clone() {
+                    <DerivativePanel study={study.clone()} {stale} />
+                    <Plots {study} view={state.view} cursor={state.cursor} {stale} on_action={dispatch} />
+                }
+            </main>
+            <footer class="site-footer">
+                <p>{ "Slope computes everything in your browser, in Rust compiled to WebAssembly. It works offline." }</p>
+            </footer>
+        </div>
+    }
+}

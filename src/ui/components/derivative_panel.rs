@@ -1,0 +1,63 @@
+//! The result panel: how the input was read, the derivative, and every step of the
+//! derivation with its rule named, typeset as MathML.
+
+use yew::prelude::*;
+
+use crate::math::{explain, Segment, Study};
+use crate::ui::mathml::{definition, math_layout};
+
+#[derive(Properties)]
+pub struct DerivativePanelProps {
+    pub study: std::rc::Rc<Study>,
+    /// The shown result is stale (the field holds an error): dim it.
+    pub stale: bool,
+}
+
+impl PartialEq for DerivativePanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.study, &other.study) && self.stale == other.stale
+    }
+}
+
+fn segment(s: &Segment) -> Html {
+    match s.layout() {
+        Some(l) => math_layout(&l, &s.text(), false),
+        None => html! { <span>{ s.text() }</span> },
+    }
+}
+
+#[function_component(DerivativePanel)]
+pub fn derivative_panel(props: &DerivativePanelProps) -> Html {
+    let study = &props.study;
+    let var = &study.var;
+    let lines = explain(&study.derivation);
+    let params = (!study.parameters.is_empty()).then(|| {
+        let names = study.parameters.join(", ");
+        html! {
+            <p class="hint">{ format!("Other letters ({names}) are constants: the derivative treats them as numbers, and the plots use the value 1.") }</p>
+        }
+    });
+    html! {
+        <section class={classes!("panel", "results", props.stale.then_some("stale"))} aria-label="Derivative">
+            <div class="formula-row" data-testid="echo">
+                <span class="formula-label">{ "Read as" }</span>
+                <span class="formula">{ definition("f", var, &study.f, false) }</span>
+            </div>
+            <div class="formula-row derivative" data-testid="derivative">
+                <span class="formula-label">{ "Derivative" }</span>
+                <span class="formula">{ definition("f′", var, &study.derivation.result, false) }</span>
+            </div>
+            { for params }
+            <details class="steps" data-testid="steps">
+                <summary>{ format!("Show all {} steps", lines.len()) }</summary>
+                <ol>
+                    { for lines.iter().map(|l| html! {
+                        <li class={format!("step depth-{}", l.depth.min(6))} data-rule={l.rule.name()}>
+                            { for l.segments.iter().map(segment) }
+                        </li>
+                    }) }
+                </ol>
+            </details>
+        </section>
+    }
+}

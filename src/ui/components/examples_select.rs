@@ -1,0 +1,45 @@
+//! The Examples control: a native `<select>` of the curriculum's functions, grouped.
+
+use yew::prelude::*;
+
+use crate::ui::examples::GROUPS;
+
+#[derive(Properties, PartialEq)]
+pub struct ExamplesSelectProps {
+    /// The function currently shown, so the matching example appears selected.
+    pub current: AttrValue,
+    pub on_choose: Callback<String>,
+}
+
+#[function_component(ExamplesSelect)]
+pub fn examples_select(props: &ExamplesSelectProps) -> Html {
+    let onchange = {
+        let on_choose = props.on_choose.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let value = select.value();
+            if !value.is_empty() {
+                on_choose.emit(value);
+            }
+        })
+    };
+    let known = GROUPS
+        .iter()
+        .flat_map(|g| g.items.iter())
+        .any(|(_, f)| *f == props.current.as_str());
+    html! {
+        <div class="field field-examples">
+            <label for="examples">{ "Examples" }</label>
+            <select id="examples" data-testid="examples" {onchange}>
+                <option value="" selected={!known}>{ "Choose a function…" }</option>
+                { for GROUPS.iter().map(|g| html! {
+                    <optgroup label={g.name}>
+                        { for g.items.iter().map(|(label, f)| html! {
+                            <option value={*f} selected={*f == props.current.as_str()}>{ *label }</option>
+                        }) }
+                    </optgroup>
+                }) }
+            </select>
+        </div>
+    }
+}

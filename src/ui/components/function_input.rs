@@ -1,0 +1,87 @@
+//! The Function field: where the student types f(x). A parse error is announced (role
+//! `alert`) in words and underlined in place, over the very characters that caused it.
+
+use yew::prelude::*;
+
+use crate::math::ParseError;
+
+#[derive(Properties, PartialEq)]
+pub struct FunctionInputProps {
+    pub value: AttrValue,
+    /// The error for `value`, if it does not parse.
+    pub error: Option<ParseError>,
+    pub var: AttrValue,
+    pub on_input: Callback<String>,
+}
+
+/// Splits `text` around a byte span, clamped to character boundaries.
+fn split_at_span(text: &str, span: (usize, usize)) -> (String, String, String) {
+    let clamp = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let (a, b) = (clamp(span.0), clamp(span.1.max(span.0)));
+    (
+        text[..a].to_string(),
+        text[a..b].to_string(),
+        text[b..].to_string(),
+    )
+}
+
+#[function_component(FunctionInput)]
+pub fn function_input(props: &FunctionInputProps) -> Html {
+    let oninput = {
+        let on_input = props.on_input.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            on_input.emit(input.value());
+        })
+    };
+    let invalid = props.error.is_some();
+    let overlay = props.error.as_ref().map(|err| {
+        let (before, culprit, after) = split_at_span(&props.value, err.span);
+        let empty = culprit.is_empty();
+        html! {
+            <div class="input-overlay" aria-hidden="true">
+                <span>{ before }</span>
+                <mark class={classes!("culprit", empty.then_some("culprit-empty"))} data-testid="error-culprit">{ culprit }</mark>
+                <span>{ after }</span>
+            </div>
+        }
+    });
+    html! {
+        <div class={classes!("field", invalid.then_some("field-invalid"))}>
+            <label for="function-input">{ "Function" }</label>
+            <div class="input-row">
+                <span class="input-prefix" aria-hidden="true">{ format!("f({}) =", props.var) }</span>
+                <div class="input-wrap">
+                    <input
+                        id="function-input"
+                        data-testid="function-input"
+                        type="text"
+                        value={props.value.clone()}
+                        {oninput}
+                        autocomplete="off"
+                        autocapitalize="off"
+                        spellcheck="false"
+                        inputmode="text"
+                        aria-invalid={if invalid { "true" } else { "false" }}
+                        aria-describedby="function-help function-error"
+                    />
+                    { for overlay }
+                </div>
+            </div>
+            <div id="function-error" class="error" role="alert" data-testid="error">
+                if let Some(err) = &props.error {
+                    <p class="error-message">{ err.message() }</p>
+                }
+            </div>
+            <p id="function-help" class="hint">
+                { "Type with ^ for powers and * or a space for times: 2x means 2·x, √x, |x|, σ(2x+1) and sin^2(x) work too." }
+            </p>
+        </div>
+    }
+}

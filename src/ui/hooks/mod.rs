@@ -1,0 +1,3 @@
+//! Reusable hooks.
+
+pub mod use_debounce;

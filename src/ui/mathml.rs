@@ -1,0 +1,68 @@
+//! Typeset formulas as native browser MathML, built as Yew elements from the math core's
+//! `Layout` tree. Every piece of text becomes a text node, so nothing typed becomes markup.
+
+use yew::prelude::*;
+
+use crate::math::layout::{layout, Layout};
+use crate::math::{to_text, Expr};
+
+/// A `<math>` element for an expression; `display` is "block" or "inline".
+pub fn math(e: &Expr, block: bool) -> Html {
+    math_layout(&layout(e), &to_text(e), block)
+}
+
+/// `name(var) = e` as one formula, e.g. `f′(x) = 2x`.
+pub fn definition(name: &str, var: &str, e: &Expr, block: bool) -> Html {
+    let l = Layout::Row(vec![
+        Layout::Func(name.to_string()),
+        Layout::Paren(Box::new(Layout::Ident(var.to_string()))),
+        Layout::Op("=".into()),
+        layout(e),
+    ]);
+    math_layout(&l, &format!("{name}({var}) = {}", to_text(e)), block)
+}
+
+/// A `<math>` element for a layout, with `alt` text for assistive technology.
+pub fn math_layout(l: &Layout, alt: &str, block: bool) -> Html {
+    let display = if block { "block" } else { "inline" };
+    html! {
+        <math display={display} alttext={alt.to_string()}>{ node(l) }</math>
+    }
+}
+
+fn wrap(tag: &'static str, children: Vec<Html>) -> Html {
+    html! { <@{tag}>{ for children.into_iter().map(|c| html! { <mrow>{ c }</mrow> }) }</@> }
+}
+
+fn fenced(open: &'static str, close: &'static str, inner: &Layout) -> Html {
+    html! {
+        <mrow><mo fence="true">{ open }</mo>{ node(inner) }<mo fence="true">{ close }</mo></mrow>
+    }
+}
+
+fn node(l: &Layout) -> Html {
+    match l {
+        Layout::Row(items) => {
+            let mut out = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                out.push(node(item));
+                let is_function = matches!(item, Layout::Func(_))
+                    || matches!(item, Layout::Sup(b, _) | Layout::Sub(b, _) if matches!(**b, Layout::Func(_)));
+                if is_function && matches!(items.get(i + 1), Some(Layout::Paren(_))) {
+                    out.push(html! { <mo>{ "\u{2061}" }</mo> });
+                }
+            }
+            html! { <mrow>{ for out }</mrow> }
+        }
+        Layout::Num(n) => html! { <mn>{ n.clone() }</mn> },
+        Layout::Ident(s) | Layout::Func(s) => html! { <mi>{ s.clone() }</mi> },
+        Layout::Op(o) => html! { <mo>{ o.clone() }</mo> },
+        Layout::Text(t) => html! { <mtext>{ t.clone() }</mtext> },
+        Layout::Frac(a, b) => wrap("mfrac", vec![node(a), node(b)]),
+        Layout::Sup(a, b) => wrap("msup", vec![node(a), node(b)]),
+        Layout::Sub(a, b) => wrap("msub", vec![node(a), node(b)]),
+        Layout::Sqrt(a) => wrap("msqrt", vec![node(a)]),
+        Layout::Paren(a) => fenced("(", ")", a),
+        Layout::Abs(a) => fenced("|", "|", a),
+    }
+}

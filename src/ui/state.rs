@@ -1,0 +1,146 @@
+//! The page's state and its reducer: what the student typed, the last input that parsed, the
+//! shared x range of both plots, and the hovered x. Everything else (parse tree, derivative,
+//! samples) is derived from these with `use_memo`, never stored twice.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::math::{parse, ParseError};
+
+/// The x range shown by both plots.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct View {
+    pub x_min: f64,
+    pub x_max: f64,
+}
+
+impl View {
+    pub const DEFAULT: View = View {
+        x_min: -5.0,
+        x_max: 5.0,
+    };
+    /// Narrowest and widest ranges we allow, so zooming can never produce a degenerate plot.
+    pub const MIN_WIDTH: f64 = 1e-6;
+    pub const MAX_WIDTH: f64 = 1e6;
+
+    /// A view from untrusted numbers, if they make sense.
+    pub fn checked(x_min: f64, x_max: f64) -> Option<View> {
+        let width = x_max - x_min;
+        let sane = x_min.is_finite() && x_max.is_finite() && x_min.abs() < 1e7 && x_max.abs() < 1e7;
+        (sane && (Self::MIN_WIDTH..=Self::MAX_WIDTH).contains(&width))
+            .then_some(View { x_min, x_max })
+    }
+
+    pub fn width(&self) -> f64 {
+        self.x_max - self.x_min
+    }
+
+    /// Zooms by `factor` (< 1 zooms in) keeping `about` fixed; stays within the width limits.
+    pub fn zoomed(&self, factor: f64, about: f64) -> View {
+        let width = (self.width() * factor).clamp(Self::MIN_WIDTH, Self::MAX_WIDTH);
+        let t = ((about - self.x_min) / self.width()).clamp(0.0, 1.0);
+        let x_min = about - t * width;
+        View::checked(x_min, x_min + width).unwrap_or(*self)
+    }
+
+    /// Shifts by `dx` in value units.
+    pub fn panned(&self, dx: f64) -> View {
+        View::checked(self.x_min + dx, self.x_max + dx).unwrap_or(*self)
+    }
+
+    pub fn center(&self) -> f64 {
+        (self.x_min + self.x_max) / 2.0
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// Exactly what is in the Function field.
+    pub input: String,
+    /// The last input that parsed; the plots and derivative show this one.
+    pub good_input: String,
+    /// Why the committed input did not parse, with that input (the plots keep showing
+    /// `good_input`, dimmed).
+    pub error: Option<(String, ParseError)>,
+    pub view: View,
+    /// The x under the pointer on either plot (a linked cursor).
+    pub cursor: Option<f64>,
+}
+
+/// The function shown when nothing else is asked for.
+pub const DEFAULT_FUNCTION: &str = "x^2";
+
+impl State {
+    /// A state for an input and view, e.g. from the URL; input that does not parse is kept
+    /// in the field with its error, and the default function is plotted meanwhile.
+    pub fn new(input: &str, view: View) -> State {
+        let mut s = State {
+            input: input.to_string(),
+            good_input: DEFAULT_FUNCTION.to_string(),
+            error: None,
+            view,
+            cursor: None,
+        };
+        s.commit();
+        s
+    }
+
+    fn commit(&mut self) {
+        match parse(&self.input) {
+            Ok(_) => {
+                self.good_input = self.input.clone();
+                self.error = None;
+            }
+            Err(e) => self.error = Some((self.input.clone(), e)),
+        }
+    }
+}
+
+pub enum Action {
+    /// A keystroke: the field changes at once, the plots after the debounce (`Commit`).
+    Type(String),
+    Commit,
+    /// Pick an example: typed and committed in one go.
+    Choose(String),
+    Zoom {
+        factor: f64,
+        about: f64,
+    },
+    Pan {
+        dx: f64,
+    },
+    ResetView,
+    Hover(Option<f64>),
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Type(text) => {
+                if text == s.input {
+                    return self;
+                }
+                s.input = text;
+            }
+            Action::Commit => s.commit(),
+            Action::Choose(text) => {
+                s.input = text;
+                s.commit();
+            }
+            Action::Zoom { factor, about } => s.view = s.view.zoomed(factor, about),
+            Action::Pan { dx } => s.view = s.view.panned(dx),
+            Action::ResetView => s.view = View::DEFAULT,
+            Action::Hover(x) => {
+                if x == s.cursor {
+                    return self;
+                }
+                s.cursor = x;
+            }
+        }
+        Rc::new(s)
+    }
+}

@@ -1,0 +1,82 @@
+//! The page state in the URL (`?f=x%5E2&xmin=-5&xmax=5`), so a link reproduces a view.
+//! Whatever arrives in the URL is untrusted: it is only ever parsed as a function or a number
+//! and shown as text, never as markup.
+
+use web_sys::UrlSearchParams;
+
+use super::state::{State, View, DEFAULT_FUNCTION};
+
+/// Longest function we accept from a URL (the parser's own limit applies as well).
+const MAX_URL_FUNCTION: usize = 2000;
+
+/// The state a query string (`?f=…`) asks for.
+pub fn state_from_query(query: &str) -> State {
+    let params = UrlSearchParams::new_with_str(query).ok();
+    let get = |k: &str| params.as_ref().and_then(|p| p.get(k));
+    let input = get("f")
+        .map(|f| f.chars().take(MAX_URL_FUNCTION).collect::<String>())
+        .unwrap_or_else(|| DEFAULT_FUNCTION.to_string());
+    let number = |k: &str| get(k).and_then(|v| v.trim().parse::<f64>().ok());
+    let view = match (number("xmin"), number("xmax")) {
+        (Some(a), Some(b)) => View::checked(a, b).unwrap_or(View::DEFAULT),
+        _ => View::DEFAULT,
+    };
+    State::new(&input, view)
+}
+
+/// The query string for a state.
+pub fn query_from_state(s: &State) -> String {
+    let params = match UrlSearchParams::new() {
+        Ok(p) => p,
+        Err(_) => return String::new(),
+    };
+    params.append("f", &s.good_input);
+    params.append("xmin", &short(s.view.x_min));
+    params.append("xmax", &short(s.view.x_max));
+    format!("?{}", String::from(params.to_string()))
+}
+
+/// A number with as few digits as still round-trip well enough for a view.
+fn short(x: f64) -> String {
+    let s = format!("{:.6}", x);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.to_string()
+    }
+}
+
+/// The current page's query string.
+pub fn current_query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Replaces the address bar's query without a navigation or a history entry.
+pub fn replace_query(query: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let path = window.location().pathname().unwrap_or_else(|_| "/".into());
+    let _ = history.replace_state_with_url(
+        &wasm_bindgen::JsValue::NULL,
+        "",
+        Some(&format!("{path}{query}")),
+    );
+}
+
+/// The full shareable address for a query.
+pub fn share_url(query: &str) -> String {
+    let Some(window) = web_sys::window() else {
+        return query.to_string();
+    };
+    let loc = window.location();
+    let origin = loc.origin().unwrap_or_default();
+    let path = loc.pathname().unwrap_or_else(|_| "/".into());
+    format!("{origin}{path}{query}")
+}

@@ -1,0 +1,40 @@
+// Screenshots of the release site for people to look at: every view at desktop and phone
+// width, into .screenshots/. Usage: node tests/e2e/screenshots.mjs [name=query ...]
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveDist, CHROMIUM_ARGS } from './serve.mjs';
+
+const defaults = {
+  'x2': '?f=x%5E2',
+  'tan': '?f=tan(x)',
+  'abs': '?f=abs(x)',
+  'error': '?f=x%5E2%20%2B%20sine(x)',
+};
+const views = process.argv.length > 2
+  ? Object.fromEntries(process.argv.slice(2).map((a) => a.split(/=(.*)/s).slice(0, 2)))
+  : defaults;
+const sizes = [[1280, 800], [390, 844]];
+const out = path.resolve('.screenshots');
+fs.mkdirSync(out, { recursive: true });
+
+const { server, port } = await serveDist('dist');
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+try {
+  for (const [name, query] of Object.entries(views)) {
+    for (const [w, h] of sizes) {
+      const page = await browser.newPage({ viewport: { width: w, height: h }, deviceScaleFactor: 1 });
+      page.on('console', (m) => { if (m.type() === 'error') console.log(`[${name} ${w}] console error: ${m.text()}`); });
+      await page.goto(`http://127.0.0.1:${port}/${query}`);
+      await page.waitForFunction(() => document.querySelectorAll('canvas[data-drawn="true"]').length >= 2, null, { timeout: 20000 }).catch(() => {});
+      await page.waitForTimeout(300);
+      const file = path.join(out, `${name}-${w}x${h}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(file);
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}

@@ -1,0 +1,60 @@
+// End-to-end smoke test of the *built release site*: serve dist/ on loopback, open it in
+// headless Chromium, and check that both plots render (non-blank canvases), the derivative is
+// typeset, and the console stays free of errors. Also reports page weight and time to first plot.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { serveDist, CHROMIUM_ARGS } from './serve.mjs';
+
+const dist = path.resolve('dist');
+const failures = [];
+let passed = 0;
+function check(name, ok, detail = '') {
+  if (ok) { passed++; console.log(`ok   ${name}`); } else { failures.push(name); console.log(`FAIL ${name} ${detail}`); }
+}
+
+const { server, port } = await serveDist(dist);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+
+  const start = Date.now();
+  await page.goto(`http://127.0.0.1:${port}/?f=x%5E2%20sin(x)`);
+  await page.waitForFunction(() => document.querySelectorAll('canvas[data-drawn="true"]').length >= 2, null, { timeout: 20000 });
+  const firstPlotMs = Date.now() - start;
+
+  const canvases = await page.$$eval('canvas', (cs) => cs.map((c) => {
+    const ctx = c.getContext('2d');
+    const { data } = ctx.getImageData(0, 0, c.width, c.height);
+    const colours = new Set();
+    for (let i = 0; i < data.length; i += 4 * 97) colours.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
+    return { w: c.width, h: c.height, colours: colours.size, label: c.getAttribute('aria-label'), role: c.getAttribute('role') };
+  }));
+  check('two plots are drawn', canvases.length === 2, JSON.stringify(canvases));
+  for (const [i, c] of canvases.entries()) {
+    check(`plot ${i + 1} is not blank`, c.w > 100 && c.h > 100 && c.colours > 3, JSON.stringify(c));
+    check(`plot ${i + 1} is labelled for screen readers`, c.role === 'img' && /^Graph of f/.test(c.label || ''), c.label);
+  }
+  const derivative = await page.textContent('[data-testid="derivative"]');
+  check('the derivative is typeset', /f′\(x\)/.test(derivative) && (await page.$('[data-testid="derivative"] math')) !== null, derivative);
+  check('no console errors', errors.length === 0, errors.join('\n'));
+
+  const files = fs.readdirSync(dist).filter((f) => !f.startsWith('.'));
+  let raw = 0, gz = 0, wasmRaw = 0, wasmGz = 0;
+  for (const f of files) {
+    const data = fs.readFileSync(path.join(dist, f));
+    const z = zlib.gzipSync(data, { level: 9 }).length;
+    raw += data.length; gz += z;
+    if (f.endsWith('.wasm')) { wasmRaw = data.length; wasmGz = z; }
+  }
+  console.log(`figures: wasm_raw_kb=${(wasmRaw / 1024).toFixed(1)} wasm_gzip_kb=${(wasmGz / 1024).toFixed(1)} page_gzip_kb=${(gz / 1024).toFixed(1)} first_plot_ms=${firstPlotMs}`);
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(`${passed} passed, ${failures.length} failed`);
+process.exit(failures.length ? 1 : 0);

@@ -1,0 +1,616 @@
+//! Plot drawing, checked on a surface that records every call: value↔screen transforms,
+//! curves split and clipped honestly, markers, lines and cursor where they belong, ticks
+//! and labels, errors instead of panics.
+
+use std::f64::consts::PI;
+
+use plotters::style::RGBColor;
+use slope::math::sample::{sample, Samples};
+use slope::math::{parse, Program};
+use slope::plot::surface::{Paint, Pixel, Surface, TextSpec};
+use slope::plot::{
+    render, Curve, Dash, Line, Marker, PlotError, PlotModel, ScreenRect, Theme, Transform,
+};
+
+/// One recorded drawing call.
+#[derive(Clone, Debug, PartialEq)]
+enum Op {
+    Rect(Pixel, Pixel, RGBColor),
+    Path(Vec<Pixel>, RGBColor, u32),
+    Circle(Pixel, u32, RGBColor, Paint),
+    Text(String, Pixel, TextSpec),
+}
+
+struct Recorder {
+    size: (u32, u32),
+    ops: Vec<Op>,
+}
+
+impl Surface for Recorder {
+    fn size(&self) -> (u32, u32) {
+        self.size
+    }
+    fn fill_rect(&mut self, a: Pixel, b: Pixel, color: RGBColor) -> Result<(), PlotError> {
+        self.ops.push(Op::Rect(a, b, color));
+        Ok(())
+    }
+    fn polyline(&mut self, points: &[Pixel], color: RGBColor, width: u32) -> Result<(), PlotError> {
+        self.ops.push(Op::Path(points.to_vec(), color, width));
+        Ok(())
+    }
+    fn circle(
+        &mut self,
+        center: Pixel,
+        radius: u32,
+        color: RGBColor,
+        paint: Paint,
+    ) -> Result<(), PlotError> {
+        self.ops.push(Op::Circle(center, radius, color, paint));
+        Ok(())
+    }
+    fn text(&mut self, text: &str, anchor: Pixel, spec: &TextSpec) -> Result<(), PlotError> {
+        self.ops.push(Op::Text(text.to_string(), anchor, *spec));
+        Ok(())
+    }
+}
+
+const SIZE: (u32, u32) = (640, 400);
+
+fn samples(src: &str, (a, b): (f64, f64)) -> Samples {
+    let e = parse(src).unwrap_or_else(|e| panic!("{src:?}: {e:?}"));
+    sample(&Program::compile(&e, &["x"]), a, b, 600)
+}
+
+#[track_caller]
+fn plot(model: &PlotModel, theme: &Theme) -> (Transform, Vec<Op>) {
+    let mut recorder = Recorder {
+        size: SIZE,
+        ops: Vec::new(),
+    };
+    let transform =
+        render(&mut recorder, model, theme).unwrap_or_else(|e| panic!("render failed: {e}"));
+    (transform, recorder.ops)
+}
+
+fn paths(ops: &[Op], color: RGBColor) -> Vec<&Vec<Pixel>> {
+    ops.iter()
+        .filter_map(|op| match op {
+            Op::Path(points, c, _) if *c == color => Some(points),
+            _ => None,
+        })
+        .collect()
+}
+
+fn texts(ops: &[Op]) -> Vec<&str> {
+    ops.iter()
+        .filter_map(|op| match op {
+            Op::Text(text, _, _) => Some(text.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[track_caller]
+fn check_near(what: &str, actual: (f64, f64), expected: (f64, f64), tolerance: f64) {
+    let distance = (actual.0 - expected.0).hypot(actual.1 - expected.1);
+    assert!(
+        distance <= tolerance,
+        "{what}: got {actual:?}, expected {expected:?}"
+    );
+}
+
+#[track_caller]
+fn check_inside(what: &str, p: Pixel, frame: ScreenRect) {
+    let slack = 1.0;
+    let (x, y) = (p.0 as f64, p.1 as f64);
+    let inside = x >= frame.left - slack
+        && x <= frame.right() + slack
+        && y >= frame.top - slack
+        && y <= frame.bottom() + slack;
+    assert!(inside, "{what}: {p:?} outside the frame {frame:?}");
+}
+
+fn frame() -> ScreenRect {
+    ScreenRect {
+        left: 50.0,
+        top: 20.0,
+        width: 500.0,
+        height: 300.0,
+    }
+}
+
+fn transform() -> Transform {
+    Transform::new(frame(), (-5.0, 5.0), (-2.0, 4.0)).expect("valid transform")
+}
+
+#[test]
+fn transform_maps_corners_and_flips_y() {
+    let t = transform();
+    let cases = [
+        ((-5.0, -2.0), (50.0, 320.0)),
+        ((5.0, 4.0), (550.0, 20.0)),
+        ((-5.0, 4.0), (50.0, 20.0)),
+        ((0.0, 1.0), (300.0, 170.0)),
+        ((2.5, 0.0), (425.0, 220.0)),
+    ];
+    for (value, screen) in cases {
+        check_near(
+            &format!("screen_from_value {value:?}"),
+            t.screen_from_value(value),
+            screen,
+            1e-9,
+        );
+        check_near(
+            &format!("value_from_screen {screen:?}"),
+            t.value_from_screen(screen),
+            value,
+            1e-9,
+        );
+    }
+    // Larger values are higher up the screen.
+    assert!(t.screen_from_value((0.0, 3.0)).1 < t.screen_from_value((0.0, 2.0)).1);
+    let moved = t.shifted((10.0, 5.0));
+    check_near(
+        "shifted",
+        moved.screen_from_value((-5.0, -2.0)),
+        (60.0, 325.0),
+        1e-9,
+    );
+}
+
+#[test]
+fn transform_rejects_unusable_windows() {
+    let bad = [
+        (frame(), (1.0, 1.0), (0.0, 1.0)),
+        (frame(), (2.0, 1.0), (0.0, 1.0)),
+        (frame(), (0.0, f64::NAN), (0.0, 1.0)),
+        (frame(), (0.0, 1.0), (f64::NEG_INFINITY, 1.0)),
+        (frame(), (-f64::MAX, f64::MAX), (0.0, 1.0)),
+        (
+            ScreenRect {
+                width: 0.0,
+                ..frame()
+            },
+            (0.0, 1.0),
+            (0.0, 1.0),
+        ),
+    ];
+    for (f, x, y) in bad {
+        assert_eq!(Transform::new(f, x, y), None, "{f:?} {x:?} {y:?}");
+    }
+}
+
+#[test]
+fn zoom_keeps_the_value_under_the_pointer() {
+    let t = transform();
+    let cases = [
+        ((300.0, 170.0), 2.0),
+        ((60.0, 300.0), 1.25),
+        ((500.0, 30.0), 0.5),
+        ((123.0, 45.0), 10.0),
+    ];
+    for (at, factor) in cases {
+        let (x_range, y_range) = t.zoom_about(at, factor);
+        let zoomed = Transform::new(frame(), x_range, y_range).expect("valid zoom");
+        check_near(
+            "value under pointer",
+            zoomed.value_from_screen(at),
+            t.value_from_screen(at),
+            1e-9,
+        );
+        let span = |(a, b): (f64, f64)| b - a;
+        assert!(
+            (span(x_range) - 10.0 / factor).abs() < 1e-9,
+            "x span after zoom {factor}"
+        );
+        assert!(
+            (span(y_range) - 6.0 / factor).abs() < 1e-9,
+            "y span after zoom {factor}"
+        );
+    }
+    let (x_range, y_range) = t.zoom_axes_about((300.0, 170.0), 2.0, 1.0);
+    assert_eq!((x_range, y_range), ((-2.5, 2.5), (-2.0, 4.0)));
+    // Nonsense factors and zooms past the usable precision change nothing.
+    for factor in [0.0, -1.0, f64::NAN, f64::INFINITY, 1e20, 1e-20] {
+        assert_eq!(
+            t.zoom_about((300.0, 170.0), factor),
+            ((-5.0, 5.0), (-2.0, 4.0)),
+            "factor {factor}"
+        );
+    }
+}
+
+#[test]
+fn pan_moves_the_plot_with_the_pointer() {
+    let t = transform();
+    for delta in [(50.0, 0.0), (0.0, 30.0), (-125.0, -60.0)] {
+        let (x_range, y_range) = t.pan_by(delta);
+        let panned = Transform::new(frame(), x_range, y_range).expect("valid pan");
+        let grabbed = (200.0, 100.0);
+        let released = (grabbed.0 + delta.0, grabbed.1 + delta.1);
+        check_near(
+            "grabbed value",
+            panned.value_from_screen(released),
+            t.value_from_screen(grabbed),
+            1e-9,
+        );
+    }
+    // Dragging down brings larger y values into view.
+    let (_, (y0, y1)) = t.pan_by((0.0, 30.0));
+    assert!(y0 > -2.0 && y1 > 4.0);
+}
+
+/// Asymptotes are not drawn as vertical lines: no path crosses a pole of tan, and no single
+/// step of a path spans most of the frame.
+#[test]
+fn tan_is_drawn_without_lines_across_its_poles() {
+    let theme = Theme::light(1.0);
+    for (range, y_range) in [
+        ((-5.0, 5.0), (-8.0, 8.0)),
+        ((-5.0, 4.3), (-3.0, 3.0)),
+        ((1.0, 2.2), (-50.0, 50.0)),
+    ] {
+        let s = samples("tan(x)", range);
+        let mut model = PlotModel::new(range, y_range);
+        model.curves.push(Curve::new(&s, theme.function));
+        let (t, ops) = plot(&model, &theme);
+        let frame = t.frame();
+        let curve = paths(&ops, theme.function);
+        assert!(curve.len() >= 2, "{range:?}: {} paths", curve.len());
+        for path in curve {
+            for w in path.windows(2) {
+                let rise = (w[1].1 - w[0].1).abs() as f64;
+                assert!(
+                    rise < 0.9 * frame.height,
+                    "{range:?}: a step from {:?} to {:?}",
+                    w[0],
+                    w[1]
+                );
+            }
+            for &p in path {
+                check_inside("tan point", p, frame);
+            }
+            let x_of = |p: Pixel| t.value_from_screen((p.0 as f64, p.1 as f64)).0;
+            let (first, last) = (x_of(path[0]), x_of(path[path.len() - 1]));
+            for k in -3..=3 {
+                let pole = (k as f64 + 0.5) * PI;
+                let pixel = (t.x_range().1 - t.x_range().0) / frame.width;
+                assert!(
+                    !(first < pole - pixel && last > pole + pixel),
+                    "{range:?}: a path from x = {first} to {last} crosses the pole at {pole}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn huge_values_are_clipped_to_the_frame() {
+    let theme = Theme::light(1.0);
+    for src in ["x^9", "exp(x^2)", "1/x", "-1e300*x"] {
+        let s = samples(src, (-10.0, 10.0));
+        let mut model = PlotModel::new((-10.0, 10.0), (-1.0, 3.0));
+        model.curves.push(Curve::new(&s, theme.function));
+        let (t, ops) = plot(&model, &theme);
+        let curve = paths(&ops, theme.function);
+        assert!(!curve.is_empty(), "{src}: nothing drawn");
+        for p in curve.into_iter().flatten() {
+            check_inside(src, *p, t.frame());
+        }
+    }
+}
+
+#[test]
+fn jump_limits_get_open_circles() {
+    let theme = Theme::light(1.0);
+    for range in [(-5.0, 5.0), (-5.0, 4.3)] {
+        let s = samples("x/abs(x)", range);
+        let mut model = PlotModel::new(range, (-1.5, 1.5));
+        model.curves.push(Curve::new(&s, theme.derivative));
+        model.mark_breaks(&s.breaks, theme.derivative);
+        let (t, ops) = plot(&model, &theme);
+        for limit in [(0.0, -1.0), (0.0, 1.0)] {
+            let at = t.screen_from_value(limit);
+            let rings: Vec<&Op> = ops
+                .iter()
+                .filter(|op| matches!(op, Op::Circle(c, _, color, Paint::Stroke(_))
+                    if *color == theme.derivative && (c.0 as f64 - at.0).abs() <= 1.0 && (c.1 as f64 - at.1).abs() <= 1.0))
+                .collect();
+            assert_eq!(
+                rings.len(),
+                1,
+                "{range:?}: open circle at {limit:?} ({at:?})"
+            );
+            // Hollow: filled with the background, and drawn over the curve.
+            let ring = ops.iter().position(|op| op == rings[0]).unwrap();
+            assert!(
+                matches!(&ops[ring - 1], Op::Circle(_, _, c, Paint::Fill) if *c == theme.background)
+            );
+            let last_curve = ops
+                .iter()
+                .rposition(|op| matches!(op, Op::Path(_, c, _) if *c == theme.derivative));
+            assert!(last_curve.unwrap() < ring);
+        }
+        // Two pieces, and neither reaches across x = 0.
+        let curve = paths(&ops, theme.derivative);
+        assert_eq!(curve.len(), 2, "{range:?}");
+        let zero = t.screen_from_value((0.0, 0.0)).0;
+        for path in curve {
+            let (a, b) = (path[0].0 as f64, path[path.len() - 1].0 as f64);
+            assert!(
+                !(a < zero - 1.0 && b > zero + 1.0),
+                "{range:?}: path across 0"
+            );
+        }
+    }
+}
+
+#[test]
+fn cursor_is_a_vertical_line_at_its_x() {
+    let theme = Theme::light(1.0);
+    for x in [1.5, -4.2, 0.0] {
+        let mut model = PlotModel::new((-5.0, 5.0), (-1.0, 1.0));
+        model.cursor_x = Some(x);
+        let (t, ops) = plot(&model, &theme);
+        let at = t.screen_from_value((x, 0.0)).0;
+        let f = t.frame();
+        let found = ops.iter().any(|op| match op {
+            Op::Rect(a, b, c) => {
+                *c == theme.cursor
+                    && (a.0 as f64) <= at + 0.5
+                    && (b.0 as f64) >= at - 0.5
+                    && a.1 as f64 == f.top
+                    && b.1 as f64 == f.bottom()
+            }
+            _ => false,
+        });
+        assert!(found, "no cursor at x = {x} (screen {at})");
+    }
+    let mut model = PlotModel::new((-5.0, 5.0), (-1.0, 1.0));
+    model.cursor_x = Some(7.0);
+    let (_, ops) = plot(&model, &theme);
+    assert!(!ops
+        .iter()
+        .any(|op| matches!(op, Op::Rect(_, _, c) if *c == theme.cursor)));
+}
+
+#[test]
+fn ticks_labels_and_title_are_written() {
+    let theme = Theme::light(1.0);
+    let mut model = PlotModel::new((-5.0, 5.0), (-1.0, 1.0));
+    model.title = "f(x) = x²".into();
+    model.x_label = "x".into();
+    model.y_label = "y".into();
+    let (_, ops) = plot(&model, &theme);
+    let written = texts(&ops);
+    for expected in [
+        "0",
+        "2",
+        "\u{2212}2",
+        "4",
+        "\u{2212}4",
+        "0.5",
+        "\u{2212}0.5",
+        "f(x) = x²",
+        "x",
+        "y",
+    ] {
+        assert!(
+            written.contains(&expected),
+            "{expected:?} missing from {written:?}"
+        );
+    }
+    let y_label = ops.iter().find_map(|op| match op {
+        Op::Text(text, _, spec) if text == "y" => Some(spec.vertical),
+        _ => None,
+    });
+    assert_eq!(y_label, Some(true));
+}
+
+#[test]
+fn tick_labels_read_like_a_textbook() {
+    let cases: [(f64, f64, &str); 10] = [
+        (0.0, 1.0, "0"),
+        (1e-17, 0.1, "0"),
+        (3.0, 1.0, "3"),
+        (-2.0, 1.0, "\u{2212}2"),
+        (0.30000000000000004, 0.1, "0.3"),
+        (0.25, 0.05, "0.25"),
+        (2e6, 1e6, "2e6"),
+        (2.5e6, 5e5, "2.5e6"),
+        (-3e-5, 1e-5, "\u{2212}3e-5"),
+        (1500.0, 500.0, "1500"),
+    ];
+    let mut out = String::new();
+    for (value, step, expected) in cases {
+        slope::plot::ticks::format_tick(value, step, &mut out);
+        assert_eq!(out, expected, "tick {value} with step {step}");
+    }
+}
+
+#[test]
+fn lines_cross_the_whole_frame_through_their_points() {
+    let theme = Theme::light(1.0);
+    let cases = [
+        ([(0.0, 0.0), (1.0, 1.0)], None),
+        ([(1.0, 0.5), (2.0, 0.25)], Some(Dash::DEFAULT)),
+        ([(1.0, -3.0), (1.0, 3.0)], None),
+    ];
+    for (through, dash) in cases {
+        let mut model = PlotModel::new((-5.0, 5.0), (-2.0, 2.0));
+        model.lines.push(Line {
+            through,
+            color: theme.tangent,
+            width: 2.0,
+            dash,
+        });
+        let (t, ops) = plot(&model, &theme);
+        let drawn = paths(&ops, theme.tangent);
+        let [(x0, y0), (x1, y1)] = through;
+        for p in drawn.iter().copied().flatten() {
+            check_inside("line point", *p, t.frame());
+            // Every drawn point lies on the line (within a pixel of rounding).
+            let (x, y) = t.value_from_screen((p.0 as f64, p.1 as f64));
+            let (sx, sy) = t.screen_from_value((x, y0 + (y1 - y0) * (x - x0) / (x1 - x0)));
+            if x1 != x0 {
+                assert!(
+                    (sy - p.1 as f64).abs() <= 1.5 || (sx - p.0 as f64).abs() <= 1.5,
+                    "{through:?}: {p:?} off the line {y}"
+                );
+            }
+        }
+        match dash {
+            None => {
+                assert_eq!(drawn.len(), 1, "{through:?}");
+                let ends = [drawn[0][0], drawn[0][drawn[0].len() - 1]];
+                let f = t.frame();
+                for e in ends {
+                    let on_edge = [f.left, f.right()].contains(&(e.0 as f64))
+                        || [f.top, f.bottom()].contains(&(e.1 as f64));
+                    assert!(on_edge, "{through:?}: end {e:?} is not on the frame {f:?}");
+                }
+            }
+            Some(_) => assert!(drawn.len() > 10, "{through:?}: only {} dashes", drawn.len()),
+        }
+    }
+}
+
+#[test]
+fn markers_inside_are_drawn_and_outside_are_not() {
+    let theme = Theme::light(1.0);
+    let mut model = PlotModel::new((-5.0, 5.0), (-2.0, 2.0));
+    let marker = |at| Marker {
+        at,
+        color: theme.secant,
+        radius: 4.0,
+    };
+    model.points = vec![marker((1.0, 1.0)), marker((9.0, 0.0)), marker((0.0, -30.0))];
+    let (t, ops) = plot(&model, &theme);
+    let dots: Vec<&Op> = ops
+        .iter()
+        .filter(|op| matches!(op, Op::Circle(_, _, c, _) if *c == theme.secant))
+        .collect();
+    assert_eq!(dots.len(), 1);
+    let at = t.screen_from_value((1.0, 1.0));
+    assert!(
+        matches!(dots[0], Op::Circle(c, 4, _, Paint::Fill) if (c.0 as f64 - at.0).abs() <= 1.0 && (c.1 as f64 - at.1).abs() <= 1.0)
+    );
+}
+
+#[test]
+fn device_pixel_ratio_scales_sizes() {
+    let s = samples("sin(x)", (-5.0, 5.0));
+    for scale in [1.0, 2.0, 3.0] {
+        let theme = Theme::dark(scale);
+        let mut model = PlotModel::new((-5.0, 5.0), (-1.5, 1.5));
+        model.curves.push(Curve::new(&s, theme.function));
+        let (_, ops) = plot(&model, &theme);
+        let width = ops.iter().find_map(|op| match op {
+            Op::Path(_, c, w) if *c == theme.function => Some(*w),
+            _ => None,
+        });
+        assert_eq!(
+            width,
+            Some((2.5 * scale).round() as u32),
+            "curve width at {scale}"
+        );
+        let size = ops.iter().find_map(|op| match op {
+            Op::Text(_, _, spec) => Some(spec.size),
+            _ => None,
+        });
+        assert_eq!(size, Some(12.0 * scale), "tick font at {scale}");
+    }
+}
+
+#[test]
+fn bad_models_and_tiny_areas_are_errors_not_panics() {
+    let theme = Theme::light(1.0);
+    let cases = [
+        (SIZE, (1.0, 1.0), (0.0, 1.0), PlotError::InvalidRange),
+        (SIZE, (0.0, 1.0), (f64::NAN, 1.0), PlotError::InvalidRange),
+        (
+            SIZE,
+            (0.0, f64::INFINITY),
+            (0.0, 1.0),
+            PlotError::InvalidRange,
+        ),
+        (
+            (10, 10),
+            (0.0, 1.0),
+            (0.0, 1.0),
+            PlotError::AreaTooSmall {
+                width: 10,
+                height: 10,
+            },
+        ),
+        (
+            (0, 0),
+            (0.0, 1.0),
+            (0.0, 1.0),
+            PlotError::AreaTooSmall {
+                width: 0,
+                height: 0,
+            },
+        ),
+    ];
+    for (size, x_range, y_range, expected) in cases {
+        let mut recorder = Recorder {
+            size,
+            ops: Vec::new(),
+        };
+        let result = render(&mut recorder, &PlotModel::new(x_range, y_range), &theme);
+        assert_eq!(
+            result,
+            Err(expected.clone()),
+            "{size:?} {x_range:?} {y_range:?}"
+        );
+        assert!(
+            recorder.ops.is_empty(),
+            "drew something before failing: {:?}",
+            recorder.ops
+        );
+    }
+}
+
+#[test]
+fn an_isolated_point_is_a_dot() {
+    let theme = Theme::light(1.0);
+    let s = Samples {
+        segments: vec![vec![(1.0, 0.5)]],
+        breaks: vec![],
+    };
+    let mut model = PlotModel::new((-5.0, 5.0), (-1.0, 1.0));
+    model.curves.push(Curve::new(&s, theme.function));
+    let (t, ops) = plot(&model, &theme);
+    let at = t.screen_from_value((1.0, 0.5));
+    assert!(ops.iter().any(|op| matches!(op, Op::Circle(c, _, color, Paint::Fill)
+        if *color == theme.function && (c.0 as f64 - at.0).abs() <= 1.0 && (c.1 as f64 - at.1).abs() <= 1.0)));
+}
+
+#[test]
+fn dashed_curves_come_in_pieces() {
+    let theme = Theme::light(1.0);
+    let s = samples("x", (-5.0, 5.0));
+    let mut model = PlotModel::new((-5.0, 5.0), (-5.0, 5.0));
+    model.curves.push(Curve {
+        dash: Some(Dash::DEFAULT),
+        ..Curve::new(&s, theme.secant)
+    });
+    let (_, ops) = plot(&model, &theme);
+    let pieces = paths(&ops, theme.secant);
+    // The diagonal of a ~570×340 px frame is about 660 px: 66 dashes of 10 px.
+    assert!((50..=80).contains(&pieces.len()), "{} dashes", pieces.len());
+}
+
+/// The architecture's rule for this module: `src/plot` knows nothing of Yew.
+#[test]
+fn plot_module_does_not_use_yew() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/plot");
+    for entry in std::fs::read_dir(dir).expect("src/plot exists") {
+        let path = entry.expect("readable entry").path();
+        let source = std::fs::read_to_string(&path).expect("readable source");
+        for line in source.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            assert!(!line.contains("yew"), "{}: {line}", path.display());
+        }
+    }
+}
