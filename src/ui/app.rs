@@ -70,6 +70,24 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |a: Action| state.dispatch(a))
     };
 
+    // `?bench`: measure redraws once the page is up (see ui::bench).
+    let bench_result = use_state(|| None::<String>);
+    {
+        let query = props.query.as_ref().map(|q| q.to_string()).unwrap_or_else(url::current_query);
+        let dispatch = dispatch.clone();
+        let bench_result = bench_result.clone();
+        let view = state.view;
+        use_effect_with(url::has_flag(&query, "bench"), move |bench| {
+            if *bench {
+                let report = Callback::from(move |r: String| {
+                    web_sys::console::log_1(&format!("slope bench: {r}").into());
+                    bench_result.set(Some(r));
+                });
+                wasm_bindgen_futures::spawn_local(crate::ui::bench::run(view, dispatch, report));
+            }
+        });
+    }
+
     let error = state
         .error
         .as_ref()
@@ -101,6 +119,9 @@ pub fn app(props: &AppProps) -> Html {
                     <Plots {study} view={state.view} cursor={state.cursor} {stale} on_action={dispatch} />
                 }
             </main>
+            if let Some(r) = (*bench_result).clone() {
+                <pre class="panel" data-testid="bench-result">{ r }</pre>
+            }
             <footer class="site-footer">
                 <p>{ "Slope computes everything in your browser, in Rust compiled to WebAssembly. It works offline." }</p>
             </footer>

@@ -14,7 +14,8 @@ pub fn math(e: &Expr, block: bool) -> Html {
 /// `name(var) = e` as one formula, e.g. `f′(x) = 2x`.
 pub fn definition(name: &str, var: &str, e: &Expr, block: bool) -> Html {
     let l = Layout::Row(vec![
-        Layout::Func(name.to_string()),
+        // An identifier, not a function name: no function-application space in `f(x)`.
+        Layout::Ident(name.to_string()),
         Layout::Paren(Box::new(Layout::Ident(var.to_string()))),
         Layout::Op("=".into()),
         layout(e),

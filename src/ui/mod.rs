@@ -2,6 +2,7 @@
 //! UI uses `plot` and `math`, never the other way round.
 
 pub mod app;
+pub mod bench;
 pub mod components;
 pub mod examples;
 pub mod hooks;

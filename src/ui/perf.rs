@@ -4,6 +4,27 @@ use std::cell::RefCell;
 
 thread_local! {
     static REDRAWS: RefCell<Vec<f64>> = const { RefCell::new(Vec::new()) };
+    static SAMPLINGS: RefCell<Vec<f64>> = const { RefCell::new(Vec::new()) };
+}
+
+fn push(log: &'static std::thread::LocalKey<RefCell<Vec<f64>>>, ms: f64) {
+    log.with(|r| {
+        let mut r = r.borrow_mut();
+        if r.len() >= 1000 {
+            r.remove(0);
+        }
+        r.push(ms);
+    });
+}
+
+/// Records one curve sampling's duration in milliseconds.
+pub fn record_sampling(ms: f64) {
+    push(&SAMPLINGS, ms);
+}
+
+/// All recorded sampling durations, oldest first.
+pub fn sampling_times() -> Vec<f64> {
+    SAMPLINGS.with(|r| r.borrow().clone())
 }
 
 /// Milliseconds since navigation started (0 outside a browser window).
@@ -16,13 +37,7 @@ pub fn now_ms() -> f64 {
 
 /// Records one plot redraw's duration in milliseconds (the last 1000 are kept).
 pub fn record_redraw(ms: f64) {
-    REDRAWS.with(|r| {
-        let mut r = r.borrow_mut();
-        if r.len() >= 1000 {
-            r.remove(0);
-        }
-        r.push(ms);
-    });
+    push(&REDRAWS, ms);
 }
 
 /// All recorded redraw durations, oldest first.
@@ -31,6 +46,18 @@ pub fn redraw_times() -> Vec<f64> {
 }
 
 /// Forgets recorded durations.
-pub fn clear_redraw_times() {
+pub fn clear() {
     REDRAWS.with(|r| r.borrow_mut().clear());
+    SAMPLINGS.with(|r| r.borrow_mut().clear());
+}
+
+/// The median and 95th percentile of `v` (0 for an empty list).
+pub fn median_p95(v: &[f64]) -> (f64, f64) {
+    if v.is_empty() {
+        return (0.0, 0.0);
+    }
+    let mut v = v.to_vec();
+    v.sort_by(f64::total_cmp);
+    let at = |q: f64| v[((v.len() - 1) as f64 * q).round() as usize];
+    (at(0.5), at(0.95))
 }

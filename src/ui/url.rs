@@ -80,3 +80,8 @@ pub fn share_url(query: &str) -> String {
     let path = loc.pathname().unwrap_or_else(|_| "/".into());
     format!("{origin}{path}{query}")
 }
+
+/// Whether a query string has the parameter `name` (with or without a value).
+pub fn has_flag(query: &str, name: &str) -> bool {
+    UrlSearchParams::new_with_str(query).map(|p| p.has(name)).unwrap_or(false)
+}

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::math::{parse, to_text};
 use crate::ui::examples::GROUPS;
 
 #[derive(Properties, PartialEq)]
@@ -23,10 +24,11 @@ pub fn examples_select(props: &ExamplesSelectProps) -> Html {
             }
         })
     };
-    let known = GROUPS
-        .iter()
-        .flat_map(|g| g.items.iter())
-        .any(|(_, f)| *f == props.current.as_str());
+    // An example is selected when it reads the same as the current function, however typed.
+    let canonical = |s: &str| parse(s).map(|e| to_text(&e)).ok();
+    let current = canonical(&props.current);
+    let selected = |f: &str| current.is_some() && canonical(f) == current;
+    let known = GROUPS.iter().flat_map(|g| g.items.iter()).any(|(_, f)| selected(f));
     html! {
         <div class="field field-examples">
             <label for="examples">{ "Examples" }</label>
@@ -35,7 +37,7 @@ pub fn examples_select(props: &ExamplesSelectProps) -> Html {
                 { for GROUPS.iter().map(|g| html! {
                     <optgroup label={g.name}>
                         { for g.items.iter().map(|(label, f)| html! {
-                            <option value={*f} selected={*f == props.current.as_str()}>{ *label }</option>
+                            <option value={*f} selected={selected(f)}>{ *label }</option>
                         }) }
                     </optgroup>
                 }) }

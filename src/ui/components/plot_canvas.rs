@@ -121,8 +121,10 @@ fn redraw(canvas: &HtmlCanvasElement, size: Size, frame: &Frame) -> Option<Trans
     perf::record_redraw(perf::now_ms() - started);
     match result {
         Ok(t) => {
+            if canvas.get_attribute("data-drawn").is_none() {
+                let _ = canvas.set_attribute("data-first-drawn-at", &format!("{:.1}", perf::now_ms()));
+            }
             let _ = canvas.set_attribute("data-drawn", "true");
-            let _ = canvas.set_attribute("data-drawn-at", &format!("{:.1}", perf::now_ms()));
             Some(t)
         }
         Err(e) => {
@@ -233,7 +235,10 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
                 Curve::Df => &study.0.df_program,
             };
             let view = props.view;
-            Rc::new(sample(program, view.x_min, view.x_max, *width))
+            let started = perf::now_ms();
+            let samples = sample(program, view.x_min, view.x_max, *width);
+            perf::record_sampling(perf::now_ms() - started);
+            Rc::new(samples)
         })
     };
 
