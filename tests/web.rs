@@ -31,7 +31,7 @@ async fn mount(query: &str) -> Element {
     for _ in 0..100 {
         sleep(20).await;
         if host
-            .query_selector_all("canvas[data-drawn='true']")
+            .query_selector_all("canvas[data-testid^='plot-'][data-drawn='true']")
             .unwrap()
             .length()
             == 2
@@ -216,7 +216,8 @@ async fn a_link_restores_function_and_view() {
     assert!(text(&host, "derivative").contains("sec"));
     let label = find(&host, "plot-df").get_attribute("aria-label").unwrap();
     assert!(label.ends_with("on −2 ≤ x ≤ 3"), "{label}");
-    // The address follows the state.
+    // The address follows the state once it rests.
+    sleep(400).await;
     let search = web_sys::window().unwrap().location().search().unwrap();
     assert!(
         search.contains("f=tan%28x%29") && search.contains("xmin=-2"),
@@ -243,7 +244,7 @@ async fn script_in_the_url_is_only_ever_text() {
     );
     // Meanwhile a sensible default is plotted.
     assert_eq!(
-        host.query_selector_all("canvas[data-drawn='true']")
+        host.query_selector_all("canvas[data-testid^='plot-'][data-drawn='true']")
             .unwrap()
             .length(),
         2
@@ -291,4 +292,249 @@ async fn hovering_a_plot_shows_linked_values() {
         readout.contains("f(x) =") && readout.contains("f′(x) ="),
         "{readout:?}"
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// The secant → tangent explorer
+
+fn readout(host: &Element, item: &str) -> String {
+    text(host, &format!("readout-{item}"))
+}
+
+/// Reads a number as the page prints it (Unicode minus, exponent).
+fn number(s: &str) -> f64 {
+    s.replace('−', "-")
+        .trim()
+        .parse()
+        .unwrap_or_else(|_| panic!("not a number: {s:?}"))
+}
+
+async fn set_slider(host: &Element, testid: &str, value: f64) {
+    let input: HtmlInputElement = find(host, testid).dyn_into().unwrap();
+    input.set_value(&value.to_string());
+    input
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    sleep(100).await;
+}
+
+async fn key(target: &Element, key: &str, shift: bool) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_shift_key(shift);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let e = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&e).unwrap();
+    sleep(100).await;
+}
+
+#[wasm_bindgen_test]
+async fn sliders_set_x0_and_h_and_the_readout_matches_the_math_core() {
+    use slope::math::numeric::{difference_quotient, Method};
+    let host = mount("?f=x%5E3").await;
+    set_slider(&host, "x0-slider", 1.5).await;
+    set_slider(&host, "h-slider", -2.0).await; // log10 h
+    assert_eq!(number(&readout(&host, "x0")), 1.5);
+    assert_eq!(readout(&host, "h"), "0.01");
+    let study = slope::math::Study::parse("x^3").unwrap();
+    let q = difference_quotient(&study.f_program, 1.5, 0.01, Method::Forward);
+    assert!(
+        (number(&readout(&host, "q")) - q).abs() < 1e-8,
+        "{} vs {q}",
+        readout(&host, "q")
+    );
+    assert_eq!(number(&readout(&host, "exact")), 6.75);
+    assert_eq!(number(&readout(&host, "fx0")), 3.375);
+    let err = number(&readout(&host, "error"));
+    assert!((err - (q - 6.75).abs()).abs() < 1e-4, "{err}");
+    // The readout is a polite live region with the documented name.
+    let status = find(&host, "slope-readout");
+    assert_eq!(status.get_attribute("role").as_deref(), Some("status"));
+    assert_eq!(status.get_attribute("aria-live").as_deref(), Some("polite"));
+    assert_eq!(
+        status.get_attribute("aria-label").as_deref(),
+        Some("Slope readout")
+    );
+
+    // Shift+arrow takes ten slider steps (view width 10 → step 0.01 → 0.1).
+    key(&find(&host, "x0-slider"), "ArrowRight", true).await;
+    assert!(
+        (number(&readout(&host, "x0")) - 1.6).abs() < 1e-9,
+        "{}",
+        readout(&host, "x0")
+    );
+    key(&find(&host, "h-slider"), "ArrowLeft", true).await;
+    assert_eq!(readout(&host, "h"), "0.001");
+
+    // The h < 0 toggle and the central quotient.
+    let negative = host
+        .query_selector("input[name='h-sign']:not(:checked)")
+        .unwrap()
+        .unwrap();
+    negative.dyn_ref::<web_sys::HtmlElement>().unwrap().click();
+    sleep(100).await;
+    assert_eq!(readout(&host, "h"), "−0.001");
+    let select: HtmlSelectElement = find(&host, "method").dyn_into().unwrap();
+    select.set_value("central");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    sleep(100).await;
+    let central = difference_quotient(&study.f_program, 1.6, -0.001, Method::Central);
+    assert!((number(&readout(&host, "q")) - central).abs() < 1e-8);
+}
+
+#[wasm_bindgen_test]
+async fn play_brings_the_secant_onto_the_tangent() {
+    let host = mount("?f=sin(x)&x0=1&h=1").await;
+    let play = find(&host, "play");
+    assert_eq!(play.text_content().unwrap(), "Play");
+    play.dyn_ref::<web_sys::HtmlElement>().unwrap().click();
+    sleep(300).await;
+    assert_eq!(play.text_content().unwrap(), "Pause");
+    for _ in 0..60 {
+        sleep(100).await;
+        if play.text_content().unwrap() == "Play" {
+            break;
+        }
+    }
+    assert_eq!(
+        play.text_content().unwrap(),
+        "Play",
+        "the animation finishes"
+    );
+    let err = number(&readout(&host, "error"));
+    assert!(err < 1e-5, "|Q(h) − f′(x0)| = {err}");
+    assert!(number(&readout(&host, "h").replace("10⁻⁷", "1e-7")) <= 1e-6);
+}
+
+#[wasm_bindgen_test]
+async fn no_derivative_at_a_kink_is_said_plainly() {
+    let host = mount("?f=abs(x)&x0=0&h=0.5").await;
+    let message = text(&host, "no-tangent");
+    assert!(message.contains("f′(0) does not exist"), "{message}");
+    assert!(
+        message.contains("from the left tends to −1")
+            && message.contains("from the right tends to 1"),
+        "{message}"
+    );
+    assert_eq!(readout(&host, "exact"), "undefined");
+
+    let host = mount("?f=ln(x)&x0=-1").await;
+    assert!(
+        text(&host, "no-tangent").contains("f is undefined at x₀ = −1"),
+        "{}",
+        text(&host, "no-tangent")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn central_differences_beat_forward_ones_in_the_table() {
+    let host = mount("?f=sin(x)&x0=1").await;
+    let table = find(&host, "quotient-table");
+    let row = table
+        .query_selector_all("tbody tr")
+        .unwrap()
+        .item(2)
+        .unwrap();
+    let row: Element = row.dyn_into().unwrap();
+    assert_eq!(
+        row.query_selector("th")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "0.001"
+    );
+    let cells = row.query_selector_all("td").unwrap();
+    let cell = |i: u32| cells.item(i).unwrap().text_content().unwrap();
+    let (forward_err, central_err) = (number(&cell(1)), number(&cell(5)));
+    assert!(
+        central_err < forward_err / 100.0,
+        "central {central_err} vs forward {forward_err}"
+    );
+    // Agreeing digits are highlighted: 0.5403… for the central quotient.
+    let mark = cells
+        .item(4)
+        .unwrap()
+        .dyn_into::<Element>()
+        .unwrap()
+        .query_selector("mark")
+        .unwrap()
+        .unwrap();
+    assert!(
+        mark.text_content().unwrap().starts_with("0.54030"),
+        "{}",
+        mark.text_content().unwrap()
+    );
+    assert_eq!(
+        find(&host, "error-plot")
+            .get_attribute("data-drawn")
+            .as_deref(),
+        Some("true")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_link_restores_x0_h_and_the_quotient() {
+    let host = mount("?f=sin(x)&x0=pi/4&h=0.5&q=central").await;
+    assert_eq!(readout(&host, "x0"), "0.78539816");
+    assert_eq!(readout(&host, "h"), "0.5");
+    let select: HtmlSelectElement = find(&host, "method").dyn_into().unwrap();
+    assert_eq!(select.value(), "central");
+}
+
+#[wasm_bindgen_test]
+async fn dragging_the_point_moves_x0_and_dragging_elsewhere_pans() {
+    let host = mount("?f=x%5E2&x0=1&h=0.5").await;
+    let canvas: HtmlCanvasElement = find(&host, "plot-f").dyn_into().unwrap();
+    let handle = canvas
+        .get_attribute("data-handle")
+        .expect("the point is drawn");
+    let (hx, hy) = handle
+        .split_once(',')
+        .map(|(a, b)| (number(a), number(b)))
+        .unwrap();
+    let rect = canvas.get_bounding_client_rect();
+    let pointer = |kind: &str, x: f64, y: f64| {
+        let init = web_sys::PointerEventInit::new();
+        init.set_client_x((rect.left() + x) as i32);
+        init.set_client_y((rect.top() + y) as i32);
+        init.set_button(0);
+        init.set_pointer_id(1);
+        init.set_bubbles(true);
+        web_sys::PointerEvent::new_with_event_init_dict(kind, &init).unwrap()
+    };
+    canvas
+        .dispatch_event(&pointer("pointerdown", hx, hy))
+        .unwrap();
+    canvas
+        .dispatch_event(&pointer("pointermove", hx - 60.0, hy))
+        .unwrap();
+    canvas
+        .dispatch_event(&pointer("pointerup", hx - 60.0, hy))
+        .unwrap();
+    sleep(150).await;
+    let x0 = number(&readout(&host, "x0"));
+    assert!(
+        x0 < 0.5 && x0 > -4.0,
+        "x0 followed the drag leftwards: {x0}"
+    );
+    let label_before = canvas.get_attribute("aria-label").unwrap();
+
+    // A drag away from the point pans both plots.
+    canvas
+        .dispatch_event(&pointer("pointerdown", 40.0, 40.0))
+        .unwrap();
+    canvas
+        .dispatch_event(&pointer("pointermove", 140.0, 40.0))
+        .unwrap();
+    canvas
+        .dispatch_event(&pointer("pointerup", 140.0, 40.0))
+        .unwrap();
+    sleep(150).await;
+    let label_after = canvas.get_attribute("aria-label").unwrap();
+    assert_ne!(label_before, label_after);
+    assert_eq!(number(&readout(&host, "x0")), x0, "panning leaves x0 alone");
 }

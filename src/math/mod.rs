@@ -11,6 +11,7 @@ pub mod func;
 pub mod layout;
 pub mod lexer;
 pub mod number;
+pub mod numeric;
 pub mod parser;
 pub mod print;
 pub mod sample;

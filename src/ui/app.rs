@@ -8,8 +8,10 @@ use yew::prelude::*;
 use crate::math::Study;
 use crate::ui::components::derivative_panel::DerivativePanel;
 use crate::ui::components::examples_select::ExamplesSelect;
+use crate::ui::components::explorer::Explorer;
 use crate::ui::components::function_input::FunctionInput;
 use crate::ui::components::plots::Plots;
+use crate::ui::components::quotient_table::QuotientTable;
 use crate::ui::components::share_button::ShareButton;
 use crate::ui::hooks::use_debounce::use_debounce;
 use crate::ui::state::Action;
@@ -17,6 +19,8 @@ use crate::ui::url;
 
 /// How long typing must pause before the plots follow.
 const DEBOUNCE_MS: u32 = 150;
+/// How long the state must rest before the address bar is updated.
+const URL_QUIET_MS: u32 = 250;
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -41,10 +45,21 @@ pub fn app(props: &AppProps) -> Html {
         use_memo(good, |good| Study::parse(good).map(Rc::new).ok())
     };
 
+    // The address follows the state, but quietly: browsers refuse more than ~100 history
+    // updates per 10 s, and dragging or playing changes the state every frame.
     let query = url::query_from_state(&state);
+    let latest_query = use_mut_ref(String::new);
+    *latest_query.borrow_mut() = query.clone();
+    let write_url = {
+        let latest_query = latest_query.clone();
+        use_debounce(
+            URL_QUIET_MS,
+            Callback::from(move |_| url::replace_query(&latest_query.borrow())),
+        )
+    };
     {
-        let query = query.clone();
-        use_effect_with(query, |q| url::replace_query(q));
+        let write_url = write_url.clone();
+        use_effect_with(query.clone(), move |_| write_url.emit(()));
     }
 
     let commit = {
@@ -73,7 +88,11 @@ pub fn app(props: &AppProps) -> Html {
     // `?bench`: measure redraws once the page is up (see ui::bench).
     let bench_result = use_state(|| None::<String>);
     {
-        let query = props.query.as_ref().map(|q| q.to_string()).unwrap_or_else(url::current_query);
+        let query = props
+            .query
+            .as_ref()
+            .map(|q| q.to_string())
+            .unwrap_or_else(url::current_query);
         let dispatch = dispatch.clone();
         let bench_result = bench_result.clone();
         let view = state.view;
@@ -116,7 +135,11 @@ pub fn app(props: &AppProps) -> Html {
                 </section>
                 if let Some(study) = study.as_ref().clone() {
                     <DerivativePanel study={study.clone()} {stale} />
-                    <Plots {study} view={state.view} cursor={state.cursor} {stale} on_action={dispatch} />
+                    <Explorer study={study.clone()} view={state.view} x0={state.x0} h={state.h} method={state.method}
+                        playing={state.playing} on_action={dispatch.clone()} />
+                    <Plots study={study.clone()} view={state.view} cursor={state.cursor} {stale}
+                        x0={state.x0} h={state.h} method={state.method} on_action={dispatch.clone()} />
+                    <QuotientTable {study} x0={state.x0} />
                 }
             </main>
             if let Some(r) = (*bench_result).clone() {

@@ -1,6 +1,6 @@
 //! The in-browser benchmark (`?bench` in the address): after the first plot, moves the linked
-//! cursor across the plots and pans the view, one step per animation frame, then reports the
-//! median and 95th-percentile cost of redrawing both plots. Results go to the console and to
+//! cursor across the plots, pans the view and drags the explorer's x₀, one step per frame,
+//! then reports the median and 95th-percentile cost of redrawing both plots. Results go to the console and to
 //! an element with `data-testid="bench-result"` that the smoke test reads.
 
 use std::time::Duration;
@@ -44,8 +44,18 @@ pub async fn run(view: View, dispatch: Callback<Action>, report: Callback<String
         .collect();
     let (pan_median, pan_p95) = perf::median_p95(&frames);
     dispatch.emit(Action::Hover(None));
+    next_frame().await;
+    // Dragging x₀ along the curve: both plots redraw with the secant, tangent and points.
+    perf::clear();
+    for i in 0..steps {
+        let x = view.x_min + view.width() * (i as f64 + 0.5) / steps as f64;
+        dispatch.emit(Action::SetX0(x));
+        next_frame().await;
+    }
+    let (drag_median, drag_p95) = perf::median_p95(&pairs(&perf::redraw_times()));
     report.emit(format!(
         "redraw_both_median_ms={hover_median:.2} redraw_both_p95_ms={hover_p95:.2} \
-         pan_frame_median_ms={pan_median:.2} pan_frame_p95_ms={pan_p95:.2} frames={steps}"
+         pan_frame_median_ms={pan_median:.2} pan_frame_p95_ms={pan_p95:.2} \
+         drag_x0_median_ms={drag_median:.2} drag_x0_p95_ms={drag_p95:.2} frames={steps}"
     ));
 }

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::math::numeric::Method;
 use crate::math::{parse, ParseError};
 
 /// The x range shown by both plots.
@@ -66,6 +67,39 @@ pub struct State {
     pub view: View,
     /// The x under the pointer on either plot (a linked cursor).
     pub cursor: Option<f64>,
+    /// The secant explorer: the point x₀, the signed step h, the difference quotient used,
+    /// and whether h is being animated towards 0.
+    pub x0: f64,
+    pub h: f64,
+    pub method: Method,
+    pub playing: bool,
+}
+
+/// Limits of the step h (its magnitude), as on the Step h slider.
+pub const H_MAX: f64 = 2.0;
+pub const H_MIN: f64 = 1e-12;
+
+/// A signed h with its magnitude clamped to [H_MIN, H_MAX]; NaN becomes 1.
+pub fn clamp_h(h: f64) -> f64 {
+    if !h.is_finite() || h == 0.0 {
+        return if h.is_sign_negative() && h == 0.0 {
+            -H_MIN
+        } else if h.is_finite() {
+            H_MIN
+        } else {
+            1.0
+        };
+    }
+    h.signum() * h.abs().clamp(H_MIN, H_MAX)
+}
+
+/// An x₀ that is finite and not absurdly far out.
+pub fn clamp_x0(x: f64) -> f64 {
+    if x.is_finite() {
+        x.clamp(-1e6, 1e6)
+    } else {
+        0.0
+    }
 }
 
 /// The function shown when nothing else is asked for.
@@ -81,6 +115,10 @@ impl State {
             error: None,
             view,
             cursor: None,
+            x0: 1.0,
+            h: 1.0,
+            method: Method::Forward,
+            playing: false,
         };
         s.commit();
         s
@@ -112,6 +150,14 @@ pub enum Action {
     },
     ResetView,
     Hover(Option<f64>),
+    SetX0(f64),
+    /// A signed step.
+    SetH(f64),
+    /// h > 0 or h < 0.
+    SetHSign(bool),
+    SetMethod(Method),
+    Play,
+    Pause,
 }
 
 impl Reducible for State {
@@ -140,6 +186,12 @@ impl Reducible for State {
                 }
                 s.cursor = x;
             }
+            Action::SetX0(x) => s.x0 = clamp_x0(x),
+            Action::SetH(h) => s.h = clamp_h(h),
+            Action::SetHSign(positive) => s.h = if positive { s.h.abs() } else { -s.h.abs() },
+            Action::SetMethod(m) => s.method = m,
+            Action::Play => s.playing = true,
+            Action::Pause => s.playing = false,
         }
         Rc::new(s)
     }

@@ -4,7 +4,8 @@
 
 use web_sys::UrlSearchParams;
 
-use super::state::{State, View, DEFAULT_FUNCTION};
+use super::state::{clamp_h, clamp_x0, State, View, DEFAULT_FUNCTION};
+use crate::math::numeric::Method;
 
 /// Longest function we accept from a URL (the parser's own limit applies as well).
 const MAX_URL_FUNCTION: usize = 2000;
@@ -21,7 +22,24 @@ pub fn state_from_query(query: &str) -> State {
         (Some(a), Some(b)) => View::checked(a, b).unwrap_or(View::DEFAULT),
         _ => View::DEFAULT,
     };
-    State::new(&input, view)
+    let mut state = State::new(&input, view);
+    // x₀ and h may be written as constants: `x0=pi/4`, `h=1e-3`.
+    let constant = |k: &str| {
+        get(k)
+            .and_then(|v| crate::math::parse(&v).ok())
+            .and_then(|e| e.constant_value())
+            .filter(|v| v.is_finite())
+    };
+    if let Some(x0) = constant("x0") {
+        state.x0 = clamp_x0(x0);
+    }
+    if let Some(h) = constant("h").filter(|h| *h != 0.0) {
+        state.h = clamp_h(h);
+    }
+    if let Some(m) = get("q").and_then(|q| Method::from_name(&q)) {
+        state.method = m;
+    }
+    state
 }
 
 /// The query string for a state.
@@ -33,6 +51,9 @@ pub fn query_from_state(s: &State) -> String {
     params.append("f", &s.good_input);
     params.append("xmin", &short(s.view.x_min));
     params.append("xmax", &short(s.view.x_max));
+    params.append("x0", &short(s.x0));
+    params.append("h", &format!("{:e}", s.h));
+    params.append("q", s.method.name());
     format!("?{}", String::from(params.to_string()))
 }
 
@@ -83,5 +104,7 @@ pub fn share_url(query: &str) -> String {
 
 /// Whether a query string has the parameter `name` (with or without a value).
 pub fn has_flag(query: &str, name: &str) -> bool {
-    UrlSearchParams::new_with_str(query).map(|p| p.has(name)).unwrap_or(false)
+    UrlSearchParams::new_with_str(query)
+        .map(|p| p.has(name))
+        .unwrap_or(false)
 }

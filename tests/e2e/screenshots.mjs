@@ -26,7 +26,7 @@ try {
       const page = await browser.newPage({ viewport: { width: w, height: h }, deviceScaleFactor: 1 });
       page.on('console', (m) => { if (m.type() === 'error') console.log(`[${name} ${w}] console error: ${m.text()}`); });
       await page.goto(`http://127.0.0.1:${port}/${query}`);
-      await page.waitForFunction(() => document.querySelectorAll('canvas[data-drawn="true"]').length >= 2, null, { timeout: 20000 }).catch(() => {});
+      await page.waitForFunction(() => document.querySelectorAll('canvas[data-testid^="plot-"][data-drawn="true"]').length >= 2, null, { timeout: 20000 }).catch(() => {});
       await page.waitForTimeout(300);
       const file = path.join(out, `${name}-${w}x${h}.png`);
       await page.screenshot({ path: file, fullPage: true });

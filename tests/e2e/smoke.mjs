@@ -23,21 +23,21 @@ try {
   page.on('pageerror', (e) => errors.push(String(e)));
 
   await page.goto(`http://127.0.0.1:${port}/?f=x%5E2%20sin(x)`);
-  await page.waitForFunction(() => document.querySelectorAll('canvas[data-drawn="true"]').length >= 2, null, { timeout: 20000 });
+  await page.waitForFunction(() => document.querySelectorAll('canvas[data-testid^="plot-"][data-drawn="true"]').length >= 2, null, { timeout: 20000 });
   // Both plots record when they were first drawn, in ms since navigation started; the
   // figure is the median over a few fresh loads (the first one also warms the file server).
   const loads = [];
   for (let i = 0; i < 5; i++) {
     const p = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await p.goto(`http://127.0.0.1:${port}/?f=x%5E2%20sin(x)`);
-    await p.waitForFunction(() => document.querySelectorAll('canvas[data-drawn="true"]').length >= 2, null, { timeout: 20000 });
-    loads.push(await p.$$eval('canvas', (cs) => Math.max(...cs.map((c) => Number(c.dataset.firstDrawnAt)))));
+    await p.waitForFunction(() => document.querySelectorAll('canvas[data-testid^="plot-"][data-drawn="true"]').length >= 2, null, { timeout: 20000 });
+    loads.push(await p.$$eval('canvas[data-testid^="plot-"]', (cs) => Math.max(...cs.map((c) => Number(c.dataset.firstDrawnAt)))));
     await p.close();
   }
   loads.sort((a, b) => a - b);
   const firstPlotMs = loads[Math.floor(loads.length / 2)];
 
-  const canvases = await page.$$eval('canvas', (cs) => cs.map((c) => {
+  const canvases = await page.$$eval('canvas[data-testid^="plot-"]', (cs) => cs.map((c) => {
     const ctx = c.getContext('2d');
     const { data } = ctx.getImageData(0, 0, c.width, c.height);
     const colours = new Set();
@@ -49,6 +49,9 @@ try {
     check(`plot ${i + 1} is not blank`, c.w > 100 && c.h > 100 && c.colours > 3, JSON.stringify(c));
     check(`plot ${i + 1} is labelled for screen readers`, c.role === 'img' && /^Graph of f/.test(c.label || ''), c.label);
   }
+  check('the explorer draws its error plot', (await page.getAttribute('[data-testid="error-plot"]', 'data-drawn')) === 'true');
+  const readout = await page.textContent('[data-testid="slope-readout"]');
+  check('the slope readout shows Q(h) and f′(x₀)', /Q\(h\)/.test(readout) && /exact/.test(readout), readout);
   const derivative = (await page.textContent('[data-testid="derivative"]')).replace(/[\u2061\u2062]/g, '');
   check('the derivative is typeset', /f′\(x\)/.test(derivative) && (await page.$('[data-testid="derivative"] math')) !== null, derivative);
   check('no console errors', errors.length === 0, errors.join('\n'));

@@ -28,7 +28,10 @@ pub fn examples_select(props: &ExamplesSelectProps) -> Html {
     let canonical = |s: &str| parse(s).map(|e| to_text(&e)).ok();
     let current = canonical(&props.current);
     let selected = |f: &str| current.is_some() && canonical(f) == current;
-    let known = GROUPS.iter().flat_map(|g| g.items.iter()).any(|(_, f)| selected(f));
+    let known = GROUPS
+        .iter()
+        .flat_map(|g| g.items.iter())
+        .any(|(_, f)| selected(f));
     html! {
         <div class="field field-examples">
             <label for="examples">{ "Examples" }</label>

@@ -2,7 +2,9 @@
 
 pub mod derivative_panel;
 pub mod examples_select;
+pub mod explorer;
 pub mod function_input;
 pub mod plot_canvas;
 pub mod plots;
+pub mod quotient_table;
 pub mod share_button;

@@ -1,19 +1,19 @@
-//! One plot on a canvas: samples its curve for the current view and width, draws it with the
-//! `plot` module after every render, and turns pointer, wheel and keyboard input into zoom,
-//! pan and hover actions. The backing store is sized to CSS size × devicePixelRatio and
-//! follows the element's size (ResizeObserver).
+//! One plot of f or f′ on a canvas: samples its curve for the current view and width, draws it
+//! (with the explorer's secant, tangent and points on top) after every render, and turns
+//! pointer, wheel and keyboard input into zoom, pan, hover and point-dragging actions.
 
 use std::rc::Rc;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{AddEventListenerOptions, HtmlCanvasElement, ResizeObserver, WheelEvent};
+use web_sys::{AddEventListenerOptions, HtmlCanvasElement, WheelEvent};
 use yew::prelude::*;
 
 use crate::math::sample::{auto_y_range, sample, Samples};
 use crate::math::Study;
 use crate::plot::canvas::draw_on_canvas;
-use crate::plot::{Curve as PlotCurve, PlotModel, Theme, Transform};
+use crate::plot::{Curve as PlotCurve, Dash, Line, Marker, PlotModel, Theme, Transform};
+use crate::ui::hooks::use_canvas_size::{prefers_dark, use_canvas_size, CanvasSize};
 use crate::ui::perf;
 use crate::ui::state::{Action, View};
 
@@ -22,6 +22,40 @@ use crate::ui::state::{Action, View};
 pub enum Curve {
     F,
     Df,
+}
+
+/// The colour role of an overlay item, resolved against the theme when drawing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ink {
+    Function,
+    Derivative,
+    Secant,
+    Tangent,
+}
+
+/// A straight line through two points, across the whole plot.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct OverlayLine {
+    pub through: [(f64, f64); 2],
+    pub ink: Ink,
+    pub dashed: bool,
+}
+
+/// A filled point.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct OverlayPoint {
+    pub at: (f64, f64),
+    pub ink: Ink,
+    pub radius: f64,
+}
+
+/// What the explorer draws on top of a curve.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Overlay {
+    pub lines: Vec<OverlayLine>,
+    pub points: Vec<OverlayPoint>,
+    /// A point the student can drag along the curve (x₀).
+    pub handle: Option<(f64, f64)>,
 }
 
 /// An `Rc<Study>` compared by identity, for memo keys.
@@ -42,6 +76,8 @@ pub struct PlotCanvasProps {
     pub title: AttrValue,
     pub view: View,
     pub cursor: Option<f64>,
+    #[prop_or_default]
+    pub overlay: Overlay,
     pub on_action: Callback<Action>,
 }
 
@@ -52,34 +88,9 @@ impl PartialEq for PlotCanvasProps {
             && self.title == o.title
             && self.view == o.view
             && self.cursor == o.cursor
+            && self.overlay == o.overlay
             && self.on_action == o.on_action
     }
-}
-
-/// Backing-store size in device pixels, and the device pixel ratio.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Size {
-    width: u32,
-    height: u32,
-    dpr: f64,
-}
-
-fn measure(canvas: &HtmlCanvasElement) -> Size {
-    let dpr = web_sys::window()
-        .map(|w| w.device_pixel_ratio())
-        .filter(|d| *d > 0.0)
-        .unwrap_or(1.0);
-    Size {
-        width: (canvas.client_width() as f64 * dpr).round() as u32,
-        height: (canvas.client_height() as f64 * dpr).round() as u32,
-        dpr,
-    }
-}
-
-fn prefers_dark() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches())
 }
 
 /// Everything one redraw needs.
@@ -90,15 +101,21 @@ struct Frame<'a> {
     title: &'a str,
     var: &'a str,
     curve: Curve,
+    overlay: &'a Overlay,
 }
 
-fn redraw(canvas: &HtmlCanvasElement, size: Size, frame: &Frame) -> Option<Transform> {
-    if size.width < 2 || size.height < 2 {
-        return None;
+fn ink(theme: &Theme, ink: Ink) -> plotters::style::RGBColor {
+    match ink {
+        Ink::Function => theme.function,
+        Ink::Derivative => theme.derivative,
+        Ink::Secant => theme.secant,
+        Ink::Tangent => theme.tangent,
     }
-    if canvas.width() != size.width || canvas.height() != size.height {
-        canvas.set_width(size.width);
-        canvas.set_height(size.height);
+}
+
+fn redraw(canvas: &HtmlCanvasElement, size: CanvasSize, frame: &Frame) -> Option<Transform> {
+    if !size.apply(canvas) {
+        return None;
     }
     let started = perf::now_ms();
     let theme = if prefers_dark() {
@@ -117,14 +134,44 @@ fn redraw(canvas: &HtmlCanvasElement, size: Size, frame: &Frame) -> Option<Trans
     model.curves.push(PlotCurve::new(frame.samples, color));
     model.mark_breaks(&frame.samples.breaks, color);
     model.cursor_x = frame.cursor;
+    for l in &frame.overlay.lines {
+        let dash = l.dashed.then_some(Dash::DEFAULT);
+        model.lines.push(Line {
+            through: l.through,
+            color: ink(&theme, l.ink),
+            width: 2.0,
+            dash,
+        });
+    }
+    for p in &frame.overlay.points {
+        model.points.push(Marker {
+            at: p.at,
+            color: ink(&theme, p.ink),
+            radius: p.radius,
+        });
+    }
     let result = draw_on_canvas(canvas, &model, &theme);
     perf::record_redraw(perf::now_ms() - started);
     match result {
         Ok(t) => {
             if canvas.get_attribute("data-drawn").is_none() {
-                let _ = canvas.set_attribute("data-first-drawn-at", &format!("{:.1}", perf::now_ms()));
+                let _ =
+                    canvas.set_attribute("data-first-drawn-at", &format!("{:.1}", perf::now_ms()));
             }
             let _ = canvas.set_attribute("data-drawn", "true");
+            // Where the draggable point is, in CSS pixels (for tests and automation).
+            match frame.overlay.handle {
+                Some(h) => {
+                    let (x, y) = t.screen_from_value(h);
+                    let _ = canvas.set_attribute(
+                        "data-handle",
+                        &format!("{:.1},{:.1}", x / size.dpr, y / size.dpr),
+                    );
+                }
+                None => {
+                    let _ = canvas.remove_attribute("data-handle");
+                }
+            }
             Some(t)
         }
         Err(e) => {
@@ -134,50 +181,27 @@ fn redraw(canvas: &HtmlCanvasElement, size: Size, frame: &Frame) -> Option<Trans
     }
 }
 
+/// What a pointer drag is doing.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Drag {
+    /// Panning; the last pointer x in CSS pixels.
+    Pan(f64),
+    /// Moving the explorer's point x₀.
+    Handle,
+}
+
+/// How close (CSS px) a press must be to the handle to grab it.
+const GRAB_RADIUS: f64 = 16.0;
+
 #[function_component(PlotCanvas)]
 pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
     let canvas_ref = use_node_ref();
-    let size = use_state(|| Size {
-        width: 0,
-        height: 0,
-        dpr: 1.0,
-    });
+    let size = use_canvas_size(canvas_ref.clone());
     let transform = use_mut_ref(|| None::<Transform>);
-    // The last pointer x while dragging, in CSS pixels.
-    let drag = use_mut_ref(|| None::<f64>);
+    let drag = use_mut_ref(|| None::<Drag>);
     // The newest view and action callback, for the wheel listener installed once.
     let latest = use_mut_ref(|| (props.view, props.on_action.clone()));
     *latest.borrow_mut() = (props.view, props.on_action.clone());
-
-    // Follow the element's size.
-    {
-        let canvas_ref = canvas_ref.clone();
-        let size = size.clone();
-        use_effect_with((), move |_| {
-            let observer = canvas_ref.cast::<HtmlCanvasElement>().and_then(|canvas| {
-                let update = {
-                    let canvas = canvas.clone();
-                    let size = size.clone();
-                    move || {
-                        let now = measure(&canvas);
-                        if now != *size {
-                            size.set(now);
-                        }
-                    }
-                };
-                update();
-                let callback = Closure::<dyn FnMut()>::new(update);
-                let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
-                observer.observe(&canvas);
-                Some((observer, callback))
-            });
-            move || {
-                if let Some((observer, _callback)) = observer {
-                    observer.disconnect();
-                }
-            }
-        });
-    }
 
     // Wheel zoom, with a non-passive listener so the page does not scroll meanwhile.
     {
@@ -221,7 +245,7 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
     }
 
     let samples = {
-        let width = (size.width as f64 / size.dpr).round().max(1.0) as usize;
+        let width = size.css_width().round().max(1.0) as usize;
         let key = (
             ByPtr(props.study.clone()),
             props.curve,
@@ -249,13 +273,14 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
         let deps = (
             samples.clone(),
             props.cursor.map(f64::to_bits),
-            *size,
+            size,
             props.title.clone(),
+            props.overlay.clone(),
         );
         let view = props.view;
         let var = props.study.var.clone();
         let curve = props.curve;
-        use_effect_with(deps, move |(samples, cursor, size, title)| {
+        use_effect_with(deps, move |(samples, cursor, size, title, overlay)| {
             if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
                 let frame = Frame {
                     samples,
@@ -264,32 +289,39 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
                     title,
                     var: &var,
                     curve,
+                    overlay,
                 };
                 *transform.borrow_mut() = redraw(&canvas, *size, &frame);
             }
         });
     }
 
-    let value_at = {
+    // Pointer position → (value x, distance to the handle in CSS px), inside the plot frame.
+    let locate = {
         let transform = transform.clone();
-        let canvas_ref = canvas_ref.clone();
-        move |offset_x: i32, offset_y: i32| -> Option<f64> {
-            let canvas = canvas_ref.cast::<HtmlCanvasElement>()?;
+        let handle = props.overlay.handle;
+        move |e: &PointerEvent| -> Option<(f64, f64)> {
             let t = transform.borrow().clone()?;
-            let dpr = canvas.width() as f64 / canvas.client_width().max(1) as f64;
-            let screen = (offset_x as f64 * dpr, offset_y as f64 * dpr);
+            let dpr = size.dpr;
+            let screen = (e.offset_x() as f64 * dpr, e.offset_y() as f64 * dpr);
+            let distance = handle
+                .map(|h| {
+                    let (hx, hy) = t.screen_from_value(h);
+                    ((hx - screen.0).hypot(hy - screen.1)) / dpr
+                })
+                .unwrap_or(f64::INFINITY);
             t.frame()
                 .contains(screen)
-                .then(|| t.value_from_screen(screen).0)
+                .then(|| (t.value_from_screen(screen).0, distance))
         }
     };
     let plot_width_css = {
         let transform = transform.clone();
-        move |dpr: f64| {
+        move || {
             transform
                 .borrow()
                 .as_ref()
-                .map(|t| t.frame().width / dpr)
+                .map(|t| t.frame().width / size.dpr)
                 .unwrap_or(1.0)
                 .max(1.0)
         }
@@ -297,35 +329,61 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
 
     let onpointerdown = {
         let drag = drag.clone();
+        let locate = locate.clone();
         Callback::from(move |e: PointerEvent| {
             if e.button() != 0 {
                 return;
             }
-            *drag.borrow_mut() = Some(e.client_x() as f64);
+            let grab = locate(&e).is_some_and(|(_, d)| d <= GRAB_RADIUS);
+            *drag.borrow_mut() = Some(if grab {
+                Drag::Handle
+            } else {
+                Drag::Pan(e.client_x() as f64)
+            });
             if let Some(target) = e.target_dyn_into::<web_sys::Element>() {
                 let _ = target.set_pointer_capture(e.pointer_id());
-                let _ = target.class_list().add_1("dragging");
+                let _ = target
+                    .class_list()
+                    .add_1(if grab { "dragging-point" } else { "dragging" });
             }
         })
     };
     let onpointermove = {
         let drag = drag.clone();
         let on_action = props.on_action.clone();
-        let value_at = value_at.clone();
         let view = props.view;
-        let size = *size;
+        let near_handle = props.overlay.handle.is_some();
         Callback::from(move |e: PointerEvent| {
-            let last = *drag.borrow();
-            match last {
-                Some(last) => {
+            let state = *drag.borrow();
+            match state {
+                Some(Drag::Pan(last)) => {
                     let x = e.client_x() as f64;
-                    *drag.borrow_mut() = Some(x);
-                    let dx = -(x - last) * view.width() / plot_width_css(size.dpr);
+                    *drag.borrow_mut() = Some(Drag::Pan(x));
+                    let dx = -(x - last) * view.width() / plot_width_css();
                     if dx != 0.0 {
                         on_action.emit(Action::Pan { dx });
                     }
                 }
-                None => on_action.emit(Action::Hover(value_at(e.offset_x(), e.offset_y()))),
+                Some(Drag::Handle) => {
+                    if let Some(t) = transform.borrow().clone() {
+                        let screen = (
+                            e.offset_x() as f64 * size.dpr,
+                            e.offset_y() as f64 * size.dpr,
+                        );
+                        let x = t.value_from_screen(screen).0.clamp(view.x_min, view.x_max);
+                        on_action.emit(Action::SetX0(x));
+                    }
+                }
+                None => {
+                    let at = locate(&e);
+                    if near_handle {
+                        if let Some(target) = e.target_dyn_into::<web_sys::Element>() {
+                            let over = at.is_some_and(|(_, d)| d <= GRAB_RADIUS);
+                            let _ = target.class_list().toggle_with_force("over-point", over);
+                        }
+                    }
+                    on_action.emit(Action::Hover(at.map(|(x, _)| x)));
+                }
             }
         })
     };
@@ -334,7 +392,7 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
         Callback::from(move |e: PointerEvent| {
             *drag.borrow_mut() = None;
             if let Some(target) = e.target_dyn_into::<web_sys::Element>() {
-                let _ = target.class_list().remove_1("dragging");
+                let _ = target.class_list().remove_2("dragging", "dragging-point");
             }
         })
     };

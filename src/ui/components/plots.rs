@@ -5,7 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::math::numeric::Method;
 use crate::math::{to_unicode, Study};
+use crate::ui::components::explorer::overlays;
 use crate::ui::components::plot_canvas::{Curve, PlotCanvas};
 use crate::ui::state::{Action, View};
 
@@ -15,6 +17,10 @@ pub struct PlotsProps {
     pub view: View,
     pub cursor: Option<f64>,
     pub stale: bool,
+    /// The explorer's point, step and quotient, drawn on both plots.
+    pub x0: f64,
+    pub h: f64,
+    pub method: Method,
     pub on_action: Callback<Action>,
 }
 
@@ -24,6 +30,9 @@ impl PartialEq for PlotsProps {
             && self.view == o.view
             && self.cursor == o.cursor
             && self.stale == o.stale
+            && self.x0 == o.x0
+            && self.h == o.h
+            && self.method == o.method
             && self.on_action == o.on_action
     }
 }
@@ -74,6 +83,7 @@ pub fn plots(props: &PlotsProps) -> Html {
             format_value(study.df_at(x))
         )
     });
+    let (on_f, on_df) = overlays(study, props.x0, props.h, props.method);
     let f_text = to_unicode(&study.f);
     let df_text = to_unicode(&study.derivation.result);
     html! {
@@ -86,9 +96,9 @@ pub fn plots(props: &PlotsProps) -> Html {
             </div>
             <div class="plot-grid">
                 <PlotCanvas study={study.clone()} curve={Curve::F} title={format!("f({var}) = {f_text}")}
-                    view={props.view} cursor={props.cursor} on_action={props.on_action.clone()} />
+                    view={props.view} cursor={props.cursor} overlay={on_f} on_action={props.on_action.clone()} />
                 <PlotCanvas study={study.clone()} curve={Curve::Df} title={format!("f′({var}) = {df_text}")}
-                    view={props.view} cursor={props.cursor} on_action={props.on_action.clone()} />
+                    view={props.view} cursor={props.cursor} overlay={on_df} on_action={props.on_action.clone()} />
             </div>
         </section>
     }

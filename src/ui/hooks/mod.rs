@@ -1,3 +1,4 @@
 //! Reusable hooks.
 
+pub mod use_canvas_size;
 pub mod use_debounce;

@@ -1,0 +1,214 @@
+//! Numerical against symbolic: the forward, backward and central quotients at x₀ for
+//! h = 10⁻¹ … 10⁻¹², with the digits that agree with the exact f′(x₀) highlighted, the two
+//! error regimes explained, and the error plotted against h on log–log axes.
+
+use std::rc::Rc;
+
+use web_sys::HtmlCanvasElement;
+use yew::prelude::*;
+
+use crate::math::numeric::{quotient_table, Method, QuotientRow};
+use crate::math::sample::Samples;
+use crate::math::Study;
+use crate::plot::canvas::draw_on_canvas;
+use crate::plot::{Curve, Marker, PlotModel, Theme};
+use crate::ui::components::explorer::{format_h, format_precise};
+use crate::ui::hooks::use_canvas_size::{prefers_dark, use_canvas_size};
+
+/// Significant digits shown for each quotient.
+const DIGITS: usize = 13;
+
+/// Splits `approx` into the leading characters that agree with `exact` (printed the same way)
+/// and the rest.
+pub fn agreeing_prefix(approx: &str, exact: &str) -> usize {
+    let mut len = 0;
+    let mut digits = 0;
+    for (a, b) in approx.chars().zip(exact.chars()) {
+        if a != b {
+            break;
+        }
+        len += a.len_utf8();
+        if a.is_ascii_digit() {
+            digits += 1;
+        }
+    }
+    // A lone sign or "0." is no agreement worth highlighting.
+    if digits == 0 || approx[..len].trim_start_matches(['−', '0', '.']).is_empty() {
+        0
+    } else {
+        len
+    }
+}
+
+fn cell(value: f64, exact: f64) -> Html {
+    let text = format_precise(value, DIGITS);
+    if !exact.is_finite() {
+        return html! { <td class="num">{ text }</td> };
+    }
+    let n = agreeing_prefix(&text, &format_precise(exact, DIGITS));
+    html! {
+        <td class="num"><mark class="agree">{ text[..n].to_string() }</mark>{ text[n..].to_string() }</td>
+    }
+}
+
+fn error_cell(value: f64, exact: f64) -> Html {
+    let e = (value - exact).abs();
+    let text = if e.is_finite() {
+        format!("{e:.1e}").replace('-', "−")
+    } else {
+        "—".into()
+    };
+    html! { <td class="num err">{ text }</td> }
+}
+
+#[derive(Properties)]
+pub struct QuotientTableProps {
+    pub study: Rc<Study>,
+    pub x0: f64,
+}
+
+impl PartialEq for QuotientTableProps {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.study, &o.study) && self.x0 == o.x0
+    }
+}
+
+/// log₁₀ of each method's error against log₁₀ h, as plottable samples.
+fn error_series(rows: &[QuotientRow], exact: f64, m: Method) -> Samples {
+    let points: Vec<(f64, f64)> = rows
+        .iter()
+        .filter_map(|r| {
+            let e = (r.get(m) - exact).abs();
+            (e > 0.0 && e.is_finite()).then(|| (r.h.log10(), e.log10()))
+        })
+        .collect();
+    Samples {
+        segments: vec![points],
+        breaks: vec![],
+    }
+}
+
+#[function_component(QuotientTable)]
+pub fn quotient_table_view(props: &QuotientTableProps) -> Html {
+    let study = &props.study;
+    let x0 = props.x0;
+    let rows = quotient_table(&study.f_program, x0);
+    let exact = study.df_at(x0);
+    let var = &study.var;
+
+    let canvas_ref = use_node_ref();
+    let size = use_canvas_size(canvas_ref.clone());
+    {
+        let canvas_ref = canvas_ref.clone();
+        let rows = rows.clone();
+        use_effect_with((size, rows.clone(), exact.to_bits()), move |_| {
+            let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() else {
+                return;
+            };
+            if !size.apply(&canvas) || !exact.is_finite() {
+                return;
+            }
+            let theme = if prefers_dark() {
+                Theme::dark(size.dpr)
+            } else {
+                Theme::light(size.dpr)
+            };
+            let series: Vec<(Samples, _)> = [
+                (Method::Forward, theme.secant),
+                (Method::Backward, theme.function),
+                (Method::Central, theme.tangent),
+            ]
+            .into_iter()
+            .map(|(m, c)| (error_series(&rows, exact, m), c))
+            .collect();
+            let ys: Vec<f64> = series
+                .iter()
+                .flat_map(|(s, _)| s.segments[0].iter().map(|p| p.1))
+                .collect();
+            let (lo, hi) = ys
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &y| {
+                    (a.min(y), b.max(y))
+                });
+            let (lo, hi) = if lo.is_finite() {
+                (lo.floor() - 0.5, hi.ceil() + 0.5)
+            } else {
+                (-16.0, 0.0)
+            };
+            let mut model = PlotModel::new((-12.5, -0.5), (lo, hi.max(lo + 1.0)));
+            model.title = "log₁₀ |Q(h) − f′(x₀)| against log₁₀ h".into();
+            model.x_label = "log₁₀ h".into();
+            model.y_label = "log₁₀ error".into();
+            for (s, c) in &series {
+                model.curves.push(Curve {
+                    width: 2.0,
+                    ..Curve::new(s, *c)
+                });
+                for &p in &s.segments[0] {
+                    model.points.push(Marker {
+                        at: p,
+                        color: *c,
+                        radius: 3.0,
+                    });
+                }
+            }
+            if draw_on_canvas(&canvas, &model, &theme).is_ok() {
+                let _ = canvas.set_attribute("data-drawn", "true");
+            }
+        });
+    }
+
+    html! {
+        <section class="panel numeric" aria-labelledby="numeric-heading">
+            <h2 id="numeric-heading">{ "Numerical against symbolic" }</h2>
+            <p class="hint">
+                { format!("The three difference quotients at {var}₀ = {} for shrinking h, next to the exact ", format_precise(x0, 8)) }
+                { format!("f′({var}₀) = {}. ", format_precise(exact, DIGITS)) }
+                { "Highlighted digits agree with it." }
+            </p>
+            <div class="table-scroll">
+                <table class="quotients" data-testid="quotient-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "h" }</th>
+                            <th scope="col">{ "Forward" }</th><th scope="col">{ "error" }</th>
+                            <th scope="col">{ "Backward" }</th><th scope="col">{ "error" }</th>
+                            <th scope="col">{ "Central" }</th><th scope="col">{ "error" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for rows.iter().map(|r| html! {
+                            <tr>
+                                <th scope="row" class="num">{ format_h(r.h) }</th>
+                                { cell(r.forward, exact) }{ error_cell(r.forward, exact) }
+                                { cell(r.backward, exact) }{ error_cell(r.backward, exact) }
+                                { cell(r.central, exact) }{ error_cell(r.central, exact) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            <ul class="regimes">
+                <li><strong>{ "Truncation (large h). " }</strong>
+                    { "A straight secant misses the curve's bend: the forward and backward errors shrink in step with h (ten times smaller h, ten times smaller error), the central error with h² (a hundred times smaller), because its two sides cancel the first-order bend." }</li>
+                <li><strong>{ "Round-off (h below about 10⁻⁸). " }</strong>
+                    { "f(x₀ + h) and f(x₀) now agree in nearly all of the 16 digits a computer keeps, so their difference is mostly rounding noise, and dividing by a tiny h magnifies it: the error grows again as h shrinks. The best h balances the two: about 10⁻⁸ for forward, 10⁻⁵ for central." }</li>
+            </ul>
+            if exact.is_finite() {
+                <figure class="plot-figure error-figure">
+                    <canvas ref={canvas_ref} role="img" data-testid="error-plot"
+                        aria-label={format!("Log–log plot of the error of the forward, backward and central quotients against h at {var}0 = {}: a V shape, falling with slope 1 (forward, backward) or 2 (central), then rising again from round-off.", format_precise(x0, 6))}>
+                    </canvas>
+                    <figcaption class="legend">
+                        <span class="swatch swatch-forward"></span>{ "forward" }
+                        <span class="swatch swatch-backward"></span>{ "backward" }
+                        <span class="swatch swatch-central"></span>{ "central" }
+                    </figcaption>
+                </figure>
+            } else {
+                <p class="no-tangent">{ "There is no exact derivative here to compare with, so no errors to plot." }</p>
+                <canvas ref={canvas_ref} hidden=true></canvas>
+            }
+        </section>
+    }
+}
