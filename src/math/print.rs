@@ -192,8 +192,15 @@ fn superscript(d: char) -> char {
         '6' => '⁶',
         '7' => '⁷',
         '8' => '⁸',
-        _ => '⁹',
+        '9' => '⁹',
+        '-' => '⁻',
+        other => other,
     }
+}
+
+/// An integer in superscript digits, e.g. `-12` → `⁻¹²` (for `10⁻¹²`).
+pub fn superscript_number(n: i64) -> String {
+    n.to_string().chars().map(superscript).collect()
 }
 
 /// Whether `left right` reads back as the product `left * right`.

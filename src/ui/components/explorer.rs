@@ -9,6 +9,7 @@ use gloo_render::{request_animation_frame, AnimationFrame};
 use yew::prelude::*;
 
 use crate::math::numeric::{difference_quotient, one_sided_slopes, Limit, Method};
+use crate::math::print::superscript_number;
 use crate::math::Study;
 use crate::ui::components::plot_canvas::{Ink, Overlay, OverlayLine, OverlayPoint};
 use crate::ui::components::plots::format_value;
@@ -153,28 +154,9 @@ pub fn format_h(h: f64) -> String {
     let e = h.abs().log10();
     if (e - e.round()).abs() < 1e-9 && e.round() <= -4.0 {
         let sign = if h < 0.0 { "−" } else { "" };
-        return format!("{sign}10{}", superscript(e.round() as i64));
+        return format!("{sign}10{}", superscript_number(e.round() as i64));
     }
     format_value(h)
-}
-
-fn superscript(n: i64) -> String {
-    n.to_string()
-        .chars()
-        .map(|c| match c {
-            '-' => '⁻',
-            '0' => '⁰',
-            '1' => '¹',
-            '2' => '²',
-            '3' => '³',
-            '4' => '⁴',
-            '5' => '⁵',
-            '6' => '⁶',
-            '7' => '⁷',
-            '8' => '⁸',
-            _ => '⁹',
-        })
-        .collect()
 }
 
 /// A value with `digits` significant digits (for the readout).
