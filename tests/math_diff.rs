@@ -314,3 +314,37 @@ fn rule_titles() {
     assert_eq!(Rule::ConstantMultiple.title(), "Constant multiple rule");
     assert_eq!(Rule::Simplify.title(), "Simplify");
 }
+
+#[test]
+fn the_largest_accepted_inputs_fit_a_small_stack() {
+    // Whatever parses must also differentiate, simplify, print and evaluate on a 1 MiB stack,
+    // wasm's default (the site is a release build; measured need: 256 KiB). Debug builds'
+    // frames are ~16x larger, so they get 8 MiB.
+    let chain = vec!["x"; 127].join("+");
+    let products = vec!["sin(x)"; 100].join("*");
+    let fractions = "1/(x+".repeat(20) + "x" + &")".repeat(20);
+    let powers = "(".repeat(30) + "x" + &"+1)^2".repeat(30);
+    let inputs = [chain, products, fractions, powers];
+    for src in &inputs {
+        assert!(parse(src).is_ok(), "{src} should be accepted");
+    }
+    let too_long = vec!["x"; 130].join("+");
+    assert!(parse(&too_long).is_err(), "130 terms in a row are refused");
+    let handle = std::thread::Builder::new()
+        .stack_size(if cfg!(debug_assertions) {
+            8 << 20
+        } else {
+            1 << 20
+        })
+        .spawn(move || {
+            for src in &inputs {
+                let d = differentiate(&parse(src).unwrap(), "x");
+                let text = to_text(&d.result);
+                let _ = (to_latex(&d.result), to_mathml(&d.result), explain(&d));
+                let _ = d.program(&["x"]).eval(&[0.5]);
+                assert!(!text.is_empty());
+            }
+        })
+        .unwrap();
+    handle.join().expect("no stack overflow");
+}

@@ -248,11 +248,13 @@ pub fn substitute(e: &Expr, name: &str, with: &Expr) -> Expr {
 /// A name for the inner function that does not clash with the expression's variables.
 fn fresh_name(e: &Expr, var: &str) -> String {
     let used = e.variables();
+    let free = |n: &str| n != var && !used.iter().any(|u| u == n);
     ["u", "v", "w", "z", "s", "t"]
         .iter()
-        .find(|n| **n != var && !used.iter().any(|u| u == *n))
         .map(|n| n.to_string())
-        .unwrap_or_else(|| "u_1".to_string())
+        .chain((1..).map(|i| format!("u_{i}")))
+        .find(|n| free(n))
+        .unwrap_or_default()
 }
 
 impl Context<'_> {
@@ -331,6 +333,10 @@ impl Context<'_> {
                 step(Rule::Power, e, out, vec![])
             }
             (true, false) => self.chain(e, base, |u| Expr::pow(u, exp.clone())),
+            // 0^x is 0 wherever it is defined (x > 0): a constant.
+            (false, true) if base.constant_value() == Some(0.0) => {
+                step(Rule::Constant, e, Expr::Num(0.0), vec![])
+            }
             (false, true) if self.is_var(exp) => {
                 if *base == Expr::Const(Constant::E) {
                     step(Rule::Exponential, e, e.clone(), vec![])

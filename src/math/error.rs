@@ -7,6 +7,8 @@ use std::fmt;
 pub const MAX_INPUT_BYTES: usize = 1000;
 /// Deepest nesting (parentheses, function calls, powers, signs) we accept.
 pub const MAX_NESTING: usize = 64;
+/// Deepest expression tree we accept, counting chains such as `x+x+…+x` (one level a term).
+pub const MAX_TREE_DEPTH: usize = 128;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ErrorKind {
@@ -33,6 +35,7 @@ pub enum ErrorKind {
         got: usize,
     },
     BadNumber(String),
+    NumberTooLarge(String),
     ExpectedVariable(String),
 }
 
@@ -55,9 +58,10 @@ impl ParseError {
             ErrorKind::TooLong { len } => {
                 format!("That is {len} characters long; the limit is {MAX_INPUT_BYTES}.")
             }
-            ErrorKind::TooDeep => {
-                format!("The expression is nested too deeply (more than {MAX_NESTING} levels).")
-            }
+            ErrorKind::TooDeep => format!(
+                "The expression is nested too deeply (more than {MAX_NESTING} levels of brackets, \
+                 or more than {MAX_TREE_DEPTH} terms in a row)."
+            ),
             ErrorKind::UnexpectedChar(c) => format!("'{c}' is not something I can read here."),
             ErrorKind::UnexpectedToken(t) => format!("Unexpected '{t}' here."),
             ErrorKind::MissingOperand { after } if after.is_empty() => {
@@ -90,6 +94,9 @@ impl ParseError {
                 format!("'{name}' takes {expected}, but was given {got} argument{s}.")
             }
             ErrorKind::BadNumber(t) => format!("'{t}' is not a number I can read."),
+            ErrorKind::NumberTooLarge(t) => {
+                format!("'{t}' is too large: numbers must stay below about 1.8e308.")
+            }
             ErrorKind::ExpectedVariable(t) => format!("'{t}' is not a variable name."),
         }
     }

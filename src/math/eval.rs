@@ -146,7 +146,7 @@ fn run<'r>(
         Instr::Sub(a, b) => map2(reg(a), reg(b), dst, |x, y| x - y),
         Instr::Mul(a, b) => map2(reg(a), reg(b), dst, |x, y| x * y),
         Instr::Div(a, b) => map2(reg(a), reg(b), dst, divide),
-        Instr::Pow(a, b) => map2(reg(a), reg(b), dst, power),
+        Instr::Pow(a, b) => map2(reg(a), reg(b), dst, real_power),
         Instr::PowInt(a, n) => map1(reg(a), dst, |x| {
             if x == 0.0 && n < 0 {
                 f64::NAN
@@ -197,6 +197,17 @@ fn power(x: f64, y: f64) -> f64 {
     } else {
         x.powf(y)
     }
+}
+
+/// x^y over the reals: a negative base with an odd-denominator exponent (`(-8)^(1/3)`) has
+/// a real value, which `powf` does not give.
+fn real_power(x: f64, y: f64) -> f64 {
+    if x < 0.0 && y.fract() != 0.0 {
+        if let Some((p, q)) = odd_denominator_fraction(y) {
+            return odd_root_power(x, p, q);
+        }
+    }
+    power(x, y)
 }
 
 fn odd_root_power(x: f64, p: i32, q: i32) -> f64 {
@@ -334,13 +345,7 @@ fn eval_tree(e: &Expr, env: &[(&str, f64)]) -> f64 {
         Expr::Sub(a, b) => go(a) - go(b),
         Expr::Mul(a, b) => go(a) * go(b),
         Expr::Div(a, b) => divide(go(a), go(b)),
-        Expr::Pow(a, b) => {
-            let (x, y) = (go(a), go(b));
-            match odd_denominator_fraction(y) {
-                Some((p, q)) => odd_root_power(x, p, q),
-                None => power(x, y),
-            }
-        }
+        Expr::Pow(a, b) => real_power(go(a), go(b)),
         Expr::Call(f, args) => {
             let Some(first) = args.first() else {
                 return f64::NAN;

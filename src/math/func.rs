@@ -146,7 +146,16 @@ impl Func {
             Func::Sqrt => x.sqrt(),
             Func::Abs => x.abs(),
             Func::Sigmoid => sigmoid(x),
-            Func::Relu => x.max(0.0),
+            // Not `x.max(0.0)`: that turns an undefined input into 0.
+            Func::Relu => {
+                if x > 0.0 {
+                    x
+                } else if x <= 0.0 {
+                    0.0
+                } else {
+                    f64::NAN
+                }
+            }
             Func::Softplus => softplus(x),
             Func::LeakyRelu => {
                 if x >= 0.0 {

@@ -35,6 +35,8 @@ impl Layout {
 /// Lays out an expression.
 pub fn layout(e: &Expr) -> Layout {
     match e {
+        Expr::Num(x) if x.is_nan() => Layout::Text("undefined".into()),
+        Expr::Num(x) if x.is_infinite() => Layout::Num(if *x > 0.0 { "∞" } else { "−∞" }.into()),
         Expr::Num(x) if *x < 0.0 => {
             Layout::Row(vec![Layout::op("−"), Layout::Num(format_number(-x))])
         }

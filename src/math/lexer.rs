@@ -113,8 +113,14 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
                 end += exp_len;
             }
             let text = &src[start..end];
-            let value: f64 = match text.parse() {
-                Ok(v) if dots <= 1 && text != "." => v,
+            let value: f64 = match text.parse::<f64>() {
+                Ok(v) if dots <= 1 && text != "." && v.is_finite() => v,
+                Ok(v) if dots <= 1 && !v.is_finite() => {
+                    return Err(ParseError::new(
+                        ErrorKind::NumberTooLarge(text.into()),
+                        (start, end),
+                    ))
+                }
                 _ => {
                     return Err(ParseError::new(
                         ErrorKind::BadNumber(text.into()),

@@ -160,11 +160,15 @@ impl Number {
         self.to_f64().total_cmp(&o.to_f64())
     }
 
-    /// Equality of value (exact for two rationals).
+    /// Equality of value (exact for two rationals). NaN equals NaN here, so that terms with
+    /// an undefined constant still collect and cancel like any other.
     pub fn same(self, o: Number) -> bool {
         match (self, o) {
             (Number::Rat(a, b), Number::Rat(c, d)) => a == c && b == d,
-            _ => self.to_f64() == o.to_f64(),
+            _ => {
+                let (x, y) = (self.to_f64(), o.to_f64());
+                x == y || (x.is_nan() && y.is_nan())
+            }
         }
     }
 }

@@ -5,16 +5,21 @@
 //! `ParseError` with the span of the culprit, and nesting is bounded.
 
 use super::ast::{Constant, Expr};
-use super::error::{ErrorKind, ParseError, MAX_INPUT_BYTES, MAX_NESTING};
+use super::error::{ErrorKind, ParseError, MAX_INPUT_BYTES, MAX_NESTING, MAX_TREE_DEPTH};
 use super::func::{Func, ALL, LEAKY_SLOPE};
 use super::lexer::{tokenize, Tok, Token};
 
 /// Parses a whole input into an expression.
 pub fn parse(src: &str) -> Result<Expr, ParseError> {
     if src.len() > MAX_INPUT_BYTES {
+        // Underline everything past the limit, starting on a character boundary.
+        let mut start = MAX_INPUT_BYTES;
+        while !src.is_char_boundary(start) {
+            start -= 1;
+        }
         return Err(ParseError::new(
             ErrorKind::TooLong { len: src.len() },
-            (MAX_INPUT_BYTES, src.len()),
+            (start, src.len()),
         ));
     }
     if src.trim().is_empty() {
@@ -32,6 +37,11 @@ pub fn parse(src: &str) -> Result<Expr, ParseError> {
     let e = p.expr_bp(0)?;
     let t = p.peek().clone();
     match t.tok {
+        // Long chains (`x+x+…+x`) nest without parentheses; every later pass recurses
+        // through the tree, so its depth is bounded too (wasm's stack is small).
+        Tok::Eof if e.depth() > MAX_TREE_DEPTH => {
+            Err(ParseError::new(ErrorKind::TooDeep, (0, src.len())))
+        }
         Tok::Eof => Ok(e),
         Tok::RParen => Err(ParseError::new(ErrorKind::UnmatchedCloseParen, t.span)),
         Tok::Pipe => Err(ParseError::new(

@@ -29,13 +29,14 @@ pub fn format_number(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 {
         return format!("{}", x as i64);
     }
+    // Overflow while folding constants: written so that it reads back to the same value.
     if !x.is_finite() {
         return if x.is_nan() {
-            "nan".into()
+            "(0/0)".into()
         } else if x > 0.0 {
-            "inf".into()
+            "(1e308*10)".into()
         } else {
-            "-inf".into()
+            "(-1e308*10)".into()
         };
     }
     let plain = format!("{x}");
@@ -67,12 +68,16 @@ fn child(e: &Expr, min_prec: u8, out: &mut String) {
 
 /// A right operand that is negative always gets parentheses: `x - (-y)`, `x^(-1)`.
 fn right_child(e: &Expr, min_prec: u8, out: &mut String) {
-    if is_negative(e) {
+    let mut inner = String::new();
+    child(e, min_prec, &mut inner);
+    // Whatever prints with a leading sign (`-y`, `-2*x`) is bracketed on the right of an
+    // operator or another sign: `x - (-y)`, `x^(-1)`, `-(-2)`.
+    if inner.starts_with('-') {
         out.push('(');
-        write(e, out);
+        out.push_str(&inner);
         out.push(')');
     } else {
-        child(e, min_prec, out);
+        out.push_str(&inner);
     }
 }
 
@@ -119,7 +124,16 @@ fn write(e: &Expr, out: &mut String) {
             right_child(b, 4, out);
         }
         Expr::Call(f, args) => {
-            out.push_str(f.name());
+            // Print what the parser reads back: one-argument `log` is `ln`, and the default
+            // leaky slope is left out.
+            let (name, args) = match (f, args.as_slice()) {
+                (Func::Log, [_]) => (Func::Ln.name(), &args[..]),
+                (Func::LeakyRelu, [u, Expr::Num(a)]) if *a == crate::math::func::LEAKY_SLOPE => {
+                    (f.name(), std::slice::from_ref(u))
+                }
+                _ => (f.name(), &args[..]),
+            };
+            out.push_str(name);
             out.push('(');
             for (i, a) in args.iter().enumerate() {
                 if i > 0 {
@@ -216,7 +230,13 @@ fn can_juxtapose(a: &Expr, left: &str, right: &str) -> bool {
             && b.get(1)
                 .is_some_and(|c| c.is_ascii_digit() || *c == b'+' || *c == b'-')
     };
-    if matches!(a, Expr::Num(x) if *x >= 0.0) {
+    // A number, or a negated one (`-2x` reads as (-2)·x, the same value).
+    let number = match a {
+        Expr::Num(_) => true,
+        Expr::Neg(inner) => matches!(**inner, Expr::Num(x) if x >= 0.0),
+        _ => false,
+    };
+    if number {
         return (right_letter || r0 == '(') && !looks_exponent;
     }
     if r0 != '(' {

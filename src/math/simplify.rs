@@ -452,7 +452,7 @@ fn denominator(t: &N) -> Vec<(N, Number)> {
 }
 
 /// Brings a sum over a common denominator, numerator expanded: `(x^2 - 2x - 1)/(x - 1)^2`.
-fn together(n: &N) -> Option<N> {
+fn together(n: &N, rounds: u8) -> Option<N> {
     let N::Add(ts) = n else { return None };
     let mut lcd: Vec<(N, Number)> = Vec::new();
     for t in ts {
@@ -491,7 +491,7 @@ fn together(n: &N) -> Option<N> {
                 .collect())
         })
         .collect();
-    let numerator = best(add(numerator_terms));
+    let numerator = best_top(add(numerator_terms), rounds);
     let mut factors = vec![numerator, num(Number::rat(1, lcm))];
     factors.extend(lcd.into_iter().map(|(b, k)| pow(b, num(k.neg()))));
     Some(mul(factors))
@@ -506,7 +506,7 @@ fn gcd_i64(a: i64, b: i64) -> i64 {
 }
 
 /// Pulls factors shared by every term out of a sum: `2x e^x + x^2 e^x` → `x e^x (x + 2)`.
-fn factor_common(n: &N) -> Option<N> {
+fn factor_common(n: &N, rounds: u8) -> Option<N> {
     let N::Add(ts) = n else { return None };
     let split: Vec<(Number, Vec<(N, N)>)> = ts
         .iter()
@@ -574,7 +574,7 @@ fn factor_common(n: &N) -> Option<N> {
                 .collect())
         })
         .collect());
-    outside.push(best(inner));
+    outside.push(best_top(inner, rounds));
     Some(mul(outside))
 }
 
@@ -586,6 +586,11 @@ fn cost(n: &N) -> usize {
 /// to the textbook's `2x sin(x) + x^2 cos(x)`.
 const FACTOR_MARGIN: usize = 2;
 
+/// How many rewrites may nest at one node: a common denominator or factor may tidy the sum
+/// it builds once more (`x(2(x + 1) + x)` → `x(3x + 2)`), but never recursively, which keeps
+/// the work linear in the size of the tree (continued fractions were exponential).
+const ROUNDS: u8 = 1;
+
 /// The smallest of the forms we know how to reach, chosen bottom-up.
 fn best(n: N) -> N {
     let n = match n {
@@ -595,6 +600,12 @@ fn best(n: N) -> N {
         N::Call(f, args) => call(f, args.into_iter().map(best).collect()),
         other => other,
     };
+    best_top(n, ROUNDS)
+}
+
+/// The smallest form of `n` reachable by rewriting at its top only (its parts are already
+/// in their best form); `rounds` bounds how deep rewrites may call each other.
+fn best_top(n: N, rounds: u8) -> N {
     // Polynomial sums are shown expanded, like a textbook (`3x^2 + 2x`); other forms compete
     // on size.
     let expanded = expand(&n);
@@ -611,13 +622,16 @@ fn best(n: N) -> N {
         }
         None => candidates.push(n.clone()),
     }
-    let mut factored: Vec<N> = factor_common(&n).into_iter().collect();
-    for c in candidates.clone() {
-        if let Some(t) = together(&c) {
-            candidates.push(t);
-        }
-        if c != n {
-            factored.extend(factor_common(&c));
+    let mut factored = Vec::new();
+    if rounds > 0 {
+        factored.extend(factor_common(&n, rounds - 1));
+        for c in candidates.clone() {
+            if let Some(t) = together(&c, rounds - 1) {
+                candidates.push(t);
+            }
+            if c != n {
+                factored.extend(factor_common(&c, rounds - 1));
+            }
         }
     }
     // Ties go to the earlier candidate: the form closest to what the rules produced.
