@@ -129,6 +129,12 @@ fn main() -> ExitCode {
         None => vars[0].clone(),
     };
     let d = differentiate(&f, &var);
+    if !d.complete {
+        eprintln!(
+            "warning: the derivative grew too large (more than {} rule applications); it is reported as undefined",
+            math::diff::MAX_STEPS
+        );
+    }
     let mut all_vars = vars.clone();
     if !all_vars.contains(&var) {
         all_vars.push(var.clone());

@@ -348,3 +348,25 @@ fn the_largest_accepted_inputs_fit_a_small_stack() {
         .unwrap();
     handle.join().expect("no stack overflow");
 }
+
+#[test]
+fn runaway_derivatives_stop_instead_of_hanging() {
+    // Each level doubles the derivative (the slope is the variable too): 2^40 steps unbounded.
+    let src = "leaky_relu(".repeat(40) + "x" + &", x)".repeat(40);
+    let d = differentiate(&parse(&src).unwrap(), "x");
+    assert!(!d.complete);
+    assert!(
+        eval_at(&d.result, &[("x", 1.0)]).is_nan(),
+        "an unfinished derivative is undefined"
+    );
+    let lines = explain(&d);
+    assert_eq!(lines.last().unwrap().rule, Rule::Unfinished);
+    // Ordinary functions are nowhere near the limit.
+    assert!(
+        differentiate(
+            &parse("sin(x)^2*cos(3x) + x^x + sigmoid(2x+1)").unwrap(),
+            "x"
+        )
+        .complete
+    );
+}

@@ -3,6 +3,9 @@
 //! simplified results. The chain rule is applied in exactly one place (`chain`), around the
 //! function table's local derivatives.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use super::ast::{Constant, Expr};
 use super::func::Func;
 use super::simplify::simplify;
@@ -31,6 +34,8 @@ pub enum Rule {
     Function(Func),
     /// The final clean-up into textbook form.
     Simplify,
+    /// A part left undone because the derivative grew too large.
+    Unfinished,
 }
 
 impl Rule {
@@ -51,6 +56,7 @@ impl Rule {
             Rule::LogarithmicDifferentiation => "LogarithmicDifferentiation",
             Rule::ChangeOfBase => "ChangeOfBase",
             Rule::Simplify => "Simplify",
+            Rule::Unfinished => "Unfinished",
             Rule::Function(f) => match f {
                 Func::Sin => "Sine",
                 Func::Cos => "Cosine",
@@ -116,9 +122,16 @@ pub struct Step {
 pub struct Derivation {
     pub var: String,
     pub root: Step,
-    /// The simplified derivative.
+    /// The simplified derivative (NaN, undefined, when the derivation was not complete).
     pub result: Expr,
+    /// False when the derivative grew too large to finish (see `MAX_STEPS`).
+    pub complete: bool,
 }
+
+/// Most rule applications one derivative may take. Ordinary functions need a few dozen; a
+/// pathological input whose derivative doubles at every level of nesting stops here instead
+/// of hanging the page.
+pub const MAX_STEPS: usize = 2000;
 
 impl Derivation {
     /// The function that was differentiated.
@@ -134,18 +147,30 @@ impl Derivation {
 
 /// Differentiates `e` with respect to `var` (other variables are constants).
 pub fn differentiate(e: &Expr, var: &str) -> Derivation {
-    let mut cx = Context { var };
+    let budget = Rc::new(Cell::new(MAX_STEPS));
+    let mut cx = Context {
+        var,
+        budget: budget.clone(),
+    };
     let root = cx.diff(e);
-    let result = simplify(&root.output);
+    let complete = budget.get() > 0;
+    let result = if complete {
+        simplify(&root.output)
+    } else {
+        Expr::Num(f64::NAN)
+    };
     Derivation {
         var: var.to_string(),
         root,
         result,
+        complete,
     }
 }
 
 struct Context<'a> {
     var: &'a str,
+    /// Rule applications left, shared with the chain rule's inner contexts.
+    budget: Rc<Cell<usize>>,
 }
 
 fn step(rule: Rule, input: &Expr, output: Expr, children: Vec<Step>) -> Step {
@@ -267,6 +292,11 @@ impl Context<'_> {
     }
 
     fn diff(&mut self, e: &Expr) -> Step {
+        let left = self.budget.get();
+        if left == 0 {
+            return step(Rule::Unfinished, e, Expr::Num(f64::NAN), vec![]);
+        }
+        self.budget.set(left - 1);
         if !self.depends(e) {
             return step(Rule::Constant, e, Expr::Num(0.0), vec![]);
         }
@@ -401,7 +431,10 @@ impl Context<'_> {
         let u = fresh_name(e, self.var);
         let outer_of_u = outer(Expr::var(&u));
         let outer_step = {
-            let mut cx = Context { var: &u };
+            let mut cx = Context {
+                var: &u,
+                budget: self.budget.clone(),
+            };
             cx.diff(&outer_of_u)
         };
         let inner_step = self.diff(inner);

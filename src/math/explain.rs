@@ -98,6 +98,17 @@ fn words(s: &str) -> Segment {
 pub fn explain(d: &Derivation) -> Vec<Line> {
     let mut lines = Vec::new();
     walk(&d.root, &d.var, 0, &mut lines);
+    if !d.complete {
+        lines.push(Line {
+            rule: Rule::Unfinished,
+            depth: 0,
+            segments: vec![words(&format!(
+                "Stopped after {} rule applications: this derivative is too large to show.",
+                super::diff::MAX_STEPS
+            ))],
+        });
+        return lines;
+    }
     lines.push(Line {
         rule: Rule::Simplify,
         depth: 0,
@@ -214,5 +225,8 @@ fn describe(s: &Step, var: &str) -> Vec<Segment> {
             v
         }
         Rule::Simplify => vec![deriv],
+        Rule::Unfinished => vec![words(
+            "Not differentiated: this derivative grows too large to finish (its size doubles with every level of nesting).",
+        )],
     }
 }

@@ -48,6 +48,9 @@ pub fn derivative_panel(props: &DerivativePanelProps) -> Html {
                 <span class="formula">{ definition("f′", var, &study.derivation.result, false) }</span>
             </div>
             { for params }
+            if !study.derivation.complete {
+                <p class="no-tangent" role="note">{ "This derivative grows too large to finish (its size doubles with every level of nesting), so Slope stops rather than freeze the page. Try a less deeply nested function." }</p>
+            }
             <details class="steps" data-testid="steps">
                 <summary>{ format!("Show all {} steps", lines.len()) }</summary>
                 <ol>
