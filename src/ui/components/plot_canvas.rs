@@ -93,9 +93,23 @@ impl PartialEq for PlotCanvasProps {
     }
 }
 
+/// A sampled curve and the y range that shows it, computed together once per view.
+struct Sampled {
+    samples: Samples,
+    y_range: (f64, f64),
+}
+
+/// Identity, not value: a new sampling is a new `Rc`, and comparing hundreds of points on
+/// every render (a hover) would be wasted work.
+impl PartialEq for Sampled {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
 /// Everything one redraw needs.
 struct Frame<'a> {
-    samples: &'a Samples,
+    sampled: &'a Sampled,
     view: View,
     cursor: Option<f64>,
     title: &'a str,
@@ -127,12 +141,12 @@ fn redraw(canvas: &HtmlCanvasElement, size: CanvasSize, frame: &Frame) -> Option
         Curve::F => theme.function,
         Curve::Df => theme.derivative,
     };
-    let y_range = auto_y_range(frame.samples, frame.view.x_min, frame.view.x_max);
-    let mut model = PlotModel::new((frame.view.x_min, frame.view.x_max), y_range);
+    let samples = &frame.sampled.samples;
+    let mut model = PlotModel::new((frame.view.x_min, frame.view.x_max), frame.sampled.y_range);
     model.title = frame.title.to_string();
     model.x_label = frame.var.to_string();
-    model.curves.push(PlotCurve::new(frame.samples, color));
-    model.mark_breaks(&frame.samples.breaks, color);
+    model.curves.push(PlotCurve::new(samples, color));
+    model.mark_breaks(&samples.breaks, color);
     model.cursor_x = frame.cursor;
     for l in &frame.overlay.lines {
         let dash = l.dashed.then_some(Dash::DEFAULT);
@@ -261,8 +275,9 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
             let view = props.view;
             let started = perf::now_ms();
             let samples = sample(program, view.x_min, view.x_max, *width);
+            let y_range = auto_y_range(&samples, view.x_min, view.x_max);
             perf::record_sampling(perf::now_ms() - started);
-            Rc::new(samples)
+            Rc::new(Sampled { samples, y_range })
         })
     };
 
@@ -280,10 +295,10 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
         let view = props.view;
         let var = props.study.var.clone();
         let curve = props.curve;
-        use_effect_with(deps, move |(samples, cursor, size, title, overlay)| {
+        use_effect_with(deps, move |(sampled, cursor, size, title, overlay)| {
             if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
                 let frame = Frame {
-                    samples,
+                    sampled,
                     view,
                     cursor: cursor.map(f64::from_bits),
                     title,
