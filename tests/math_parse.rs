@@ -13,7 +13,7 @@ fn check(input: &str, echo: &str) {
 }
 
 #[track_caller]
-fn check_err(input: &str, kind: fn(&ErrorKind) -> bool, span: (usize, usize)) {
+fn check_err(input: &str, kind: impl Fn(&ErrorKind) -> bool, span: (usize, usize)) {
     match parse(input) {
         Ok(e) => panic!("{input:?} parsed as {}", to_text(&e)),
         Err(err) => {
@@ -267,4 +267,166 @@ fn spans_are_byte_offsets_in_unicode_input() {
         |k| matches!(k, ErrorKind::UnexpectedChar('?')),
         (8, 9),
     );
+}
+
+/// A run of letters before a bracket is a function name unless it ends in one (after at most
+/// two names) or is two plain letters: both sides of that boundary.
+#[test]
+fn letter_runs_before_a_bracket() {
+    check("xsin(x)", "x*sin(x)");
+    check("2xcos(x)", "2x*cos(x)");
+    check("xy(x+1)", "x*y(x + 1)");
+    check("ax(x+1)", "a*x(x + 1)");
+    check("2xy", "2x*y");
+    check("xyz", "x*y*z");
+    let unknown = |name: &'static str| move |k: &ErrorKind| matches!(k, ErrorKind::UnknownFunction { name: n, .. } if n == name);
+    check_err("round(x)", unknown("round"), (0, 5));
+    check_err("softmax(x)", unknown("softmax"), (0, 7));
+    check_err("xyz(x)", unknown("xyz"), (0, 3));
+    check_err("2 + abc(x)", unknown("abc"), (4, 7));
+    check_err("floor2(x)", unknown("floor2"), (0, 6));
+}
+
+#[test]
+fn functions_students_reach_for() {
+    check("floor(x) + ceil(x)", "floor(x) + ceil(x)");
+    check("ceiling(x)", "ceil(x)");
+    check("max(x, 1 - x)", "max(x, 1 - x)");
+    check("min(x^2, 1)", "min(x^2, 1)");
+    check("sign(x) + sgn(x)", "sign(x) + sign(x)");
+    check("cbrt(x)", "cbrt(x)");
+    check(
+        "arcsinh(x) + acosh(x) + artanh(x)",
+        "asinh(x) + acosh(x) + atanh(x)",
+    );
+    check(
+        "arccot(x) + asec(x) + acsc(x)",
+        "acot(x) + asec(x) + acsc(x)",
+    );
+    // f^-1 is the inverse function wherever the table has it, never 1/f.
+    check("sin^-1(x)", "asin(x)");
+    check("sinh^-1(x)", "asinh(x)");
+    check("cosh⁻¹(x)", "acosh(x)");
+    check("tanh^(-1)(x)", "atanh(x)");
+    check("cot^-1 x", "acot(x)");
+    check("sec^-1(x) + csc^-1(x)", "asec(x) + acsc(x)");
+    check("sin^2(x)", "sin(x)^2");
+    check_err(
+        "sin^-2(x)",
+        |k| matches!(k, ErrorKind::AmbiguousPower { name: "sin", .. }),
+        (0, 6),
+    );
+    check_err(
+        "ln^-1(x)",
+        |k| matches!(k, ErrorKind::AmbiguousPower { name: "ln", .. }),
+        (0, 5),
+    );
+    check_err(
+        "max(x)",
+        |k| matches!(k, ErrorKind::WrongArity { .. }),
+        (0, 6),
+    );
+}
+
+#[test]
+fn suggestions_come_from_meaning() {
+    let suggestion = |input: &str| match parse(input) {
+        Err(e) => match e.kind {
+            ErrorKind::UnknownFunction { suggestion, .. } => suggestion,
+            other => panic!("{input}: {other:?}"),
+        },
+        Ok(e) => panic!("{input} parsed as {}", to_text(&e)),
+    };
+    assert_eq!(suggestion("sine(x)"), Some("sin"));
+    assert_eq!(suggestion("signum(x)"), Some("sign"));
+    assert_eq!(suggestion("root(x)"), Some("sqrt"));
+    assert_eq!(suggestion("heaviside(x)"), Some("step"));
+    assert_eq!(suggestion("sigmod(x)"), Some("sigmoid"));
+    // Short names take one edit at most: `mean` is not `min`.
+    assert_eq!(suggestion("mean(x)"), None);
+    assert_eq!(suggestion("round(x)"), None);
+    let msg = |input: &str| parse(input).unwrap_err().message();
+    assert!(
+        msg("round(x)").contains("floor(x + 1/2)"),
+        "{}",
+        msg("round(x)")
+    );
+    assert!(
+        msg("softmax(x)").contains("vector"),
+        "{}",
+        msg("softmax(x)")
+    );
+    assert!(
+        msg("max(x)").contains("takes 2 arguments"),
+        "{}",
+        msg("max(x)")
+    );
+}
+
+/// What students paste or write around a function, and LaTeX.
+#[test]
+fn wrappers_and_latex() {
+    check("y = x^2", "x^2");
+    check("f(x) = x^2", "x^2");
+    check("g(t) = t^2 + 1", "t^2 + 1");
+    check("d/dx x^2", "x^2");
+    check("d/dx (x^2)", "x^2");
+    check("d/dx[x^2 + 1]", "x^2 + 1");
+    check("\\frac{d}{dx} x^3", "x^3");
+    check("\\frac{1}{x}", "1/x");
+    check("\\frac{x+1}{x-1}", "(x + 1)/(x - 1)");
+    check("x^{2}", "x^2");
+    check("e^{2x}", "e^(2x)");
+    check("\\sqrt{x}", "sqrt(x)");
+    check("\\sqrt[3]{x}", "cbrt(x)");
+    check("\\sqrt[4]{x}", "x^(1/4)");
+    check("\\sin x", "sin(x)");
+    check("\\sin^{2} x", "sin(x)^2");
+    check("x \\cdot e^x", "x*e^x");
+    check("\\left( x + 1 \\right)^2", "(x + 1)^2");
+    check("\\ln x", "ln(x)");
+    check("\\pi x", "pi*x");
+    check("2\\,x", "2x");
+    check_err(
+        "\\int x",
+        |k| matches!(k, ErrorKind::UnknownCommand(c) if c == "int"),
+        (0, 4),
+    );
+    check_err("x = 2", |k| *k == ErrorKind::Equation, (2, 3));
+    check_err("x^2 = y", |k| *k == ErrorKind::Equation, (4, 5));
+    check_err(
+        "1,5x",
+        |k| matches!(k, ErrorKind::DecimalComma(t) if t == "1,5"),
+        (0, 3),
+    );
+    check_err("(2,5)", |k| matches!(k, ErrorKind::DecimalComma(_)), (1, 4));
+    assert_eq!(
+        parse("3,25x").unwrap_err().message(),
+        "Use a point for decimals: 3.25."
+    );
+    // A comma inside a function's brackets still separates arguments.
+    check("max(1,5x)", "max(1, 5x)");
+}
+
+/// Capitals: function names are read in lower case; all-capital input is read in lower case.
+#[test]
+fn capitals() {
+    check("Sin x", "sin(x)");
+    check("SIN(X)", "sin(x)");
+    check("Ln(x) + COS(x)", "ln(x) + cos(x)");
+    check("Sinx", "sin(x)");
+    check("PI x", "pi*x");
+    // A capital letter on its own is a name of its own.
+    check("A x^2", "A*x^2");
+    check("ReLU(x)", "relu(x)");
+}
+
+/// The variable a student names is the variable.
+#[test]
+fn the_named_variable() {
+    let var = |s: &str| slope::math::parser::read(s).unwrap().variable;
+    assert_eq!(var("d/dt t^2"), Some("t".into()));
+    assert_eq!(var("f(u) = u^2"), Some("u".into()));
+    assert_eq!(var("y = x^2"), None);
+    assert_eq!(var("x^2"), None);
 }

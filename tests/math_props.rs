@@ -323,18 +323,53 @@ fn oracle_derivative(f: Func, u: f64, b: Option<f64>) -> f64 {
             b.unwrap_or(LEAKY_SLOPE)
         }),
         Func::Step => nonzero(0.0),
+        Func::Asinh => 1.0 / (u * u + 1.0).sqrt(),
+        Func::Acosh => 1.0 / (u * u - 1.0).sqrt(),
+        Func::Atanh => 1.0 / (1.0 - u * u),
+        Func::Acot => -1.0 / (1.0 + u * u),
+        Func::Asec => 1.0 / (u.abs() * (u * u - 1.0).sqrt()),
+        Func::Acsc => -1.0 / (u.abs() * (u * u - 1.0).sqrt()),
+        Func::Cbrt => 1.0 / (3.0 * u.cbrt() * u.cbrt()),
+        Func::Sign => nonzero(0.0),
+        Func::Floor | Func::Ceil => {
+            if u.fract() == 0.0 {
+                f64::NAN
+            } else {
+                0.0
+            }
+        }
+        // With respect to the first argument, the second held at b.
+        Func::Max | Func::Min => {
+            let b = b.unwrap_or(0.5);
+            let first_wins = if f == Func::Max { u > b } else { u < b };
+            if u == b {
+                f64::NAN
+            } else if first_wins {
+                1.0
+            } else {
+                0.0
+            }
+        }
     }
 }
 
 /// Where the oracle's function is defined and differentiable (away from its singular points).
 fn oracle_domain(f: Func, u: f64, b: Option<f64>) -> bool {
     let away = |p: f64| (u - p).abs() > 1e-3;
-    let base_ok = b.is_none_or(|b| b > 0.0 && b != 1.0) || f == Func::LeakyRelu;
+    let base_ok = b.is_none_or(|b| b > 0.0 && b != 1.0)
+        || matches!(f, Func::LeakyRelu | Func::Max | Func::Min);
     base_ok
         && match f {
             Func::Asin | Func::Acos => u.abs() < 0.999,
             Func::Ln | Func::Log | Func::Log10 | Func::Log2 | Func::Sqrt => u > 1e-3,
-            Func::Abs | Func::Relu | Func::LeakyRelu | Func::Step => away(0.0),
+            Func::Abs | Func::Relu | Func::LeakyRelu | Func::Step | Func::Sign | Func::Cbrt => {
+                away(0.0)
+            }
+            Func::Acosh => u > 1.001,
+            Func::Atanh => u.abs() < 0.999,
+            Func::Asec | Func::Acsc => u.abs() > 1.001,
+            Func::Floor | Func::Ceil => (u - u.round()).abs() > 1e-3,
+            Func::Max | Func::Min => (u - b.unwrap_or(0.5)).abs() > 1e-3,
             Func::Tan | Func::Sec => u.cos().abs() > 1e-3,
             Func::Cot | Func::Csc => u.sin().abs() > 1e-3,
             Func::Sinh | Func::Cosh | Func::Exp => u.abs() < 50.0,
@@ -384,6 +419,7 @@ fn second_argument() -> impl Strategy<Value = Option<Expr>> {
 fn call_with(f: Func, arg: Expr, second: Option<Expr>) -> Expr {
     match (f, second) {
         (Func::Log | Func::LeakyRelu, Some(b)) => Expr::Call(f, vec![arg, b]),
+        (Func::Max | Func::Min, b) => Expr::Call(f, vec![arg, b.unwrap_or(Expr::num(0.5))]),
         _ => Expr::call(f, arg),
     }
 }
@@ -860,10 +896,10 @@ fn rule_chain() {
         ),
         |(f, g, second, xs)| {
             let b = second.as_ref().and_then(Expr::constant_value);
-            let b = if matches!(f, Func::Log | Func::LeakyRelu) {
-                b
-            } else {
-                None
+            let b = match f {
+                Func::Log | Func::LeakyRelu => b,
+                Func::Max | Func::Min => b.or(Some(0.5)),
+                _ => None,
             };
             let e = call_with(f, g.clone(), second);
             check_rule("chain", &e, &xs, &tally, |x| {
@@ -887,10 +923,10 @@ fn rule_elementary_functions() {
         (select(ALL.to_vec()), second_argument(), points(8)),
         |(f, second, xs)| {
             let b = second.as_ref().and_then(Expr::constant_value);
-            let b = if matches!(f, Func::Log | Func::LeakyRelu) {
-                b
-            } else {
-                None
+            let b = match f {
+                Func::Log | Func::LeakyRelu => b,
+                Func::Max | Func::Min => b.or(Some(0.5)),
+                _ => None,
             };
             let e = call_with(f, Expr::var("x"), second);
             let d = differentiate(&e, "x");

@@ -30,6 +30,9 @@ pub enum Rule {
     LogarithmicDifferentiation,
     /// `log(u, b)` with the variable in the base: rewrite as `ln(u)/ln(b)`.
     ChangeOfBase,
+    /// Rewrite into a form the other rules cover, then differentiate that:
+    /// `leaky_relu(u, a)` with the variable in the slope becomes `relu(u) - a relu(-u)`.
+    Rewrite,
     /// One of the table's elementary functions (sin, ln, sigmoid, relu, …).
     Function(Func),
     /// The final clean-up into textbook form.
@@ -55,6 +58,7 @@ impl Rule {
             Rule::GeneralExponential => "GeneralExponential",
             Rule::LogarithmicDifferentiation => "LogarithmicDifferentiation",
             Rule::ChangeOfBase => "ChangeOfBase",
+            Rule::Rewrite => "Rewrite",
             Rule::Simplify => "Simplify",
             Rule::Unfinished => "Unfinished",
             Rule::Function(f) => match f {
@@ -79,6 +83,18 @@ impl Rule {
                 Func::Softplus => "Softplus",
                 Func::LeakyRelu => "LeakyReLU",
                 Func::Step => "Step",
+                Func::Asinh => "InverseHyperbolicSine",
+                Func::Acosh => "InverseHyperbolicCosine",
+                Func::Atanh => "InverseHyperbolicTangent",
+                Func::Acot => "Arccotangent",
+                Func::Asec => "Arcsecant",
+                Func::Acsc => "Arccosecant",
+                Func::Cbrt => "CubeRoot",
+                Func::Sign => "Sign",
+                Func::Floor => "Floor",
+                Func::Ceil => "Ceiling",
+                Func::Max => "Max",
+                Func::Min => "Min",
             },
         }
     }
@@ -95,6 +111,10 @@ impl Rule {
             Rule::Function(Func::Sqrt) => "Square root".into(),
             Rule::Function(Func::Abs) => "Absolute value".into(),
             Rule::Function(Func::LeakyRelu) => "Leaky ReLU".into(),
+            Rule::Function(Func::Asinh) => "Inverse hyperbolic sine".into(),
+            Rule::Function(Func::Acosh) => "Inverse hyperbolic cosine".into(),
+            Rule::Function(Func::Atanh) => "Inverse hyperbolic tangent".into(),
+            Rule::Function(Func::Cbrt) => "Cube root".into(),
             other => other.name().into(),
         };
         if self == Rule::Simplify {
@@ -241,6 +261,10 @@ pub(crate) fn mk_div(a: Expr, b: Expr) -> Expr {
     match (&a, &b) {
         _ if is_num(&a, 0.0) => Expr::Num(0.0),
         _ if is_num(&b, 1.0) => a,
+        // `x/x` in a step reads `1` (the derivative is guarded where the function is not).
+        _ if a == b && !matches!(a, Expr::Num(_)) => Expr::Num(1.0),
+        (Expr::Mul(p, q), _) if **p == b => (**q).clone(),
+        (Expr::Mul(p, q), _) if **q == b => (**p).clone(),
         (Expr::Neg(x), _) => mk_neg(mk_div((**x).clone(), b)),
         _ => Expr::div(a, b),
     }
@@ -396,24 +420,28 @@ impl Context<'_> {
             return step(Rule::Constant, e, Expr::Num(0.0), vec![]);
         };
         let second = args.get(1);
+        if let (Func::Max | Func::Min, Some(v)) = (f, second) {
+            return self.max_min(e, f, arg, v);
+        }
         if second.is_some_and(|b| self.depends(b)) {
             // The variable is in the base of a logarithm or the slope of a leaky ReLU.
-            let rewritten = match f {
-                Func::Log => Expr::div(
-                    Expr::call(Func::Ln, arg.clone()),
-                    Expr::call(Func::Ln, second.cloned().unwrap_or(Expr::Num(1.0))),
+            let b = second.cloned().unwrap_or(Expr::Num(1.0));
+            let (rule, rewritten) = match f {
+                Func::Log => (
+                    Rule::ChangeOfBase,
+                    Expr::div(Expr::call(Func::Ln, arg.clone()), Expr::call(Func::Ln, b)),
                 ),
-                _ => {
-                    let a = second.cloned().unwrap_or(Expr::Num(0.0));
+                _ => (
+                    Rule::Rewrite,
                     Expr::sub(
                         Expr::call(Func::Relu, arg.clone()),
-                        Expr::mul(a, Expr::call(Func::Relu, Expr::neg(arg.clone()))),
-                    )
-                }
+                        Expr::mul(b, Expr::call(Func::Relu, Expr::neg(arg.clone()))),
+                    ),
+                ),
             };
             let inner = self.diff(&rewritten);
             let out = inner.output.clone();
-            return step(Rule::ChangeOfBase, e, out, vec![inner]);
+            return step(rule, e, out, vec![inner]);
         }
         if self.is_var(arg) {
             let out = f.local_derivative(arg, second);
@@ -424,6 +452,28 @@ impl Context<'_> {
             new_args.extend(second.cloned());
             Expr::Call(f, new_args)
         })
+    }
+
+    /// `max(u, v)` is u where u > v and v where v > u, so its derivative is u′ there and v′
+    /// here; where u = v it has a corner (undefined, as `step` is at 0).
+    fn max_min(&mut self, e: &Expr, f: Func, u: &Expr, v: &Expr) -> Step {
+        let (du, dv) = (self.diff(u), self.diff(v));
+        let (u_wins, v_wins) = if f == Func::Max {
+            (
+                Expr::sub(u.clone(), v.clone()),
+                Expr::sub(v.clone(), u.clone()),
+            )
+        } else {
+            (
+                Expr::sub(v.clone(), u.clone()),
+                Expr::sub(u.clone(), v.clone()),
+            )
+        };
+        let out = mk_add(
+            mk_mul(du.output.clone(), Expr::call(Func::Step, u_wins)),
+            mk_mul(dv.output.clone(), Expr::call(Func::Step, v_wins)),
+        );
+        step(Rule::Function(f), e, out, vec![du, dv])
     }
 
     /// The chain rule, the one place it is applied: `d/dx outer(inner) = outer'(inner) · inner'`.

@@ -35,6 +35,18 @@ pub enum ErrorKind {
         got: usize,
     },
     BadNumber(String),
+    /// A decimal comma, `1,5`: the fix is a point.
+    DecimalComma(String),
+    /// A LaTeX command we do not read, such as `\int`.
+    UnknownCommand(String),
+    /// `=` anywhere but after `y` or `f(x)` at the start.
+    Equation,
+    /// `sin^-2(x)`, `ln^-1(x)`: a negative power on a function name that is not a known
+    /// inverse. `name` is the function, `power` the exponent as typed.
+    AmbiguousPower {
+        name: &'static str,
+        power: String,
+    },
     NumberTooLarge(String),
     ExpectedVariable(String),
 }
@@ -82,9 +94,10 @@ impl ParseError {
             ErrorKind::UnknownFunction {
                 name,
                 suggestion: None,
-            } => {
-                format!("Unknown function '{name}'.")
-            }
+            } => match super::parser::advice(name) {
+                Some(a) => format!("Unknown function '{name}': {a}"),
+                None => format!("Unknown function '{name}'."),
+            },
             ErrorKind::WrongArity {
                 name,
                 expected,
@@ -94,6 +107,22 @@ impl ParseError {
                 format!("'{name}' takes {expected}, but was given {got} argument{s}.")
             }
             ErrorKind::BadNumber(t) => format!("'{t}' is not a number I can read."),
+            ErrorKind::DecimalComma(t) => {
+                format!("Use a point for decimals: {}.", t.replace(',', "."))
+            }
+            ErrorKind::UnknownCommand(c) => {
+                format!("'\\{c}' is a LaTeX command I cannot read here.")
+            }
+            ErrorKind::Equation => {
+                "Type just the function, such as x^2 (y = … and f(x) = … at the start are fine)."
+                    .into()
+            }
+            ErrorKind::AmbiguousPower { name, power } if power == "-1" => format!(
+                "'{name}^-1' has no inverse function here: for 1/{name}(x) write {name}(x)^-1."
+            ),
+            ErrorKind::AmbiguousPower { name, power } => format!(
+                "'{name}^{power}' is ambiguous: write {name}(x)^{power} for the power of {name}(x)."
+            ),
             ErrorKind::NumberTooLarge(t) => {
                 format!("'{t}' is too large: numbers must stay below about 1.8e308.")
             }

@@ -29,6 +29,9 @@ enum Instr {
     Call2(Func, usize, usize),
     /// The first value where the second is defined (not NaN), else NaN.
     Guard(usize, usize),
+    /// 0 where the function is differentiable at the value, NaN at its jumps
+    /// (`Func::differentiable_at`).
+    Smooth(Func, usize),
 }
 
 /// A compiled expression.
@@ -62,7 +65,16 @@ impl Program {
             seen: HashMap::new(),
             vars,
         };
-        let guard = c.emit(domain);
+        let mut guard = c.emit(domain);
+        // A derivative does not exist at a jump either, even where the function is defined
+        // (`floor(x)` at 1, `sign(x)` at 0).
+        let mut jumps = Vec::new();
+        jump_calls(domain, &mut jumps);
+        for (f, arg) in jumps {
+            let a = c.emit(arg);
+            let smooth = c.push(Instr::Smooth(f, a));
+            guard = c.push(Instr::Add(guard, smooth));
+        }
         let value = c.emit(e);
         c.push_last(Instr::Guard(value, guard));
         Program {
@@ -157,6 +169,13 @@ fn run<'r>(
         Instr::PowOddRoot(a, p, q) => map1(reg(a), dst, |x| odd_root_power(x, p, q)),
         Instr::Call(f, a) => call1(f, reg(a), dst),
         Instr::Call2(f, a, b) => map2(reg(a), reg(b), dst, |x, y| f.eval(x, y)),
+        Instr::Smooth(f, a) => map1(reg(a), dst, |x| {
+            if f.differentiable_at(x) {
+                0.0
+            } else {
+                f64::NAN
+            }
+        }),
         Instr::Guard(a, g) => map2(
             reg(a),
             reg(g),
@@ -326,6 +345,24 @@ impl Compiler<'_> {
 
     fn has_var(&self, e: &Expr) -> bool {
         !e.variables().is_empty()
+    }
+}
+
+/// The calls of functions with jumps in `e`, with their arguments.
+fn jump_calls<'e>(e: &'e Expr, out: &mut Vec<(Func, &'e Expr)>) {
+    match e {
+        Expr::Num(_) | Expr::Const(_) | Expr::Var(_) => {}
+        Expr::Neg(a) => jump_calls(a, out),
+        Expr::Add(a, b) | Expr::Sub(a, b) | Expr::Mul(a, b) | Expr::Div(a, b) | Expr::Pow(a, b) => {
+            jump_calls(a, out);
+            jump_calls(b, out);
+        }
+        Expr::Call(f, args) => {
+            if let (true, Some(arg)) = (f.has_jumps(), args.first()) {
+                out.push((*f, arg));
+            }
+            args.iter().for_each(|a| jump_calls(a, out));
+        }
     }
 }
 

@@ -130,7 +130,11 @@ fn walk(s: &Step, var: &str, depth: usize, out: &mut Vec<Line>) {
         depth,
         segments: describe(s, var),
     });
-    for c in &s.children {
+    for (i, c) in s.children.iter().enumerate() {
+        // Two identical sub-derivatives (`x^x` needs d/dx x twice) are explained once.
+        if s.children[..i].contains(c) {
+            continue;
+        }
         let child_var = if s.rule == Rule::Chain && std::ptr::eq(c, &s.children[0]) {
             s.inner
                 .as_ref()
@@ -216,11 +220,31 @@ fn describe(s: &Step, var: &str) -> Vec<Segment> {
             words("Logarithmic differentiation: the variable is in the base and the exponent, so write u^v = e^(v ln(u)) and differentiate: "),
             deriv,
         ],
-        Rule::ChangeOfBase => vec![words("Rewrite with natural logarithms first: "), deriv],
+        Rule::ChangeOfBase => vec![words("Change of base, rewrite with natural logarithms first: "), deriv],
+        Rule::Rewrite => {
+            let rewritten = s.children.first().map(|c| c.input.clone()).unwrap_or_else(|| s.input.clone());
+            vec![
+                words("Rewrite "),
+                Segment::Math(s.input.clone()),
+                words(" as "),
+                Segment::Math(rewritten),
+                words(" and differentiate that: "),
+                deriv,
+            ]
+        }
         Rule::Function(f) => {
             let mut v = vec![words(&format!("{}: ", s.rule.title())), deriv];
-            if matches!(f, Func::Abs | Func::Relu | Func::LeakyRelu | Func::Step) {
-                v.push(words(" (undefined where the argument is 0)"));
+            match f {
+                Func::Abs | Func::Relu | Func::LeakyRelu | Func::Step | Func::Sign => {
+                    v.push(words(" (undefined where the argument is 0)"))
+                }
+                Func::Floor | Func::Ceil => {
+                    v.push(words(" (undefined where the argument is a whole number)"))
+                }
+                Func::Max | Func::Min => {
+                    v.push(words(" (undefined where the two arguments are equal)"))
+                }
+                _ => {}
             }
             v
         }

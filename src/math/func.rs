@@ -32,10 +32,26 @@ pub enum Func {
     LeakyRelu,
     /// 1 for u > 0, 0 for u < 0, undefined at 0: the derivative of ReLU.
     Step,
+    Asinh,
+    Acosh,
+    Atanh,
+    /// The inverse cotangent, with values in (0, π) so it is continuous at 0.
+    Acot,
+    Asec,
+    Acsc,
+    /// The real cube root (negative for negative u).
+    Cbrt,
+    /// −1, 0 or 1.
+    Sign,
+    Floor,
+    Ceil,
+    /// `max(u, v)`: both arguments may depend on the variable.
+    Max,
+    Min,
 }
 
 /// Every function, in the order the help text lists them.
-pub const ALL: [Func; 24] = [
+pub const ALL: [Func; 36] = [
     Func::Sin,
     Func::Cos,
     Func::Tan,
@@ -60,6 +76,18 @@ pub const ALL: [Func; 24] = [
     Func::Softplus,
     Func::LeakyRelu,
     Func::Step,
+    Func::Asinh,
+    Func::Acosh,
+    Func::Atanh,
+    Func::Acot,
+    Func::Asec,
+    Func::Acsc,
+    Func::Cbrt,
+    Func::Sign,
+    Func::Floor,
+    Func::Ceil,
+    Func::Max,
+    Func::Min,
 ];
 
 /// Default negative-side slope of `leaky_relu(x)`.
@@ -93,7 +121,52 @@ impl Func {
             Func::Softplus => "softplus",
             Func::LeakyRelu => "leaky_relu",
             Func::Step => "step",
+            Func::Asinh => "asinh",
+            Func::Acosh => "acosh",
+            Func::Atanh => "atanh",
+            Func::Acot => "acot",
+            Func::Asec => "asec",
+            Func::Acsc => "acsc",
+            Func::Cbrt => "cbrt",
+            Func::Sign => "sign",
+            Func::Floor => "floor",
+            Func::Ceil => "ceil",
+            Func::Max => "max",
+            Func::Min => "min",
         }
+    }
+
+    /// The inverse function, for `sin^-1(x)`, `sinh⁻¹(x)`: only the functions whose inverse
+    /// is in the table (and is what `f^-1` means in a textbook).
+    pub fn inverse(self) -> Option<Func> {
+        Some(match self {
+            Func::Sin => Func::Asin,
+            Func::Cos => Func::Acos,
+            Func::Tan => Func::Atan,
+            Func::Cot => Func::Acot,
+            Func::Sec => Func::Asec,
+            Func::Csc => Func::Acsc,
+            Func::Sinh => Func::Asinh,
+            Func::Cosh => Func::Acosh,
+            Func::Tanh => Func::Atanh,
+            _ => return None,
+        })
+    }
+
+    /// Whether f is differentiable at `x` wherever it is defined there. False only at the
+    /// jumps of the step-like functions: `floor` and `ceil` at integers, `sign` at 0 (`step`
+    /// is undefined at its jump, so its own value already says so).
+    pub fn differentiable_at(self, x: f64) -> bool {
+        match self {
+            Func::Floor | Func::Ceil => x.fract() != 0.0,
+            Func::Sign => x != 0.0,
+            _ => true,
+        }
+    }
+
+    /// True for the functions with jumps that `differentiable_at` knows about.
+    pub fn has_jumps(self) -> bool {
+        matches!(self, Func::Floor | Func::Ceil | Func::Sign)
     }
 
     /// Looks a name up, including the aliases students type (`arcsin`, `σ` is handled by the lexer).
@@ -102,6 +175,14 @@ impl Func {
             "arcsin" => Some(Func::Asin),
             "arccos" => Some(Func::Acos),
             "arctan" => Some(Func::Atan),
+            "arcsinh" | "arsinh" => Some(Func::Asinh),
+            "arccosh" | "arcosh" => Some(Func::Acosh),
+            "arctanh" | "artanh" => Some(Func::Atanh),
+            "arccot" => Some(Func::Acot),
+            "arcsec" => Some(Func::Asec),
+            "arccsc" => Some(Func::Acsc),
+            "sgn" => Some(Func::Sign),
+            "ceiling" => Some(Func::Ceil),
             "ReLU" | "Relu" => Some(Func::Relu),
             _ => None,
         };
@@ -112,6 +193,7 @@ impl Func {
     pub fn arity(self) -> (usize, usize) {
         match self {
             Func::Log | Func::LeakyRelu => (1, 2),
+            Func::Max | Func::Min => (2, 2),
             _ => (1, 1),
         }
     }
@@ -173,6 +255,31 @@ impl Func {
                     f64::NAN
                 }
             }
+            Func::Asinh => x.asinh(),
+            Func::Acosh => x.acosh(),
+            Func::Atanh => finite_or_nan(x.atanh()),
+            Func::Acot => std::f64::consts::FRAC_PI_2 - x.atan(),
+            Func::Asec => (1.0 / x).acos(),
+            Func::Acsc => (1.0 / x).asin(),
+            Func::Cbrt => x.cbrt(),
+            Func::Sign => {
+                if x > 0.0 {
+                    1.0
+                } else if x < 0.0 {
+                    -1.0
+                } else if x == 0.0 {
+                    0.0
+                } else {
+                    f64::NAN
+                }
+            }
+            Func::Floor => x.floor(),
+            Func::Ceil => x.ceil(),
+            // Not `f64::max`: that turns an undefined argument into the other one.
+            Func::Max if x.is_nan() || b.is_nan() => f64::NAN,
+            Func::Max => x.max(b),
+            Func::Min if x.is_nan() || b.is_nan() => f64::NAN,
+            Func::Min => x.min(b),
         }
     }
 
@@ -218,8 +325,39 @@ impl Func {
                 let a = b.cloned().unwrap_or(E::num(LEAKY_SLOPE));
                 E::add(a.clone(), E::mul(E::sub(one(), a), call(Func::Step)))
             }
-            // Flat on both sides; at 0 step itself is undefined.
-            Func::Step => E::num(0.0),
+            // Flat between the jumps; at a jump step itself is undefined, and for floor, ceil
+            // and sign the derivative program is guarded there (`differentiable_at`).
+            Func::Step | Func::Sign | Func::Floor | Func::Ceil => E::num(0.0),
+            Func::Asinh => E::div(
+                one(),
+                E::call(Func::Sqrt, E::add(E::pow(u.clone(), E::num(2.0)), one())),
+            ),
+            Func::Acosh => E::div(
+                one(),
+                E::call(Func::Sqrt, E::sub(E::pow(u.clone(), E::num(2.0)), one())),
+            ),
+            Func::Atanh => E::div(one(), E::sub(one(), E::pow(u.clone(), E::num(2.0)))),
+            Func::Acot => E::neg(E::div(one(), E::add(one(), E::pow(u.clone(), E::num(2.0))))),
+            Func::Asec | Func::Acsc => {
+                let d = E::div(
+                    one(),
+                    E::mul(
+                        call(Func::Abs),
+                        E::call(Func::Sqrt, E::sub(E::pow(u.clone(), E::num(2.0)), one())),
+                    ),
+                );
+                if self == Func::Asec {
+                    d
+                } else {
+                    E::neg(d)
+                }
+            }
+            Func::Cbrt => E::div(
+                one(),
+                E::mul(E::num(3.0), E::pow(call(Func::Cbrt), E::num(2.0))),
+            ),
+            // Both arguments may vary: differentiated as a whole in `diff` (the Max rule).
+            Func::Max | Func::Min => E::num(f64::NAN),
         }
     }
 
@@ -250,7 +388,27 @@ impl Func {
             Func::Softplus => "d/du softplus(u) = sigmoid(u)",
             Func::LeakyRelu => "d/du leaky_relu(u, a) = 1 for u > 0, a for u < 0, undefined at 0",
             Func::Step => "d/du step(u) = 0 for u ≠ 0, undefined at 0",
+            Func::Asinh => "d/du asinh(u) = 1/sqrt(u^2 + 1)",
+            Func::Acosh => "d/du acosh(u) = 1/sqrt(u^2 - 1)",
+            Func::Atanh => "d/du atanh(u) = 1/(1 - u^2)",
+            Func::Acot => "d/du acot(u) = -1/(1 + u^2)",
+            Func::Asec => "d/du asec(u) = 1/(|u|sqrt(u^2 - 1))",
+            Func::Acsc => "d/du acsc(u) = -1/(|u|sqrt(u^2 - 1))",
+            Func::Cbrt => "d/du cbrt(u) = 1/(3cbrt(u)^2)",
+            Func::Sign => "d/du sign(u) = 0 for u ≠ 0, undefined at 0",
+            Func::Floor => "d/du floor(u) = 0 between the integers, undefined at each integer",
+            Func::Ceil => "d/du ceil(u) = 0 between the integers, undefined at each integer",
+            Func::Max => "d/dx max(u, v) = u' where u > v, v' where v > u",
+            Func::Min => "d/dx min(u, v) = u' where u < v, v' where v < u",
         }
+    }
+}
+
+fn finite_or_nan(x: f64) -> f64 {
+    if x.is_finite() {
+        x
+    } else {
+        f64::NAN
     }
 }
 

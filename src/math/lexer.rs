@@ -18,6 +18,12 @@ pub enum Tok {
     Comma,
     Pipe,
     Sqrt,
+    /// `\sqrt[` in LaTeX: an n-th root whose index follows, closed by `]`.
+    Root,
+    /// `\frac` in LaTeX: two brace groups follow.
+    Frac,
+    /// `=`, accepted only in `y = …` and `f(x) = …` at the start.
+    Equals,
     /// A run of superscript digits such as `²` or `⁻¹`: an integer exponent.
     Super(i64),
     Eof,
@@ -39,6 +45,9 @@ impl Tok {
             Tok::Comma => ",".into(),
             Tok::Pipe => "|".into(),
             Tok::Sqrt => "√".into(),
+            Tok::Root => "\\sqrt[".into(),
+            Tok::Frac => "\\frac".into(),
+            Tok::Equals => "=".into(),
             Tok::Super(n) => format!("^{n}"),
             Tok::Eof => "end of input".into(),
         }
@@ -176,6 +185,57 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
             });
             continue;
         }
+        if c == '\\' {
+            let name_len = src[start + 1..]
+                .find(|d: char| !d.is_ascii_alphabetic())
+                .unwrap_or(src.len() - start - 1);
+            // `\,`, `\;`, `\!` and `\ ` are LaTeX spacing: nothing to read.
+            if name_len == 0 {
+                let next = src[start + 1..].chars().next();
+                if matches!(next, Some(',' | ';' | '!' | ' ' | ':')) {
+                    it.next();
+                    it.next();
+                    continue;
+                }
+                return Err(ParseError::new(
+                    ErrorKind::UnexpectedChar(c),
+                    (start, start + 1),
+                ));
+            }
+            let end = start + 1 + name_len;
+            let command = &src[start + 1..end];
+            let span = (start, end);
+            for _ in 0..=name_len {
+                it.next();
+            }
+            let tok = match command {
+                "frac" | "dfrac" | "tfrac" => Tok::Frac,
+                "sqrt" if src[end..].starts_with('[') => {
+                    it.next();
+                    out.push(Token {
+                        tok: Tok::Root,
+                        span: (start, end + 1),
+                    });
+                    continue;
+                }
+                "sqrt" => Tok::Sqrt,
+                "cdot" | "times" | "ast" => Tok::Star,
+                "div" => Tok::Slash,
+                "pi" => Tok::Ident("pi".into()),
+                "sigma" => Tok::Ident("sigmoid".into()),
+                // `\left(` and `\right)`: the bracket that follows is what counts.
+                "left" | "right" | "mathrm" | "operatorname" => continue,
+                f if super::func::Func::from_name(f).is_some() => Tok::Ident(f.into()),
+                _ => {
+                    return Err(ParseError::new(
+                        ErrorKind::UnknownCommand(command.into()),
+                        span,
+                    ))
+                }
+            };
+            out.push(Token { tok, span });
+            continue;
+        }
         let tok = match c {
             '+' => Tok::Plus,
             '-' | '−' | '–' => Tok::Minus,
@@ -191,8 +251,10 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
             '*' | '·' | '×' | '⋅' | '∙' | '∗' => Tok::Star,
             '/' | '÷' | '∕' => Tok::Slash,
             '^' => Tok::Caret,
-            '(' | '[' => Tok::LParen,
-            ')' | ']' => Tok::RParen,
+            // Braces group like brackets, as in LaTeX's `x^{2}` and `\frac{1}{x}`.
+            '(' | '[' | '{' => Tok::LParen,
+            ')' | ']' | '}' => Tok::RParen,
+            '=' => Tok::Equals,
             ',' => Tok::Comma,
             '|' => Tok::Pipe,
             '√' => Tok::Sqrt,

@@ -9,8 +9,23 @@ use super::error::{ErrorKind, ParseError, MAX_INPUT_BYTES, MAX_NESTING, MAX_TREE
 use super::func::{Func, ALL, LEAKY_SLOPE};
 use super::lexer::{tokenize, Tok, Token};
 
+/// What the student typed, read: the function and, when they named it (`d/dt t^2`,
+/// `f(t) = t^2`), the variable they meant.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reading {
+    pub expr: Expr,
+    pub variable: Option<String>,
+}
+
 /// Parses a whole input into an expression.
 pub fn parse(src: &str) -> Result<Expr, ParseError> {
+    read(src).map(|r| r.expr)
+}
+
+/// Parses a whole input, also reading what students write around a function: `y = …`,
+/// `f(x) = …`, `d/dx …` and `\frac{d}{dx} …` at the start are understood and dropped.
+/// Typed all in capitals (`SIN(X)`), the input is read in lower case.
+pub fn read(src: &str) -> Result<Reading, ParseError> {
     if src.len() > MAX_INPUT_BYTES {
         // Underline everything past the limit, starting on a character boundary.
         let mut start = MAX_INPUT_BYTES;
@@ -25,7 +40,20 @@ pub fn parse(src: &str) -> Result<Expr, ParseError> {
     if src.trim().is_empty() {
         return Err(ParseError::new(ErrorKind::Empty, (0, src.len())));
     }
-    let toks = tokenize(src)?;
+    let shouting =
+        src.chars().any(|c| c.is_ascii_uppercase()) && !src.chars().any(|c| c.is_lowercase());
+    let lowered;
+    let src = if shouting {
+        lowered = src.to_ascii_lowercase();
+        lowered.as_str()
+    } else {
+        src
+    };
+    let mut toks = tokenize(src)?;
+    let variable = strip_wrapper(&mut toks);
+    if let Some(t) = toks.iter().find(|t| t.tok == Tok::Equals) {
+        return Err(ParseError::new(ErrorKind::Equation, t.span));
+    }
     let mut p = Parser {
         toks,
         pos: 0,
@@ -42,7 +70,8 @@ pub fn parse(src: &str) -> Result<Expr, ParseError> {
         Tok::Eof if e.depth() > MAX_TREE_DEPTH => {
             Err(ParseError::new(ErrorKind::TooDeep, (0, src.len())))
         }
-        Tok::Eof => Ok(e),
+        Tok::Eof => Ok(Reading { expr: e, variable }),
+        Tok::Comma => Err(p.comma_error(&t)),
         Tok::RParen => Err(ParseError::new(ErrorKind::UnmatchedCloseParen, t.span)),
         Tok::Pipe => Err(ParseError::new(
             ErrorKind::UnexpectedToken("|".into()),
@@ -65,6 +94,67 @@ pub fn parse_variable(name: &str) -> Result<String, ParseError> {
             span,
         )),
     }
+}
+
+/// Drops `y =`, `f(x) =`, `d/dx` or `\frac{d}{dx}` from the front of the tokens; returns the
+/// variable they name, if any.
+fn strip_wrapper(toks: &mut Vec<Token>) -> Option<String> {
+    let ident = |i: usize| match toks.get(i).map(|t| &t.tok) {
+        Some(Tok::Ident(s)) => Some(s.as_str()),
+        _ => None,
+    };
+    let is = |i: usize, t: Tok| toks.get(i).is_some_and(|k| k.tok == t);
+    let single_letter = |s: &str| s.chars().count() == 1 && s != "e";
+    // The variable of `dx`, `dt`, `dx_1`.
+    let d_of = |s: &str| {
+        s.strip_prefix('d')
+            .filter(|v| !v.is_empty() && !v.starts_with(|c: char| c.is_ascii_digit()))
+            .map(str::to_string)
+    };
+    // The name of a function (`y`, `f`), never its variable: `x = 2` is not a function.
+    let rest_has = |name: &str, from: usize| {
+        toks[from..]
+            .iter()
+            .any(|t| matches!(&t.tok, Tok::Ident(s) if s == name))
+    };
+    let single_letter = |s: &str| single_letter(s) && s != "x" && !rest_has(s, 2);
+    // `y = …`
+    if ident(0).is_some_and(single_letter) && is(1, Tok::Equals) {
+        toks.drain(..2);
+        return None;
+    }
+    // `f(x) = …`
+    if ident(0).is_some_and(single_letter)
+        && is(1, Tok::LParen)
+        && ident(2).is_some()
+        && is(3, Tok::RParen)
+        && is(4, Tok::Equals)
+    {
+        let v = ident(2).map(str::to_string);
+        toks.drain(..5);
+        return v;
+    }
+    // `d/dx …`
+    if ident(0) == Some("d") && is(1, Tok::Slash) {
+        if let Some(v) = ident(2).and_then(d_of) {
+            toks.drain(..3);
+            return Some(v);
+        }
+    }
+    // `\frac{d}{dx} …`
+    if is(0, Tok::Frac)
+        && is(1, Tok::LParen)
+        && ident(2) == Some("d")
+        && is(3, Tok::RParen)
+        && is(4, Tok::LParen)
+        && is(6, Tok::RParen)
+    {
+        if let Some(v) = ident(5).and_then(d_of) {
+            toks.drain(..7);
+            return Some(v);
+        }
+    }
+    None
 }
 
 const ADD_BP: (u8, u8) = (1, 2);
@@ -182,6 +272,32 @@ impl Parser<'_> {
         Ok(lhs)
     }
 
+    /// A comma where no argument list is open: `1,5x` is a decimal comma.
+    fn comma_error(&self, comma: &Token) -> ParseError {
+        let i = self
+            .toks
+            .iter()
+            .position(|t| t.span == comma.span)
+            .unwrap_or(0);
+        if let (Some(before), Some(after)) = (
+            i.checked_sub(1).map(|j| &self.toks[j]),
+            self.toks.get(i + 1),
+        ) {
+            if matches!(before.tok, Tok::Num(_))
+                && matches!(after.tok, Tok::Num(_))
+                && before.span.1 == comma.span.0
+                && comma.span.1 == after.span.0
+            {
+                let span = (before.span.0, after.span.1);
+                return ParseError::new(
+                    ErrorKind::DecimalComma(self.src[span.0..span.1].to_string()),
+                    span,
+                );
+            }
+        }
+        ParseError::new(ErrorKind::UnexpectedToken(",".into()), comma.span)
+    }
+
     fn missing_operand(&self, at: &Token) -> ParseError {
         let (after, span) = self.prev_text();
         if after.is_empty() {
@@ -204,6 +320,34 @@ impl Parser<'_> {
             Tok::Minus => Ok(Expr::neg(self.operand_after(PREFIX_BP, &t)?)),
             Tok::Plus => self.operand_after(PREFIX_BP, &t),
             Tok::Sqrt => Ok(Expr::call(Func::Sqrt, self.operand_after(POW_BP.1, &t)?)),
+            Tok::Root => {
+                // `\sqrt[n]{u}`: the index is read up to its `]`.
+                let saved = std::mem::replace(&mut self.bare, false);
+                let index = self.expr_bp(0);
+                self.bare = saved;
+                let index = index?;
+                self.expect_close(t.span)?;
+                let radicand = self.operand_after(POW_BP.1, &t)?;
+                Ok(match index {
+                    Expr::Num(n) if n == 3.0 => Expr::call(Func::Cbrt, radicand),
+                    Expr::Num(n) if n == 2.0 => Expr::call(Func::Sqrt, radicand),
+                    n => Expr::pow(radicand, Expr::div(Expr::num(1.0), n)),
+                })
+            }
+            Tok::Frac => {
+                // `\frac{a}{b}`: two groups, each in braces.
+                let mut parts = Vec::with_capacity(2);
+                for _ in 0..2 {
+                    let open = self.peek().clone();
+                    if open.tok != Tok::LParen {
+                        return Err(self.missing_operand(&open));
+                    }
+                    parts.push(self.prefix()?);
+                }
+                let b = parts.pop().unwrap_or(Expr::Num(f64::NAN));
+                let a = parts.pop().unwrap_or(Expr::Num(f64::NAN));
+                Ok(Expr::div(a, b))
+            }
             Tok::LParen => {
                 let saved = std::mem::replace(&mut self.bare, false);
                 let saved_abs = std::mem::replace(&mut self.abs_depth, 0);
@@ -281,6 +425,7 @@ impl Parser<'_> {
             }
             Tok::Eof => Err(ParseError::new(ErrorKind::UnclosedParen, open)),
             Tok::Pipe => Err(ParseError::new(ErrorKind::UnclosedParen, open)),
+            Tok::Comma => Err(self.comma_error(&t)),
             other => Err(ParseError::new(
                 ErrorKind::UnexpectedToken(other.describe()),
                 t.span,
@@ -289,6 +434,21 @@ impl Parser<'_> {
     }
 
     fn ident(&mut self, name: String, span: (usize, usize)) -> Result<Expr, ParseError> {
+        // `Sin x`, `Ln(x)`, `PI`: a name that is known in lower case is read in lower case.
+        let name = if name.chars().any(char::is_uppercase) && Func::from_name(&name).is_none() {
+            let lower = name.to_lowercase();
+            let known = |n: &str| Func::from_name(n).is_some() || n == "pi";
+            let starts_known = split_letters(&lower, 0)
+                .first()
+                .is_some_and(|(p, _)| p.len() > 1 && known(p));
+            if known(&lower) || starts_known && lower.len() == name.len() {
+                lower
+            } else {
+                name
+            }
+        } else {
+            name
+        };
         match name.as_str() {
             "pi" => return Ok(Expr::Const(Constant::Pi)),
             "e" => return Ok(Expr::Const(Constant::E)),
@@ -300,19 +460,25 @@ impl Parser<'_> {
         let followed_by_paren = self.peek().tok == Tok::LParen;
         if name.chars().all(char::is_alphabetic) && name.chars().count() > 1 {
             let pieces = split_letters(&name, span.0);
+            // `xsin`, `2xycos`: at most two names before the function.
             let last_is_func = pieces
                 .last()
-                .is_some_and(|(s, _)| Func::from_name(s).is_some());
-            if followed_by_paren && !last_is_func {
-                if let Some(s) = suggest(&name) {
-                    return Err(ParseError::new(
-                        ErrorKind::UnknownFunction {
-                            name,
-                            suggestion: Some(s),
-                        },
-                        span,
-                    ));
-                }
+                .is_some_and(|(s, _)| Func::from_name(s).is_some())
+                && pieces.len() <= 3
+                && advice(&name).is_none()
+                && !MEANINGS.iter().any(|(n, _)| *n == name);
+            // Before a bracket a run of letters is a function name, unless it ends in one
+            // (`xsin(x)`) or is two plain letters (`xy(x+1)`, `ax(x+1)`).
+            let two_letters =
+                pieces.len() <= 2 && pieces.iter().all(|(p, _)| Func::from_name(p).is_none());
+            if followed_by_paren && !last_is_func && !two_letters {
+                return Err(ParseError::new(
+                    ErrorKind::UnknownFunction {
+                        suggestion: suggest(&name),
+                        name,
+                    },
+                    span,
+                ));
             }
             // Replace this token by its pieces and read them as if typed separately.
             let at = self.pos - 1;
@@ -349,40 +515,53 @@ impl Parser<'_> {
     fn call(&mut self, f: Func, name_span: (usize, usize)) -> Result<Expr, ParseError> {
         // `sin^2(x)`, `sin²(x)`: a power written on the function name; `sin^-1(x)` is arcsin.
         let mut power: Option<f64> = None;
-        match (
-            self.peek().tok.clone(),
-            self.peek_at(1).tok.clone(),
-            self.peek_at(2).tok.clone(),
-        ) {
-            (Tok::Super(n), _, _) => {
-                self.next();
-                power = Some(n as f64);
+        let kinds: Vec<Tok> = (0..5).map(|k| self.peek_at(k).tok.clone()).collect();
+        let taken = match kinds.as_slice() {
+            [Tok::Super(n), ..] => {
+                power = Some(*n as f64);
+                1
             }
-            (Tok::Caret, Tok::Num(n), _) => {
-                self.next();
-                self.next();
-                power = Some(n);
+            [Tok::Caret, Tok::Num(n), ..] => {
+                power = Some(*n);
+                2
             }
-            (Tok::Caret, Tok::Minus, Tok::Num(n)) if n == 1.0 => {
-                self.next();
-                self.next();
-                self.next();
-                power = Some(-1.0);
+            [Tok::Caret, Tok::Minus, Tok::Num(n), ..] => {
+                power = Some(-n);
+                3
             }
-            _ => {}
+            [Tok::Caret, Tok::LParen, Tok::Num(n), Tok::RParen, ..] => {
+                power = Some(*n);
+                4
+            }
+            [Tok::Caret, Tok::LParen, Tok::Minus, Tok::Num(n), Tok::RParen] => {
+                power = Some(-n);
+                5
+            }
+            _ => 0,
+        };
+        for _ in 0..taken {
+            self.next();
         }
-        let f = match (power, f) {
-            (Some(p), Func::Sin) if p == -1.0 => {
-                power = None;
-                Func::Asin
-            }
-            (Some(p), Func::Cos) if p == -1.0 => {
-                power = None;
-                Func::Acos
-            }
-            (Some(p), Func::Tan) if p == -1.0 => {
-                power = None;
-                Func::Atan
+        // `sin^-1(x)` is arcsin, as in every textbook; any other negative power on a
+        // function name is refused rather than guessed (`sin^-2(x)`, `ln^-1(x)`).
+        let f = match power {
+            Some(p) if p < 0.0 => {
+                let end = self.toks[self.pos.saturating_sub(1)].span.1;
+                match f.inverse() {
+                    Some(inv) if p == -1.0 => {
+                        power = None;
+                        inv
+                    }
+                    _ => {
+                        return Err(ParseError::new(
+                            ErrorKind::AmbiguousPower {
+                                name: f.name(),
+                                power: format!("{p}"),
+                            },
+                            (name_span.0, end),
+                        ))
+                    }
+                }
             }
             _ => f,
         };
@@ -422,7 +601,7 @@ impl Parser<'_> {
         if args.len() < lo || args.len() > hi {
             let end = self.toks[self.pos.saturating_sub(1)].span.1;
             let expected = if lo == hi {
-                "1 argument".to_string()
+                format!("{lo} argument{}", if lo == 1 { "" } else { "s" })
             } else {
                 format!("{lo} or {hi} arguments")
             };
@@ -505,14 +684,67 @@ fn split_letters(name: &str, offset: usize) -> Vec<(String, (usize, usize))> {
     out
 }
 
-/// The function a mistyped name most likely meant: one it starts with (`sine`, `cosine`),
-/// or one within a small edit distance (`sqr`, `sigmod`, `arcsinh`).
+/// Names students reach for that mean one of ours.
+const MEANINGS: [(&str, &str); 16] = [
+    ("sine", "sin"),
+    ("cosine", "cos"),
+    ("tangent", "tan"),
+    ("root", "sqrt"),
+    ("squareroot", "sqrt"),
+    ("cuberoot", "cbrt"),
+    ("signum", "sign"),
+    ("heaviside", "step"),
+    ("logistic", "sigmoid"),
+    ("sig", "sigmoid"),
+    ("lg", "log10"),
+    ("lb", "log2"),
+    ("int", "floor"),
+    ("maximum", "max"),
+    ("minimum", "min"),
+    ("absolute", "abs"),
+];
+
+/// Advice for names students reach for that have no function of ours.
+const ADVICE: [(&str, &str); 6] = [
+    (
+        "round",
+        "there is no rounding function; floor(x + 1/2) rounds to the nearest whole number.",
+    ),
+    (
+        "trunc",
+        "there is no truncation function; use floor(x) for x ≥ 0 or ceil(x) for x ≤ 0.",
+    ),
+    (
+        "softmax",
+        "softmax takes a whole vector, not one number; for one input try sigmoid(x).",
+    ),
+    ("sinc", "write it out: sin(x)/x."),
+    ("exponential", "write e^x or exp(x)."),
+    (
+        "mod",
+        "there is no remainder function; x - floor(x) is the fractional part.",
+    ),
+];
+
+/// What to tell a student about a name we do not know, when there is more to say than
+/// "did you mean".
+pub fn advice(name: &str) -> Option<&'static str> {
+    let lower = name.to_lowercase();
+    ADVICE.iter().find(|(n, _)| *n == lower).map(|(_, a)| *a)
+}
+
+/// The function a mistyped name most likely meant: a name with that meaning (`signum`,
+/// `root`), one it starts with (`sine`, `cosine`), or one within a small edit distance
+/// (`sqr`, `sigmod`) — one edit for short names, two for long ones.
 pub fn suggest(name: &str) -> Option<&'static str> {
     let lower = name.to_lowercase();
     if let Some(f) = Func::from_name(&lower) {
         return Some(f.name());
     }
-    if lower.chars().count() < 3 {
+    if let Some((_, f)) = MEANINGS.iter().find(|(n, _)| *n == lower) {
+        return Some(f);
+    }
+    if advice(&lower).is_some() || lower.chars().count() < 3 {
         return None;
     }
     let prefix = ALL
@@ -527,7 +759,8 @@ pub fn suggest(name: &str) -> Option<&'static str> {
         .iter()
         .map(|f| (f.name(), levenshtein(&lower, f.name())))
         .min_by_key(|&(_, d)| d)?;
-    (dist <= 2).then_some(best)
+    let allowed = if lower.chars().count() <= 4 { 1 } else { 2 };
+    (dist <= allowed).then_some(best)
 }
 
 fn levenshtein(a: &str, b: &str) -> usize {

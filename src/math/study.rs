@@ -6,7 +6,7 @@ use super::ast::Expr;
 use super::diff::{differentiate, substitute, Derivation};
 use super::error::ParseError;
 use super::eval::Program;
-use super::parser::parse;
+use super::parser::read;
 
 /// Value given to the other letters (parameters) when plotting.
 pub const PARAMETER_VALUE: f64 = 1.0;
@@ -25,18 +25,30 @@ pub struct Study {
 
 impl Study {
     /// Parses and studies `src`.
+    /// The variable is the one the student named (`d/dt …`, `f(t) = …`), if any.
     pub fn parse(src: &str) -> Result<Study, ParseError> {
-        parse(src).map(Study::new)
+        read(src).map(|r| match r.variable {
+            Some(v) => Study::with_variable(r.expr, v),
+            None => Study::new(r.expr),
+        })
     }
 
-    /// Studies `f` with respect to `x` when it has an `x` (or no variables), else its first letter.
+    /// Studies `f` with respect to `x` when it has an `x` (or no variables), else `t`, else
+    /// its first letter.
     pub fn new(f: Expr) -> Study {
         let vars = f.variables();
-        let var = if vars.is_empty() || vars.iter().any(|v| v == "x") {
-            "x".to_string()
-        } else {
-            vars[0].clone()
-        };
+        let var = ["x", "t"]
+            .iter()
+            .find(|v| vars.iter().any(|u| u == *v))
+            .map(|v| v.to_string())
+            .or_else(|| vars.first().cloned())
+            .unwrap_or_else(|| "x".to_string());
+        Study::with_variable(f, var)
+    }
+
+    /// Studies `f` with respect to `var`; every other letter is a parameter.
+    pub fn with_variable(f: Expr, var: String) -> Study {
+        let vars = f.variables();
         let parameters: Vec<String> = vars.into_iter().filter(|v| *v != var).collect();
         let derivation = differentiate(&f, &var);
         let fix = |e: &Expr| {
@@ -75,7 +87,14 @@ mod tests {
     #[test]
     fn picks_the_variable_and_fixes_parameters() {
         let s = Study::parse("a*t^2").unwrap();
-        assert_eq!(s.var, "a");
+        assert_eq!(s.var, "t");
+        assert_eq!(Study::parse("a*b^2").unwrap().var, "a");
+        let s = Study::parse("d/dt x t^2").unwrap();
+        assert_eq!(
+            (s.var.as_str(), s.parameters.clone()),
+            ("t", vec!["x".to_string()])
+        );
+        assert_eq!(Study::parse("f(u) = u^2 + x").unwrap().var, "u");
         let s = Study::parse("w*x + b").unwrap();
         assert_eq!(
             (s.var.as_str(), s.parameters.clone()),
