@@ -6,9 +6,12 @@
 //! POINT is `1.5` (the variable's value) or `x=1,y=2` (all variables); values may be constant
 //! expressions such as `pi/4`. Bad input exits with code 2.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use serde_json::{json, Map, Value};
+use slope::math::parser::read;
+use slope::math::study::default_variable;
 use slope::math::{self, differentiate, explain, parse, to_latex, to_text, ParseError, Program};
 
 const USAGE: &str = "usage: derive [--var NAME] [--at POINT]... [--steps] [--latex] [--json] EXPR";
@@ -22,7 +25,7 @@ struct Options {
     expr: String,
 }
 
-fn parse_args() -> Result<Options, String> {
+fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut o = Options {
         var: None,
         at: vec![],
@@ -32,7 +35,7 @@ fn parse_args() -> Result<Options, String> {
         expr: String::new(),
     };
     let mut rest = Vec::new();
-    let mut args = std::env::args().skip(1);
+    let mut args = args.iter().cloned();
     while let Some(a) = args.next() {
         match a.as_str() {
             "--var" => o.var = Some(args.next().ok_or("--var needs a name")?),
@@ -42,6 +45,7 @@ fn parse_args() -> Result<Options, String> {
             "--json" => o.json = true,
             "-h" | "--help" => return Err(USAGE.into()),
             "--" => rest.extend(args.by_ref()),
+            // `-x^2` and `-2x` are functions; only `--name` is an option.
             s if s.starts_with("--") => return Err(format!("unknown option {s}\n{USAGE}")),
             _ => rest.push(a),
         }
@@ -83,15 +87,16 @@ fn number(x: f64) -> Value {
     }
 }
 
-fn fail(o: &Options, err: &ParseError) -> ExitCode {
+fn fail(o: &Options, err: &ParseError, out: &mut dyn Write, errs: &mut dyn Write) -> u8 {
     if o.json {
-        println!(
+        let _ = writeln!(
+            out,
             "{}",
             json!({"error": {"message": err.message(), "span": [err.span.0, err.span.1]}})
         );
     } else {
-        eprintln!("error: {}", err.message());
-        eprintln!("  {}", o.expr);
+        let _ = writeln!(errs, "error: {}", err.message());
+        let _ = writeln!(errs, "  {}", o.expr);
         let lead = o.expr[..err.span.0.min(o.expr.len())].chars().count();
         let width = o
             .expr
@@ -99,38 +104,53 @@ fn fail(o: &Options, err: &ParseError) -> ExitCode {
             .map(|s| s.chars().count())
             .unwrap_or(1)
             .max(1);
-        eprintln!("  {}{}", " ".repeat(lead), "^".repeat(width));
+        let _ = writeln!(errs, "  {}{}", " ".repeat(lead), "^".repeat(width));
     }
-    ExitCode::from(2)
+    2
 }
 
 fn main() -> ExitCode {
-    let o = match parse_args() {
-        Ok(o) => o,
-        Err(msg) => {
-            eprintln!("{msg}");
-            return ExitCode::from(2);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    ExitCode::from(run(&args, &mut std::io::stdout(), &mut std::io::stderr()))
+}
+
+/// The whole command: output to `out` and `errs`, the exit code returned.
+fn run(args: &[String], out: &mut dyn Write, errs: &mut dyn Write) -> u8 {
+    let json = args
+        .iter()
+        .take_while(|a| *a != "--")
+        .any(|a| a == "--json");
+    let usage_error = |msg: String, out: &mut dyn Write, errs: &mut dyn Write| {
+        if json {
+            let msg = msg.strip_prefix("error: ").unwrap_or(&msg);
+            let _ = writeln!(out, "{}", json!({"error": {"message": msg}}));
+        } else {
+            let _ = writeln!(errs, "{msg}");
         }
+        2
     };
-    let f = match parse(&o.expr) {
-        Ok(f) => f,
-        Err(e) => return fail(&o, &e),
+    let o = match parse_args(args) {
+        Ok(o) => o,
+        Err(msg) => return usage_error(msg, out, errs),
     };
+    let reading = match read(&o.expr) {
+        Ok(r) => r,
+        Err(e) => return fail(&o, &e, out, errs),
+    };
+    let f = reading.expr;
     let vars = f.variables();
-    let var = match &o.var {
-        Some(v) => match math::parser::parse_variable(v) {
+    let var = match (&o.var, reading.variable) {
+        (Some(v), _) => match math::parser::parse_variable(v) {
             Ok(v) => v,
-            Err(e) => {
-                eprintln!("error: --var: {}", e.message());
-                return ExitCode::from(2);
-            }
+            Err(e) => return usage_error(format!("error: --var: {}", e.message()), out, errs),
         },
-        None if vars.is_empty() || vars.iter().any(|v| v == "x") => "x".to_string(),
-        None => vars[0].clone(),
+        (None, Some(named)) => named,
+        (None, None) => default_variable(&f),
     };
     let d = differentiate(&f, &var);
     if !d.complete {
-        eprintln!(
+        let _ = writeln!(
+            errs,
             "warning: the derivative grew too large (more than {} rule applications); it is reported as undefined",
             math::diff::MAX_STEPS
         );
@@ -140,22 +160,12 @@ fn main() -> ExitCode {
         all_vars.push(var.clone());
     }
     let names: Vec<&str> = all_vars.iter().map(String::as_str).collect();
-    let (pf, pdf) = (
-        Program::compile(&f, &names),
-        Program::compile(&d.result, &names),
-    );
+    let (pf, pdf) = (Program::compile(&f, &names), d.program(&names));
     let mut values = Vec::new();
     for text in &o.at {
         let point = match parse_point(text, &var) {
             Ok(p) => p,
-            Err(msg) => {
-                if o.json {
-                    println!("{}", json!({"error": {"message": msg, "span": null}}));
-                } else {
-                    eprintln!("error: {msg}");
-                }
-                return ExitCode::from(2);
-            }
+            Err(msg) => return usage_error(format!("error: {msg}"), out, errs),
         };
         let coords: Vec<f64> = names
             .iter()
@@ -183,7 +193,7 @@ fn main() -> ExitCode {
             .iter()
             .map(|l| json!({"rule": l.rule.name(), "depth": l.depth, "text": l.text()}))
             .collect();
-        let out = json!({
+        let doc = json!({
             "input": to_text(&f),
             "variable": var,
             "derivative": to_text(&d.result),
@@ -191,16 +201,17 @@ fn main() -> ExitCode {
             "values": values,
             "steps": steps,
         });
-        println!("{out}");
-        return ExitCode::SUCCESS;
+        let _ = writeln!(out, "{doc}");
+        return 0;
     }
     if o.steps {
-        println!("f({var}) = {}", to_text(&f));
+        let _ = writeln!(out, "f({var}) = {}", to_text(&f));
         for (i, l) in lines.iter().enumerate() {
-            println!("{:>3}. {}{}", i + 1, "  ".repeat(l.depth), l.text());
+            let _ = writeln!(out, "{:>3}. {}{}", i + 1, "  ".repeat(l.depth), l.text());
         }
     }
-    println!(
+    let _ = writeln!(
+        out,
         "{}",
         if o.latex {
             to_latex(&d.result)
@@ -217,12 +228,69 @@ fn main() -> ExitCode {
                 "undefined".into()
             }
         };
-        println!(
+        let _ = writeln!(
+            out,
             "at {}: f = {}, f' = {}",
             at.join(", "),
             show(*fv),
             show(*dv)
         );
     }
-    ExitCode::SUCCESS
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs the command; returns (exit code, stdout, stderr).
+    fn derive(args: &[&str]) -> (u8, String, String) {
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        let (mut out, mut errs) = (Vec::new(), Vec::new());
+        let code = run(&args, &mut out, &mut errs);
+        let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+        (code, text(out), text(errs))
+    }
+
+    #[test]
+    fn an_expression_may_start_with_a_minus() {
+        assert_eq!(derive(&["-x^2"]), (0, "-2x\n".into(), String::new()));
+        assert_eq!(derive(&["--", "-x^2"]).1, "-2x\n");
+        assert_eq!(derive(&["--bogus", "x"]).0, 2);
+    }
+
+    #[test]
+    fn usage_errors_are_json_with_json() {
+        for args in [
+            &["--json", "--bogus", "x"][..],
+            &["--json"],
+            &["--json", "--at", "q=", "x"],
+        ] {
+            let (code, out, errs) = derive(args);
+            assert_eq!(code, 2, "{args:?}");
+            assert!(errs.is_empty(), "{args:?}: {errs}");
+            let v: Value = serde_json::from_str(&out).unwrap();
+            let msg = v["error"]["message"].as_str().unwrap();
+            assert!(!msg.starts_with("error"), "{msg}");
+        }
+        let (code, out, _) = derive(&["--json", "sin(x"]);
+        assert_eq!(code, 2);
+        let v: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["error"]["span"], json!([3, 4]));
+    }
+
+    #[test]
+    fn latex_has_no_leading_space() {
+        assert_eq!(derive(&["--latex", "-x^2"]).1, "-2 x\n");
+        assert_eq!(derive(&["--latex", "e^(-x)"]).1, "-{e}^{-x}\n");
+    }
+
+    #[test]
+    fn values_are_undefined_at_jumps_and_the_named_variable_is_used() {
+        assert_eq!(
+            derive(&["--at", "1", "floor(x)"]).1,
+            "0\nat x=1: f = 1, f' = undefined\n"
+        );
+        assert_eq!(derive(&["d/dt t^3"]).1, "3t^2\n");
+    }
 }

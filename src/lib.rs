@@ -4,5 +4,4 @@
 
 pub mod math;
 pub mod plot;
-#[cfg(target_arch = "wasm32")]
 pub mod ui;

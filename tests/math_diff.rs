@@ -240,7 +240,7 @@ fn latex_printer() {
     let latex = |s: &str| to_latex(&parse(s).unwrap());
     assert_eq!(latex("x^2"), "{x}^{2}");
     assert_eq!(latex("1/(2sqrt(x))"), "\\frac{1}{2 \\sqrt{x}}");
-    assert_eq!(latex("sin(x)^2"), "{\\sin }^{2}\\left(x\\right)");
+    assert_eq!(latex("sin(x)^2"), "\\sin ^{2}\\left(x\\right)");
     assert_eq!(
         latex("sigmoid(x)(1 - sigmoid(x))"),
         "\\sigma \\left(x\\right) \\left(1 - \\sigma \\left(x\\right)\\right)"
@@ -249,6 +249,22 @@ fn latex_printer() {
     assert_eq!(latex("log(x, 2)"), "{\\log }_{2}\\left(x\\right)");
     assert_eq!(latex("abs(x) + pi"), "\\left|x\\right| + \\pi ");
     assert_eq!(latex("x_1*2"), "\\mathrm{x\\_1} \\cdot 2");
+    assert_eq!(latex("cbrt(x)"), "\\sqrt[3]{x}");
+    assert_eq!(
+        latex("floor(x) + ceil(x)"),
+        "\\left\\lfloor x\\right\\rfloor  + \\left\\lceil x\\right\\rceil "
+    );
+    // What the LaTeX printer writes, the parser reads back.
+    for f in [
+        "cbrt(x)",
+        "abs(x - 1)",
+        "sqrt(x + 1)/x",
+        "e^(2x)",
+        "sin(x)^2",
+    ] {
+        let e = parse(f).unwrap();
+        assert_eq!(to_text(&parse(&to_latex(&e)).unwrap()), to_text(&e), "{f}");
+    }
 }
 
 #[test]

@@ -22,8 +22,38 @@ pub enum Layout {
     Sup(Box<Layout>, Box<Layout>),
     Sub(Box<Layout>, Box<Layout>),
     Sqrt(Box<Layout>),
+    /// An n-th root with its index: `∛u` is `Root(u, 3)`.
+    Root(Box<Layout>, Box<Layout>),
     Paren(Box<Layout>),
-    Abs(Box<Layout>),
+    /// Brackets that mean a function: `|u|`, `⌊u⌋`, `⌈u⌉`.
+    Fence(Fence, Box<Layout>),
+}
+
+/// The brackets a [`Layout::Fence`] draws.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Fence {
+    Abs,
+    Floor,
+    Ceil,
+}
+
+impl Fence {
+    /// The opening and closing characters.
+    pub fn chars(self) -> (&'static str, &'static str) {
+        match self {
+            Fence::Abs => ("|", "|"),
+            Fence::Floor => ("⌊", "⌋"),
+            Fence::Ceil => ("⌈", "⌉"),
+        }
+    }
+
+    fn latex(self) -> (&'static str, &'static str) {
+        match self {
+            Fence::Abs => ("\\left|", "\\right|"),
+            Fence::Floor => ("\\left\\lfloor ", "\\right\\rfloor "),
+            Fence::Ceil => ("\\left\\lceil ", "\\right\\rceil "),
+        }
+    }
 }
 
 impl Layout {
@@ -130,6 +160,13 @@ fn func_name(f: Func) -> Layout {
             Func::Asin => "arcsin",
             Func::Acos => "arccos",
             Func::Atan => "arctan",
+            Func::Acot => "arccot",
+            Func::Asec => "arcsec",
+            Func::Acsc => "arccsc",
+            Func::Asinh => "arsinh",
+            Func::Acosh => "arcosh",
+            Func::Atanh => "artanh",
+            Func::Sign => "sgn",
             other => other.name(),
         }
         .into(),
@@ -140,7 +177,10 @@ fn call(f: Func, args: &[Expr]) -> Layout {
     let arg = |i: usize| args.get(i).map(layout).unwrap_or(Layout::Row(vec![]));
     match f {
         Func::Sqrt => Layout::Sqrt(Box::new(arg(0))),
-        Func::Abs => Layout::Abs(Box::new(arg(0))),
+        Func::Abs => Layout::Fence(Fence::Abs, Box::new(arg(0))),
+        Func::Floor => Layout::Fence(Fence::Floor, Box::new(arg(0))),
+        Func::Ceil => Layout::Fence(Fence::Ceil, Box::new(arg(0))),
+        Func::Cbrt => Layout::Root(Box::new(arg(0)), Box::new(Layout::Num("3".into()))),
         Func::Exp => Layout::Sup(Box::new(Layout::Ident("e".into())), Box::new(arg(0))),
         Func::Log if args.len() == 2 => Layout::Row(vec![
             Layout::Sub(Box::new(Layout::Func("log".into())), Box::new(arg(1))),
@@ -211,6 +251,10 @@ pub fn latex(l: &Layout, out: &mut String) {
                 out.push('}');
             }
         },
+        // A sign that opens a group (`-x`, `e^{-x}`) is unary: no space before it.
+        Layout::Op(o) if o == "−" && (out.is_empty() || out.ends_with(['{', '(', '['])) => {
+            out.push('-')
+        }
         Layout::Op(o) => out.push_str(match o.as_str() {
             "−" => " - ",
             "+" => " + ",
@@ -228,6 +272,13 @@ pub fn latex(l: &Layout, out: &mut String) {
             out.push_str("\\frac{");
             latex(a, out);
             out.push_str("}{");
+            latex(b, out);
+            out.push('}');
+        }
+        // `\sin^{2}`: a function name takes its power directly, as in every textbook.
+        Layout::Sup(a, b) if matches!(**a, Layout::Func(_)) => {
+            latex(a, out);
+            out.push_str("^{");
             latex(b, out);
             out.push('}');
         }
@@ -255,10 +306,18 @@ pub fn latex(l: &Layout, out: &mut String) {
             latex(a, out);
             out.push_str("\\right)");
         }
-        Layout::Abs(a) => {
-            out.push_str("\\left|");
+        Layout::Root(a, n) => {
+            out.push_str("\\sqrt[");
+            latex(n, out);
+            out.push_str("]{");
             latex(a, out);
-            out.push_str("\\right|");
+            out.push('}');
+        }
+        Layout::Fence(f, a) => {
+            let (open, close) = f.latex();
+            out.push_str(open);
+            latex(a, out);
+            out.push_str(close);
         }
     }
 }
@@ -329,7 +388,11 @@ pub fn mathml(l: &Layout, out: &mut String) {
         Layout::Sub(a, b) => wrapped("msub", &[a, b], out),
         Layout::Sqrt(a) => wrapped("msqrt", &[a], out),
         Layout::Paren(a) => fenced("(", ")", a, out),
-        Layout::Abs(a) => fenced("|", "|", a, out),
+        Layout::Root(a, n) => wrapped("mroot", &[a, n], out),
+        Layout::Fence(f, a) => {
+            let (open, close) = f.chars();
+            fenced(open, close, a, out)
+        }
     }
 }
 

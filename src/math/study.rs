@@ -36,13 +36,7 @@ impl Study {
     /// Studies `f` with respect to `x` when it has an `x` (or no variables), else `t`, else
     /// its first letter.
     pub fn new(f: Expr) -> Study {
-        let vars = f.variables();
-        let var = ["x", "t"]
-            .iter()
-            .find(|v| vars.iter().any(|u| u == *v))
-            .map(|v| v.to_string())
-            .or_else(|| vars.first().cloned())
-            .unwrap_or_else(|| "x".to_string());
+        let var = default_variable(&f);
         Study::with_variable(f, var)
     }
 
@@ -78,6 +72,18 @@ impl Study {
     pub fn df_at(&self, x: f64) -> f64 {
         self.df_program.eval(&[x])
     }
+}
+
+/// The variable a function is read in when the student did not name one: `x` if it has an
+/// `x` (or no letters at all), else `t`, else its first letter.
+pub fn default_variable(f: &Expr) -> String {
+    let vars = f.variables();
+    ["x", "t"]
+        .iter()
+        .find(|v| vars.iter().any(|u| u == *v))
+        .map(|v| v.to_string())
+        .or_else(|| vars.first().cloned())
+        .unwrap_or_else(|| "x".to_string())
 }
 
 #[cfg(test)]

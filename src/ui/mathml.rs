@@ -64,6 +64,10 @@ fn node(l: &Layout) -> Html {
         Layout::Sub(a, b) => wrap("msub", vec![node(a), node(b)]),
         Layout::Sqrt(a) => wrap("msqrt", vec![node(a)]),
         Layout::Paren(a) => fenced("(", ")", a),
-        Layout::Abs(a) => fenced("|", "|", a),
+        Layout::Root(a, n) => wrap("mroot", vec![node(a), node(n)]),
+        Layout::Fence(f, a) => {
+            let (open, close) = f.chars();
+            fenced(open, close, a)
+        }
     }
 }

@@ -1,18 +1,32 @@
 //! The Yew front end: the page, its state and its components. Arrows point down only: the
 //! UI uses `plot` and `math`, never the other way round.
+//! Pure logic (`query`) compiles natively and has native tests; the rest is browser-only.
 
+pub mod query;
+
+#[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(target_arch = "wasm32")]
 pub mod bench;
+#[cfg(target_arch = "wasm32")]
 pub mod components;
+#[cfg(target_arch = "wasm32")]
 pub mod examples;
+#[cfg(target_arch = "wasm32")]
 pub mod hooks;
+#[cfg(target_arch = "wasm32")]
 pub mod mathml;
+#[cfg(target_arch = "wasm32")]
 pub mod perf;
+#[cfg(target_arch = "wasm32")]
 pub mod state;
+#[cfg(target_arch = "wasm32")]
 pub mod url;
 
+#[cfg(target_arch = "wasm32")]
 pub use app::{App, AppProps};
 
+#[cfg(target_arch = "wasm32")]
 /// Shows a readable message instead of a dead page if anything panics, and logs the details
 /// to the console.
 fn install_panic_hook() {
@@ -36,6 +50,7 @@ fn install_panic_hook() {
     }));
 }
 
+#[cfg(target_arch = "wasm32")]
 /// Mounts the app into the document body.
 pub fn start() {
     install_panic_hook();

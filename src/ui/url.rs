@@ -2,8 +2,6 @@
 //! Whatever arrives in the URL is untrusted: it is only ever parsed as a function or a number
 //! and shown as text, never as markup.
 
-use web_sys::UrlSearchParams;
-
 use super::state::{clamp_h, clamp_x0, State, View, DEFAULT_FUNCTION};
 use crate::math::numeric::Method;
 
@@ -12,8 +10,8 @@ const MAX_URL_FUNCTION: usize = 2000;
 
 /// The state a query string (`?f=…`) asks for.
 pub fn state_from_query(query: &str) -> State {
-    let params = UrlSearchParams::new_with_str(query).ok();
-    let get = |k: &str| params.as_ref().and_then(|p| p.get(k));
+    // Read by hand, not by `UrlSearchParams`: a bare `+` typed in an address is plus.
+    let get = |k: &str| super::query::get(query, k);
     let input = get("f")
         .map(|f| f.chars().take(MAX_URL_FUNCTION).collect::<String>())
         .unwrap_or_else(|| DEFAULT_FUNCTION.to_string());
@@ -44,17 +42,14 @@ pub fn state_from_query(query: &str) -> State {
 
 /// The query string for a state.
 pub fn query_from_state(s: &State) -> String {
-    let params = match UrlSearchParams::new() {
-        Ok(p) => p,
-        Err(_) => return String::new(),
-    };
-    params.append("f", &s.good_input);
-    params.append("xmin", &short(s.view.x_min));
-    params.append("xmax", &short(s.view.x_max));
-    params.append("x0", &short(s.x0));
-    params.append("h", &format!("{:e}", s.h));
-    params.append("q", s.method.name());
-    format!("?{}", String::from(params.to_string()))
+    super::query::to_query(&[
+        ("f", s.good_input.clone()),
+        ("xmin", short(s.view.x_min)),
+        ("xmax", short(s.view.x_max)),
+        ("x0", short(s.x0)),
+        ("h", format!("{:e}", s.h)),
+        ("q", s.method.name().to_string()),
+    ])
 }
 
 /// A number with as few digits as still round-trip well enough for a view.
@@ -104,7 +99,5 @@ pub fn share_url(query: &str) -> String {
 
 /// Whether a query string has the parameter `name` (with or without a value).
 pub fn has_flag(query: &str, name: &str) -> bool {
-    UrlSearchParams::new_with_str(query)
-        .map(|p| p.has(name))
-        .unwrap_or(false)
+    super::query::has(query, name)
 }
