@@ -406,3 +406,36 @@ fn no_derivative_at_jumps_and_corners() {
     assert_eq!(Study::parse("cbrt(x)").unwrap().f_at(-8.0), -2.0);
     assert!(at("cbrt(x)", 0.0).is_nan());
 }
+
+/// Huge derivatives stop simplifying when the engine's counted work budget runs out (no
+/// clock involved), and the untidy result is still the right derivative.
+#[test]
+fn simplification_is_bounded_by_a_work_budget() {
+    let chain: Vec<String> = (1..=40).map(|i| format!("(x+{i})")).collect();
+    let chain = chain.join("/");
+    let f = parse(&chain).unwrap();
+    let d = differentiate(&f, "x");
+    assert!(d.complete && !d.fully_simplified);
+    for x in [0.5, 2.0, 7.25] {
+        let h = 1e-6;
+        let fd = (eval_at(&f, &[("x", x + h)]) - eval_at(&f, &[("x", x - h)])) / (2.0 * h);
+        let exact = eval_at(&d.result, &[("x", x)]);
+        assert!(
+            (exact - fd).abs() <= 1e-6 * fd.abs().max(1e-300),
+            "{x}: {exact} vs {fd}"
+        );
+    }
+    // Ordinary functions are nowhere near the budget.
+    for f in [
+        "x^2 sin(x)",
+        "(x^2 + 1)^3",
+        "sigmoid(2x + 1)",
+        "x^x",
+        "(x+1)/(x-1)",
+    ] {
+        assert!(
+            differentiate(&parse(f).unwrap(), "x").fully_simplified,
+            "{f}"
+        );
+    }
+}

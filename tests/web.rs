@@ -220,7 +220,7 @@ async fn a_link_restores_function_and_view() {
     sleep(400).await;
     let search = web_sys::window().unwrap().location().search().unwrap();
     assert!(
-        search.contains("f=tan%28x%29") && search.contains("xmin=-2"),
+        search.contains("f=tan(x)") && search.contains("xmin=-2"),
         "{search}"
     );
 }
@@ -537,4 +537,56 @@ async fn dragging_the_point_moves_x0_and_dragging_elsewhere_pans() {
     let label_after = canvas.get_attribute("aria-label").unwrap();
     assert_ne!(label_before, label_after);
     assert_eq!(number(&readout(&host, "x0")), x0, "panning leaves x0 alone");
+}
+
+/// A `+` typed by hand in an address is plus, not a space.
+#[wasm_bindgen_test]
+async fn a_hand_typed_plus_in_the_address_is_plus() {
+    let host = mount("?f=x^2+1").await;
+    let input: HtmlInputElement = find(&host, "function-input").dyn_into().unwrap();
+    assert_eq!(input.value(), "x^2+1");
+    assert!(
+        text(&host, "derivative").contains("2x"),
+        "{}",
+        text(&host, "derivative")
+    );
+    let host = mount("?f=e^x+sin(x)").await;
+    let d = text(&host, "derivative");
+    assert!(d.contains("cos") && d.contains('+'), "{d}");
+    // And what the page writes back keeps it a plus.
+    sleep(400).await;
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    assert!(search.contains("f=e^x%2Bsin(x)"), "{search}");
+}
+
+/// Letters other than the variable are parameters: the page says so, and each has a slider.
+#[wasm_bindgen_test]
+async fn parameters_are_named_and_have_sliders() {
+    let host = mount("?f=a%20x^2%20%2B%20b%20x&x0=1").await;
+    let notice = text(&host, "parameter-notice");
+    assert_eq!(
+        notice,
+        "a and b are parameters: a constant for the derivative with respect to x, plotted with a = 1 and b = 1."
+    );
+    assert_eq!(number(&readout(&host, "fx0")), 2.0);
+    set_slider(&host, "param-a", 2.0).await;
+    sleep(100).await;
+    assert!(text(&host, "parameter-notice").contains("a = 2 and b = 1"));
+    // f(1) = 2·1 + 1·1, f′(1) = 2·2·1 + 1.
+    assert_eq!(number(&readout(&host, "fx0")), 3.0);
+    let label = find(&host, "param-b").closest("div").unwrap().unwrap();
+    assert!(label.text_content().unwrap().contains("Parameter b"));
+    // The value travels in the link.
+    sleep(400).await;
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    assert!(search.contains("p_a=2"), "{search}");
+    let host = mount("?f=c%20sin(x)&p_c=3&x0=0").await;
+    assert!(text(&host, "parameter-notice").contains("c = 3"));
+    assert_eq!(number(&readout(&host, "fx0")), 0.0);
+    // A function without parameters has no notice.
+    let host = mount("?f=x^2").await;
+    assert!(host
+        .query_selector("[data-testid='parameters']")
+        .unwrap()
+        .is_none());
 }

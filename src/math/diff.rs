@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use super::ast::{Constant, Expr};
 use super::func::Func;
-use super::simplify::simplify;
+use super::simplify::{simplify, simplify_within, WORK_BUDGET};
 
 /// The rule a step applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -146,6 +146,9 @@ pub struct Derivation {
     pub result: Expr,
     /// False when the derivative grew too large to finish (see `MAX_STEPS`).
     pub complete: bool,
+    /// False when the simplifier's work budget ran out: the result is right but less tidy
+    /// than it could be (see `simplify::WORK_BUDGET`).
+    pub fully_simplified: bool,
 }
 
 /// Most rule applications one derivative may take. Ordinary functions need a few dozen; a
@@ -174,16 +177,17 @@ pub fn differentiate(e: &Expr, var: &str) -> Derivation {
     };
     let root = cx.diff(e);
     let complete = budget.get() > 0;
-    let result = if complete {
-        simplify(&root.output)
+    let (result, ran_out) = if complete {
+        simplify_within(&root.output, WORK_BUDGET)
     } else {
-        Expr::Num(f64::NAN)
+        (Expr::Num(f64::NAN), false)
     };
     Derivation {
         var: var.to_string(),
         root,
         result,
         complete,
+        fully_simplified: !ran_out,
     }
 }
 

@@ -5,6 +5,7 @@
 //! rather than `x(3x + 2)`). The result is turned back into an `Expr` with subtraction,
 //! division and square roots restored.
 
+use std::cell::Cell;
 use std::cmp::Ordering;
 
 use super::ast::{Constant, Expr};
@@ -28,9 +29,44 @@ const MAX_TERMS: usize = 64;
 /// Largest integer power of a sum we multiply out.
 const MAX_EXPAND_POWER: i64 = 6;
 
+/// Work one `simplify` call may spend, in units of terms and factors handled by the
+/// canonical constructors. Ordinary derivatives need a few thousand; when a huge one runs
+/// out, the remaining rewrites are skipped and the result is correct but less tidy, so no
+/// input can keep the page busy for long. Counted, not timed: the result is the same on
+/// every machine.
+pub const WORK_BUDGET: usize = 60_000;
+
+thread_local! {
+    static WORK_LEFT: Cell<usize> = const { Cell::new(WORK_BUDGET) };
+}
+
+/// Takes `units` from the budget; false (and nothing taken) when it cannot pay.
+fn spend(units: usize) -> bool {
+    WORK_LEFT.with(|w| {
+        let left = w.get();
+        w.set(left.saturating_sub(units));
+        left >= units
+    })
+}
+
+fn exhausted() -> bool {
+    WORK_LEFT.with(|w| w.get() == 0)
+}
+
 /// Simplifies an expression.
 pub fn simplify(e: &Expr) -> Expr {
-    to_expr(&best(from_expr(e)))
+    simplify_within(e, WORK_BUDGET).0
+}
+
+/// Simplifies within a work budget; also says whether the budget ran out (the result is then
+/// still equal to `e`, only less tidy).
+pub fn simplify_within(e: &Expr, budget: usize) -> (Expr, bool) {
+    // Nested calls (the power rule simplifies its exponent) get their own budget.
+    let saved = WORK_LEFT.with(|w| w.replace(budget));
+    let out = to_expr(&best(from_expr(e)));
+    let ran_out = exhausted();
+    WORK_LEFT.with(|w| w.set(saved));
+    (out, ran_out)
 }
 
 fn num(n: Number) -> N {
@@ -163,6 +199,7 @@ fn add(terms: Vec<N>) -> N {
             continue;
         }
         let (c, rest) = split_coef(&t);
+        spend(1 + groups.len());
         match groups.iter_mut().find(|(r, _)| *r == rest) {
             Some(g) => g.1 = g.1.add(c),
             None => groups.push((rest, c)),
@@ -202,6 +239,7 @@ fn mul(factors: Vec<N>) -> N {
             N::Mul(fs) => stack.extend(fs.into_iter().rev()),
             f => {
                 let (b, e) = split_pow(&f);
+                spend(1 + bases.len());
                 match bases.iter_mut().find(|(x, _)| *x == b) {
                     Some(slot) => slot.1 = add(vec![slot.1.clone(), e]),
                     None => bases.push((b, e)),
@@ -398,6 +436,9 @@ fn expand(n: &N) -> Option<N> {
                 };
                 let mut next = Vec::new();
                 for a in &acc {
+                    if exhausted() {
+                        return None;
+                    }
                     for t in &terms {
                         next.push(mul(vec![a.clone(), t.clone()]));
                     }
@@ -423,6 +464,15 @@ fn expand(n: &N) -> Option<N> {
             _ => Some(n.clone()),
         },
         other => Some(other.clone()),
+    }
+}
+
+/// Nodes in the tree, the measure of the work of copying or comparing it.
+fn node_count(n: &N) -> usize {
+    match n {
+        N::Num(_) | N::Const(_) | N::Var(_) => 1,
+        N::Add(xs) | N::Mul(xs) | N::Call(_, xs) => 1 + xs.iter().map(node_count).sum::<usize>(),
+        N::Pow(b, e) => 1 + node_count(b) + node_count(e),
     }
 }
 
@@ -454,6 +504,9 @@ fn denominator(t: &N) -> Vec<(N, Number)> {
 /// Brings a sum over a common denominator, numerator expanded: `(x^2 - 2x - 1)/(x - 1)^2`.
 fn together(n: &N, rounds: u8) -> Option<N> {
     let N::Add(ts) = n else { return None };
+    if exhausted() {
+        return None;
+    }
     let mut lcd: Vec<(N, Number)> = Vec::new();
     for t in ts {
         for (b, k) in denominator(t) {
@@ -491,7 +544,11 @@ fn together(n: &N, rounds: u8) -> Option<N> {
                 .collect())
         })
         .collect();
-    let numerator = best_top(add(numerator_terms), rounds);
+    let numerator = add(numerator_terms);
+    if exhausted() {
+        return None;
+    }
+    let numerator = best_top(numerator, rounds);
     let mut factors = vec![numerator, num(Number::rat(1, lcm))];
     factors.extend(lcd.into_iter().map(|(b, k)| pow(b, num(k.neg()))));
     Some(mul(factors))
@@ -508,6 +565,9 @@ fn gcd_i64(a: i64, b: i64) -> i64 {
 /// Pulls factors shared by every term out of a sum: `2x e^x + x^2 e^x` → `x e^x (x + 2)`.
 fn factor_common(n: &N, rounds: u8) -> Option<N> {
     let N::Add(ts) = n else { return None };
+    if exhausted() {
+        return None;
+    }
     let split: Vec<(Number, Vec<(N, N)>)> = ts
         .iter()
         .map(|t| {
@@ -606,6 +666,10 @@ fn best(n: N) -> N {
 /// The smallest form of `n` reachable by rewriting at its top only (its parts are already
 /// in their best form); `rounds` bounds how deep rewrites may call each other.
 fn best_top(n: N, rounds: u8) -> N {
+    // Rewriting copies and compares the node a few times over: pay for its size up front.
+    if !spend(node_count(&n)) {
+        return n;
+    }
     // Polynomial sums are shown expanded, like a textbook (`3x^2 + 2x`); other forms compete
     // on size.
     let expanded = expand(&n);

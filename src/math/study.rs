@@ -45,14 +45,8 @@ impl Study {
         let vars = f.variables();
         let parameters: Vec<String> = vars.into_iter().filter(|v| *v != var).collect();
         let derivation = differentiate(&f, &var);
-        let fix = |e: &Expr| {
-            parameters.iter().fold(e.clone(), |acc, p| {
-                substitute(&acc, p, &Expr::Num(PARAMETER_VALUE))
-            })
-        };
-        let (f_fixed, df_fixed) = (fix(&f), fix(&derivation.result));
-        let f_program = Program::compile(&f_fixed, &[var.as_str()]);
-        let df_program = Program::compile_guarded(&df_fixed, &f_fixed, &[var.as_str()]);
+        let values: Vec<f64> = parameters.iter().map(|_| PARAMETER_VALUE).collect();
+        let (f_program, df_program) = compile(&f, &derivation, &var, &parameters, &values);
         Study {
             f,
             var,
@@ -60,6 +54,26 @@ impl Study {
             derivation,
             f_program,
             df_program,
+        }
+    }
+
+    /// The same study with its parameters at other values (in the order of `parameters`;
+    /// missing ones stay at `PARAMETER_VALUE`). Only the programs are rebuilt.
+    pub fn with_parameter_values(&self, values: &[f64]) -> Study {
+        let values: Vec<f64> = (0..self.parameters.len())
+            .map(|i| values.get(i).copied().unwrap_or(PARAMETER_VALUE))
+            .collect();
+        let (f_program, df_program) = compile(
+            &self.f,
+            &self.derivation,
+            &self.var,
+            &self.parameters,
+            &values,
+        );
+        Study {
+            f_program,
+            df_program,
+            ..self.clone()
         }
     }
 
@@ -72,6 +86,27 @@ impl Study {
     pub fn df_at(&self, x: f64) -> f64 {
         self.df_program.eval(&[x])
     }
+}
+
+/// f and f′ compiled with each parameter replaced by its value.
+fn compile(
+    f: &Expr,
+    derivation: &Derivation,
+    var: &str,
+    parameters: &[String],
+    values: &[f64],
+) -> (Program, Program) {
+    let fix = |e: &Expr| {
+        parameters
+            .iter()
+            .zip(values)
+            .fold(e.clone(), |acc, (p, v)| substitute(&acc, p, &Expr::Num(*v)))
+    };
+    let (f_fixed, df_fixed) = (fix(f), fix(&derivation.result));
+    (
+        Program::compile(&f_fixed, &[var]),
+        Program::compile_guarded(&df_fixed, &f_fixed, &[var]),
+    )
 }
 
 /// The variable a function is read in when the student did not name one: `x` if it has an
@@ -112,5 +147,11 @@ mod tests {
         assert!(s.df_at(-1.0).is_nan());
         assert_eq!(s.df_at(0.5), 2.0);
         assert_eq!(Study::parse("7").unwrap().var, "x");
+        let s = Study::parse("a x^2 + b x")
+            .unwrap()
+            .with_parameter_values(&[2.0, -3.0]);
+        assert_eq!((s.f_at(2.0), s.df_at(2.0)), (2.0, 5.0));
+        let s = s.with_parameter_values(&[0.5]);
+        assert_eq!((s.f_at(2.0), s.df_at(2.0)), (4.0, 3.0));
     }
 }

@@ -10,6 +10,7 @@ use crate::ui::components::derivative_panel::DerivativePanel;
 use crate::ui::components::examples_select::ExamplesSelect;
 use crate::ui::components::explorer::Explorer;
 use crate::ui::components::function_input::FunctionInput;
+use crate::ui::components::parameters::Parameters;
 use crate::ui::components::plots::Plots;
 use crate::ui::components::quotient_table::QuotientTable;
 use crate::ui::components::share_button::ShareButton;
@@ -21,6 +22,15 @@ use crate::ui::url;
 const DEBOUNCE_MS: u32 = 150;
 /// How long the state must rest before the address bar is updated.
 const URL_QUIET_MS: u32 = 250;
+
+/// The parsed study and its parameters' values, as a memo key: the study by identity.
+struct StudyKey(Rc<Option<Rc<Study>>>, Vec<f64>);
+
+impl PartialEq for StudyKey {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) && self.1 == other.1
+    }
+}
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -39,10 +49,31 @@ pub fn app(props: &AppProps) -> Html {
             .unwrap_or_else(url::current_query);
         use_reducer(move || url::state_from_query(&query))
     };
-    let study = {
+    let parsed = {
         let good = state.good_input.clone();
         // `good_input` always parses (the reducer only stores input that did).
         use_memo(good, |good| Study::parse(good).map(Rc::new).ok())
+    };
+    // The parameters' values only rebuild the compiled programs, not the derivation.
+    let param_values = parsed
+        .as_ref()
+        .as_ref()
+        .map(|s| state.param_values(&s.parameters))
+        .unwrap_or_default();
+    let study = use_memo(StudyKey(parsed.clone(), param_values.clone()), |key| {
+        key.0.as_ref().as_ref().map(|s| {
+            if s.parameters.is_empty() {
+                s.clone()
+            } else {
+                Rc::new(s.with_parameter_values(&key.1))
+            }
+        })
+    });
+    let on_param = {
+        let state = state.clone();
+        Callback::from(move |(name, value): (String, f64)| {
+            state.dispatch(Action::SetParam(name, value))
+        })
     };
 
     // The address follows the state, but quietly: browsers refuse more than ~100 history
@@ -135,6 +166,8 @@ pub fn app(props: &AppProps) -> Html {
                 </section>
                 if let Some(study) = study.as_ref().clone() {
                     <DerivativePanel study={study.clone()} {stale} />
+                    <Parameters params={study.parameters.iter().cloned().zip(param_values.iter().copied()).collect::<Vec<_>>()}
+                        var={study.var.clone()} on_change={on_param} />
                     <Explorer study={study.clone()} view={state.view} x0={state.x0} h={state.h} method={state.method}
                         playing={state.playing} on_action={dispatch.clone()} />
                     <Plots study={study.clone()} view={state.view} cursor={state.cursor} {stale}

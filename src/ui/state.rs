@@ -7,7 +7,9 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::math::numeric::Method;
-use crate::math::{parse, ParseError};
+use crate::math::parser::read;
+use crate::math::study::{default_variable, PARAMETER_VALUE};
+use crate::math::ParseError;
 
 /// The x range shown by both plots.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -73,6 +75,9 @@ pub struct State {
     pub h: f64,
     pub method: Method,
     pub playing: bool,
+    /// Values given to the parameters (letters other than the variable), by name; a
+    /// parameter not listed has the value 1.
+    pub params: Vec<(String, f64)>,
 }
 
 /// Limits of the step h (its magnitude), as on the Step h slider.
@@ -119,18 +124,49 @@ impl State {
             h: 1.0,
             method: Method::Forward,
             playing: false,
+            params: Vec::new(),
         };
         s.commit();
         s
     }
 
     fn commit(&mut self) {
-        match parse(&self.input) {
-            Ok(_) => {
+        match read(&self.input) {
+            Ok(r) => {
                 self.good_input = self.input.clone();
                 self.error = None;
+                // Keep the values of the parameters the new function still has.
+                let var = r.variable.unwrap_or_else(|| default_variable(&r.expr));
+                let names = r.expr.variables();
+                self.params.retain(|(p, _)| *p != var && names.contains(p));
             }
             Err(e) => self.error = Some((self.input.clone(), e)),
+        }
+    }
+
+    /// The values of `names`, in that order (1 for a parameter not set).
+    pub fn param_values(&self, names: &[String]) -> Vec<f64> {
+        names
+            .iter()
+            .map(|n| {
+                self.params
+                    .iter()
+                    .find(|(p, _)| p == n)
+                    .map(|p| p.1)
+                    .unwrap_or(PARAMETER_VALUE)
+            })
+            .collect()
+    }
+
+    /// Sets parameter `name` to a finite value (ignored otherwise).
+    pub fn set_param(&mut self, name: &str, value: f64) {
+        if !value.is_finite() {
+            return;
+        }
+        let value = clamp_x0(value);
+        match self.params.iter_mut().find(|(p, _)| p == name) {
+            Some(slot) => slot.1 = value,
+            None => self.params.push((name.to_string(), value)),
         }
     }
 }
@@ -158,6 +194,8 @@ pub enum Action {
     SetMethod(Method),
     Play,
     Pause,
+    /// A parameter's slider: name and value.
+    SetParam(String, f64),
 }
 
 impl Reducible for State {
@@ -192,6 +230,7 @@ impl Reducible for State {
             Action::SetMethod(m) => s.method = m,
             Action::Play => s.playing = true,
             Action::Pause => s.playing = false,
+            Action::SetParam(name, value) => s.set_param(&name, value),
         }
         Rc::new(s)
     }

@@ -37,19 +37,35 @@ pub fn state_from_query(query: &str) -> State {
     if let Some(m) = get("q").and_then(|q| Method::from_name(&q)) {
         state.method = m;
     }
+    // Parameters: `p_a=2` gives a the value 2.
+    for (k, v) in super::query::parameters(query) {
+        let value = crate::math::parse(&v).ok().and_then(|e| e.constant_value());
+        if let (Some(name), Some(value)) = (k.strip_prefix("p_"), value) {
+            if crate::math::parser::parse_variable(name).is_ok_and(|n| n == name) {
+                state.set_param(name, value);
+            }
+        }
+    }
     state
 }
 
 /// The query string for a state.
 pub fn query_from_state(s: &State) -> String {
-    super::query::to_query(&[
+    let mut pairs = vec![
         ("f", s.good_input.clone()),
         ("xmin", short(s.view.x_min)),
         ("xmax", short(s.view.x_max)),
         ("x0", short(s.x0)),
         ("h", format!("{:e}", s.h)),
         ("q", s.method.name().to_string()),
-    ])
+    ];
+    let params: Vec<(String, String)> = s
+        .params
+        .iter()
+        .map(|(n, v)| (format!("p_{n}"), short(*v)))
+        .collect();
+    pairs.extend(params.iter().map(|(k, v)| (k.as_str(), v.clone())));
+    super::query::to_query(&pairs)
 }
 
 /// A number with as few digits as still round-trip well enough for a view.

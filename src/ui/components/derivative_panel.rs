@@ -31,12 +31,6 @@ pub fn derivative_panel(props: &DerivativePanelProps) -> Html {
     let study = &props.study;
     let var = &study.var;
     let lines = explain(&study.derivation);
-    let params = (!study.parameters.is_empty()).then(|| {
-        let names = study.parameters.join(", ");
-        html! {
-            <p class="hint">{ format!("Other letters ({names}) are constants: the derivative treats them as numbers, and the plots use the value 1.") }</p>
-        }
-    });
     html! {
         <section class={classes!("panel", "results", props.stale.then_some("stale"))} aria-label="Derivative">
             <div class="formula-row" data-testid="echo">
@@ -47,7 +41,9 @@ pub fn derivative_panel(props: &DerivativePanelProps) -> Html {
                 <span class="formula-label">{ "Derivative" }</span>
                 <span class="formula">{ definition("f′", var, &study.derivation.result, false) }</span>
             </div>
-            { for params }
+            if !study.derivation.fully_simplified {
+                <p class="hint" role="note" data-testid="not-simplified">{ "This derivative is so large that Slope stopped tidying it to keep the page responsive: it is correct, but not in its simplest form." }</p>
+            }
             if !study.derivation.complete {
                 <p class="no-tangent" role="note">{ "This derivative grows too large to finish (its size doubles with every level of nesting), so Slope stops rather than freeze the page. Try a less deeply nested function." }</p>
             }

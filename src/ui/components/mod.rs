@@ -4,6 +4,7 @@ pub mod derivative_panel;
 pub mod examples_select;
 pub mod explorer;
 pub mod function_input;
+pub mod parameters;
 pub mod plot_canvas;
 pub mod plots;
 pub mod quotient_table;

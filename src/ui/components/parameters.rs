@@ -1,0 +1,89 @@
+//! The parameters of the typed function (letters other than its variable): a sentence that
+//! says what they are and the value each is plotted with, and a slider for each.
+
+use yew::prelude::*;
+
+use crate::ui::components::plots::format_value;
+
+/// Default slider range; a value from the URL outside it widens the range.
+const RANGE: f64 = 5.0;
+const STEP: f64 = 0.1;
+
+#[derive(Properties, PartialEq)]
+pub struct ParametersProps {
+    /// Parameter names with their current values.
+    pub params: Vec<(String, f64)>,
+    /// The variable, to say what the parameters are not.
+    pub var: AttrValue,
+    pub on_change: Callback<(String, f64)>,
+}
+
+/// "a is a parameter, plotted with a = 1." / "a and b are parameters, plotted with a = 1 and b = 2."
+pub fn notice(params: &[(String, f64)], var: &str) -> String {
+    let names: Vec<&str> = params.iter().map(|(n, _)| n.as_str()).collect();
+    let values: Vec<String> = params
+        .iter()
+        .map(|(n, v)| format!("{n} = {}", format_value(*v)))
+        .collect();
+    let list = |xs: &[String]| match xs {
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [] => String::new(),
+    };
+    let names: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+    let (is, noun) = if params.len() == 1 {
+        ("is", "a parameter")
+    } else {
+        ("are", "parameters")
+    };
+    format!(
+        "{} {is} {noun}: a constant for the derivative with respect to {var}, plotted with {}.",
+        list(&names),
+        list(&values)
+    )
+}
+
+#[function_component(Parameters)]
+pub fn parameters(props: &ParametersProps) -> Html {
+    if props.params.is_empty() {
+        return html! {};
+    }
+    let id_base = use_memo((), |_| format!("param-{}", next_id()));
+    html! {
+        <section class="panel parameters" aria-label="Parameters" data-testid="parameters">
+            <p class="hint" role="status" data-testid="parameter-notice">{ notice(&props.params, &props.var) }</p>
+            <div class="parameter-sliders">
+                { for props.params.iter().map(|(name, value)| {
+                    let id = format!("{}-{name}", id_base);
+                    let on_change = props.on_change.clone();
+                    let key = name.clone();
+                    let oninput = Callback::from(move |e: InputEvent| {
+                        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                        if let Ok(v) = input.value().parse::<f64>() {
+                            // Snap to the slider's grid so keyboard steps land on round values.
+                            on_change.emit((key.clone(), (v / STEP).round() * STEP));
+                        }
+                    });
+                    let (lo, hi) = (value.min(-RANGE), value.max(RANGE));
+                    html! {
+                        <div class="slider-field">
+                            <label for={id.clone()}>{ format!("Parameter {name}") }</label>
+                            <input id={id.clone()} type="range" data-testid={format!("param-{name}")}
+                                min={lo.to_string()} max={hi.to_string()} step={STEP.to_string()}
+                                value={value.to_string()} {oninput}
+                                aria-valuetext={format!("{name} = {}", format_value(*value))} />
+                            <output for={id}>{ format_value(*value) }</output>
+                        </div>
+                    }
+                }) }
+            </div>
+        </section>
+    }
+}
+
+/// A number unique to this page, for element ids that must not collide.
+fn next_id() -> usize {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
