@@ -6,7 +6,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 PORT ?= 8080
 
-.PHONY: setup serve build test test-native test-browser test-e2e bench screenshots
+.PHONY: setup serve build test test-native test-browser test-e2e bench screenshots worst
 
 setup:
 	@bash scripts/setup.sh
@@ -38,3 +38,7 @@ bench:
 
 screenshots: build
 	node tests/e2e/screenshots.mjs
+
+## How long the slowest inputs we know block the page (release build, headless Chromium)
+worst: build
+	node tests/e2e/worst_inputs.mjs

@@ -245,7 +245,7 @@ fn latex_printer() {
         latex("sigmoid(x)(1 - sigmoid(x))"),
         "\\sigma \\left(x\\right) \\left(1 - \\sigma \\left(x\\right)\\right)"
     );
-    assert_eq!(latex("exp(-x)"), "{e}^{ - x}");
+    assert_eq!(latex("exp(-x)"), "{e}^{-x}");
     assert_eq!(latex("log(x, 2)"), "{\\log }_{2}\\left(x\\right)");
     assert_eq!(latex("abs(x) + pi"), "\\left|x\\right| + \\pi ");
     assert_eq!(latex("x_1*2"), "\\mathrm{x\\_1} \\cdot 2");

@@ -1677,7 +1677,7 @@ fn long_inputs_never_panic() {
 // 6. MathML: user text never becomes markup.
 
 const MATHML_TAGS: &[&str] = &[
-    "math", "mrow", "mi", "mn", "mo", "mtext", "mfrac", "msup", "msub", "msqrt",
+    "math", "mrow", "mi", "mn", "mo", "mtext", "mfrac", "msup", "msub", "msqrt", "mroot",
 ];
 const ENTITIES: &[&str] = &[
     "&amp;", "&lt;", "&gt;", "&quot;", "&#39;", "&#x2061;", "&#x2062;",

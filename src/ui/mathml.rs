@@ -13,6 +13,11 @@ pub fn math(e: &Expr, block: bool) -> Html {
 
 /// `name(var) = e` as one formula, e.g. `f′(x) = 2x`.
 pub fn definition(name: &str, var: &str, e: &Expr, block: bool) -> Html {
+    let text = format!("{name}({var}) = {}", to_text(e));
+    // Typesetting thousands of operations would stall the page and help nobody read them.
+    if e.op_count() > TYPESET_LIMIT {
+        return html! { <code class="long-formula" tabindex="0">{ text }</code> };
+    }
     let l = Layout::Row(vec![
         // An identifier, not a function name: no function-application space in `f(x)`.
         Layout::Ident(name.to_string()),
@@ -20,8 +25,11 @@ pub fn definition(name: &str, var: &str, e: &Expr, block: bool) -> Html {
         Layout::Op("=".into()),
         layout(e),
     ]);
-    math_layout(&l, &format!("{name}({var}) = {}", to_text(e)), block)
+    math_layout(&l, &text, block)
 }
+
+/// Largest formula (in operations) typeset as MathML; longer ones are shown as text.
+pub const TYPESET_LIMIT: usize = 300;
 
 /// A `<math>` element for a layout, with `alt` text for assistive technology.
 pub fn math_layout(l: &Layout, alt: &str, block: bool) -> Html {
