@@ -566,7 +566,7 @@ async fn parameters_are_named_and_have_sliders() {
     let notice = text(&host, "parameter-notice");
     assert_eq!(
         notice,
-        "a and b are parameters: a constant for the derivative with respect to x, plotted with a = 1 and b = 1."
+        "a and b are parameters, plotted with a = 1 and b = 1. The derivative with respect to x treats them as constant."
     );
     assert_eq!(number(&readout(&host, "fx0")), 2.0);
     set_slider(&host, "param-a", 2.0).await;

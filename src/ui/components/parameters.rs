@@ -18,7 +18,8 @@ pub struct ParametersProps {
     pub on_change: Callback<(String, f64)>,
 }
 
-/// "a is a parameter, plotted with a = 1." / "a and b are parameters, plotted with a = 1 and b = 2."
+/// "a is a parameter, plotted with a = 1. The derivative with respect to x treats it as
+/// constant." (and the plural for several)
 pub fn notice(params: &[(String, f64)], var: &str) -> String {
     let names: Vec<&str> = params.iter().map(|(n, _)| n.as_str()).collect();
     let values: Vec<String> = params
@@ -31,13 +32,13 @@ pub fn notice(params: &[(String, f64)], var: &str) -> String {
         [] => String::new(),
     };
     let names: Vec<String> = names.iter().map(|s| s.to_string()).collect();
-    let (is, noun) = if params.len() == 1 {
-        ("is", "a parameter")
+    let (is, noun, them) = if params.len() == 1 {
+        ("is", "a parameter", "it")
     } else {
-        ("are", "parameters")
+        ("are", "parameters", "them")
     };
     format!(
-        "{} {is} {noun}: a constant for the derivative with respect to {var}, plotted with {}.",
+        "{} {is} {noun}, plotted with {}. The derivative with respect to {var} treats {them} as constant.",
         list(&names),
         list(&values)
     )
