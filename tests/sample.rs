@@ -381,3 +381,29 @@ fn y_range_of_a_constant_or_of_nothing() {
     let (lo, hi) = auto_y_range(&Samples::default(), f64::NAN, f64::NAN);
     assert!(lo < hi);
 }
+
+/// f′ of a step-like function gets an open circle at each jump of f, even though its formula
+/// (0) is defined there.
+#[test]
+fn derivative_is_cut_where_the_function_breaks() {
+    let s = slope::math::Study::parse("floor(x)").unwrap();
+    let f = slope::math::sample::sample(&s.f_program, -3.5, 3.5, 700);
+    let jumps: Vec<f64> = f.breaks.iter().map(|b| b.x).collect();
+    assert_eq!(jumps.len(), 7, "{jumps:?}");
+    let mut df = slope::math::sample::sample(&s.df_program, -3.5, 3.5, 700);
+    slope::math::sample::exclude_points(&mut df, &jumps);
+    assert_eq!(df.segments.len(), 8);
+    assert_eq!(df.breaks.len(), 7);
+    for (b, k) in df.breaks.iter().zip(-3..=3) {
+        assert!((b.x - k as f64).abs() < 1e-6, "{b:?}");
+        assert_eq!((b.left, b.right), (Some(0.0), Some(0.0)));
+    }
+    // No segment runs through a jump.
+    for seg in &df.segments {
+        let (a, z) = (seg[0].0, seg[seg.len() - 1].0);
+        assert!(
+            !(-3..=3).any(|k| a < k as f64 && (k as f64) < z),
+            "{a}..{z}"
+        );
+    }
+}

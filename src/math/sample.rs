@@ -49,6 +49,49 @@ pub enum BreakKind {
     Pole,
 }
 
+/// Marks the points `xs` as undefined on already sampled curve: every segment that runs
+/// through one is split there, and a break with the two ends as one-sided limits is added (an
+/// open circle). Used for f′ at the breaks of f: a derivative cannot exist where its function
+/// jumps or has a hole, even where the derivative's own formula is defined (`floor(x)` has
+/// f′ = 0 between the integers and none at them).
+pub fn exclude_points(samples: &mut Samples, xs: &[f64]) {
+    for &x in xs {
+        let Some(k) = samples
+            .segments
+            .iter()
+            .position(|seg| seg.len() >= 2 && seg[0].0 < x && x < seg[seg.len() - 1].0)
+        else {
+            continue;
+        };
+        let seg = samples.segments.remove(k);
+        let split = seg.partition_point(|p| p.0 < x);
+        let (left, right): (Vec<Point>, Vec<Point>) = {
+            let mut l = seg[..split].to_vec();
+            let r: Vec<Point> = seg[split..].iter().copied().filter(|p| p.0 > x).collect();
+            l.retain(|p| p.0 < x);
+            (l, r)
+        };
+        let (Some(&(_, yl)), Some(&(_, yr))) = (left.last(), right.first()) else {
+            samples.segments.insert(k, seg);
+            continue;
+        };
+        let kind = if yl == yr {
+            BreakKind::Removable
+        } else {
+            BreakKind::Jump
+        };
+        samples.segments.insert(k, right);
+        samples.segments.insert(k, left);
+        samples.breaks.push(Break {
+            x,
+            left: Some(yl),
+            right: Some(yr),
+            kind,
+        });
+    }
+    samples.breaks.sort_unstable_by(|a, b| a.x.total_cmp(&b.x));
+}
+
 /// Grids wider than this many points are clamped (no screen is that wide).
 const MAX_RESOLUTION: usize = 16_384;
 /// Total points (grid, refinement and probes) allowed per pixel of resolution.

@@ -274,7 +274,13 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
             };
             let view = props.view;
             let started = perf::now_ms();
-            let samples = sample(program, view.x_min, view.x_max, *width);
+            let mut samples = sample(program, view.x_min, view.x_max, *width);
+            if *curve == Curve::Df {
+                // f′ has an open circle wherever f breaks (a jump, a hole, a pole).
+                let f = sample(&study.0.f_program, view.x_min, view.x_max, *width);
+                let xs: Vec<f64> = f.breaks.iter().map(|b| b.x).collect();
+                crate::math::sample::exclude_points(&mut samples, &xs);
+            }
             let y_range = auto_y_range(&samples, view.x_min, view.x_max);
             perf::record_sampling(perf::now_ms() - started);
             Rc::new(Sampled { samples, y_range })
