@@ -439,3 +439,63 @@ fn simplification_is_bounded_by_a_work_budget() {
         );
     }
 }
+
+/// What a textbook prints (issue 7 §3).
+#[test]
+fn textbook_forms() {
+    dx("ln|x|", "1/x");
+    dx("x|x|", "2abs(x)");
+    dx("|x|^2", "2x");
+    dx("atan(1/x)", "-1/(x^2 + 1)");
+    dx("ln(cos(x))", "-tan(x)");
+    dx("ln(sin(x))", "cot(x)");
+    dx("(x^2-1)/(x+1)", "1");
+    dx("x^2/(x+1)^2", "2x/(x + 1)^3");
+    dx("exp(ln(x))", "1");
+    dx("(x^3 - 1)/(x - 1)", "2x + 1");
+    // The course's forms stay.
+    dx("sigmoid(x)", "sigmoid(x)(1 - sigmoid(x))");
+    dx("tanh(x)", "1 - tanh(x)^2");
+    dx("x^2(x + 1)", "3x^2 + 2x");
+    // Exact integers, never floats, however many factors.
+    let many: Vec<String> = (1..=26).map(|i| format!("(x+{i})")).collect();
+    let d = to_text(&differentiate(&parse(&many.join("*")).unwrap(), "x").result);
+    assert!(!d.contains('e') && !d.contains('.'), "{d}");
+}
+
+/// Brackets a student needs: `2^(x^2)` is not printed `2^x^2`.
+#[test]
+fn powers_of_powers_keep_their_brackets() {
+    let t = |s: &str| to_text(&parse(s).unwrap());
+    assert_eq!(t("2^(x^2)"), "2^(x^2)");
+    assert_eq!(t("2^x^2"), "2^(x^2)");
+    assert_eq!(t("(2^x)^2"), "(2^x)^2");
+    dx("2^(x^2)", "2x*2^(x^2)*ln(2)");
+}
+
+/// Where the simplified derivative holds only on part of the domain, the last step says so.
+#[test]
+fn the_last_step_states_where_a_cancellation_holds() {
+    let last = |s: &str| {
+        let d = differentiate(&parse(s).unwrap(), "x");
+        explain(&d).last().unwrap().text()
+    };
+    assert!(
+        last("(x^2-1)/(x+1)").ends_with("= 1 (for x ≠ -1)"),
+        "{}",
+        last("(x^2-1)/(x+1)")
+    );
+    assert!(
+        last("exp(ln(x))").ends_with("= 1 (for x > 0)"),
+        "{}",
+        last("exp(ln(x))")
+    );
+    assert!(!last("x^2").contains("for"), "{}", last("x^2"));
+    // 0/0 is undefined, never 0.
+    assert!(eval_at(&slope::math::simplify(&parse("0/0").unwrap()), &[]).is_nan());
+    assert!(eval_at(
+        &slope::math::simplify(&parse("x*0/0").unwrap()),
+        &[("x", 1.0)]
+    )
+    .is_nan());
+}

@@ -37,7 +37,7 @@ fn canonical_syntax() {
     check("1e-3", "0.001");
     check("0.5", "0.5");
     check("-x^2", "-x^2");
-    check("2^3^2", "2^3^2");
+    check("2^3^2", "2^(3^2)");
     check("(2^3)^2", "(2^3)^2");
     check("a - (b - c)", "a - (b - c)");
     check("a/(b*c)", "a/(b*c)");

@@ -149,6 +149,9 @@ pub struct Derivation {
     /// False when the simplifier's work budget ran out: the result is right but less tidy
     /// than it could be (see `simplify::WORK_BUDGET`).
     pub fully_simplified: bool,
+    /// Where the simplified result equals the derivative as the rules gave it, when that is
+    /// narrower than where the result is defined: `(x^2 - 1)/(x + 1)` has f′ = 1 for x ≠ -1.
+    pub conditions: Vec<super::domain::Condition>,
 }
 
 /// Most rule applications one derivative may take. Ordinary functions need a few dozen; a
@@ -182,12 +185,18 @@ pub fn differentiate(e: &Expr, var: &str) -> Derivation {
     } else {
         (Expr::Num(f64::NAN), false)
     };
+    let conditions = if complete {
+        super::domain::stated(e, &root.output, &result)
+    } else {
+        Vec::new()
+    };
     Derivation {
         var: var.to_string(),
         root,
         result,
         complete,
         fully_simplified: !ran_out,
+        conditions,
     }
 }
 

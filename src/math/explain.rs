@@ -109,19 +109,32 @@ pub fn explain(d: &Derivation) -> Vec<Line> {
         });
         return lines;
     }
+    let mut segments = vec![
+        words("Simplify: "),
+        Segment::Derivative {
+            var: d.var.clone(),
+            input: d.root.input.clone(),
+            output: d.result.clone(),
+        },
+    ];
+    if let Some(w) = where_it_holds(d) {
+        segments.push(words(&format!(" ({w})")));
+    }
     lines.push(Line {
         rule: Rule::Simplify,
         depth: 0,
-        segments: vec![
-            words("Simplify: "),
-            Segment::Derivative {
-                var: d.var.clone(),
-                input: d.root.input.clone(),
-                output: d.result.clone(),
-            },
-        ],
+        segments,
     });
     lines
+}
+
+/// "for x ≠ -1" when the simplified derivative holds on less than where it is defined.
+pub fn where_it_holds(d: &Derivation) -> Option<String> {
+    if d.conditions.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = d.conditions.iter().map(|c| c.text(&d.var)).collect();
+    Some(format!("for {}", parts.join(" and ")))
 }
 
 fn walk(s: &Step, var: &str, depth: usize, out: &mut Vec<Line>) {

@@ -4,6 +4,7 @@
 
 pub mod ast;
 pub mod diff;
+pub mod domain;
 pub mod error;
 pub mod eval;
 pub mod explain;

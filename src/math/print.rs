@@ -121,7 +121,8 @@ fn write(e: &Expr, out: &mut String) {
         Expr::Pow(a, b) => {
             child(a, 5, out);
             out.push('^');
-            right_child(b, 4, out);
+            // `2^(x^2)`, not `2^x^2`: the same value, but students read it wrongly.
+            right_child(b, 5, out);
         }
         Expr::Call(f, args) => {
             // Print what the parser reads back: one-argument `log` is `ln`, and the default

@@ -250,6 +250,8 @@ fn mul(factors: Vec<N>) -> N {
     if coef.is_zero() {
         return int(0);
     }
+    merge_even_powers_into_abs(&mut bases);
+    merge_sin_cos(&mut bases);
     let mut out = Vec::new();
     for (b, e) in bases {
         match pow(b, e) {
@@ -272,6 +274,56 @@ fn mul(factors: Vec<N>) -> N {
     match out.len() {
         1 => out.pop().unwrap_or(int(1)),
         _ => N::Mul(out),
+    }
+}
+
+/// In a product with `|u|`, an even power of `u` is that power of `|u|`: `x^2/|x|` is `|x|`.
+fn merge_even_powers_into_abs(bases: &mut Vec<(N, N)>) {
+    let mut i = 0;
+    while i < bases.len() {
+        let even = matches!(&bases[i].1, N::Num(k) if k.as_integer().is_some_and(|k| k % 2 == 0));
+        let abs_of = bases.iter().position(|(b, _)| {
+            matches!(b, N::Call(Func::Abs, args) if args.len() == 1 && args[0] == bases[i].0)
+        });
+        match abs_of {
+            Some(j) if even => {
+                let (_, e) = bases.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                bases[j].1 = add(vec![bases[j].1.clone(), e]);
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+/// `sin(u)^k / cos(u)^k` is `tan(u)^k`, and `cos(u)^k / sin(u)^k` is `cot(u)^k`.
+fn merge_sin_cos(bases: &mut Vec<(N, N)>) {
+    let mut i = 0;
+    while i < bases.len() {
+        let (N::Call(Func::Sin, args), N::Num(k)) = &bases[i] else {
+            i += 1;
+            continue;
+        };
+        let (arg, k) = (args.clone(), *k);
+        let partner = bases.iter().position(|(b, e)| {
+            matches!((b, e), (N::Call(Func::Cos, a), N::Num(m)) if *a == arg && m.add(k).is_zero())
+        });
+        match partner {
+            Some(j) if k.is_integer() => {
+                let (f, power) = if k.is_negative() {
+                    (Func::Cot, k.neg())
+                } else {
+                    (Func::Tan, k)
+                };
+                bases[i] = (N::Call(f, arg), num(power));
+                bases.remove(j);
+                if j < i {
+                    i -= 1;
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
     }
 }
 
@@ -299,6 +351,20 @@ fn pow(b: N, e: N) -> N {
     }
     match (&b, &e) {
         (N::Num(bn), _) if bn.is_one() => return int(1),
+        // 0/0 and 1/0 are undefined, never 0.
+        (N::Num(bn), N::Num(en)) if bn.is_zero() && en.is_negative() => {
+            return num(Number::Real(f64::NAN))
+        }
+        // |u|^2 = u^2 for real u (any even power).
+        (N::Call(Func::Abs, args), N::Num(en))
+            if args.len() == 1 && en.as_integer().is_some_and(|k| k % 2 == 0) =>
+        {
+            return pow(args[0].clone(), e.clone());
+        }
+        // e^(ln u) = u (where ln u is defined: the derivation states it).
+        (N::Const(Constant::E), N::Call(Func::Ln, args)) if args.len() == 1 => {
+            return args[0].clone();
+        }
         (N::Num(bn), N::Num(en)) => {
             if let Some(k) = en.as_integer() {
                 if let Some(v) = bn.powi(k) {
@@ -342,6 +408,8 @@ fn kind_rank(n: &N) -> u8 {
         N::Const(Constant::Pi) => 1,
         N::Var(_) => 2,
         N::Const(Constant::E) => 3,
+        // `2^x` is an exponential: it goes with `e^x`, after the variables (`2x*2^(x^2)`).
+        N::Pow(b, _) if matches!(**b, N::Num(_)) => 3,
         N::Pow(b, _) => kind_rank(b),
         N::Call(..) => 5,
         N::Mul(_) => 6,
@@ -554,6 +622,157 @@ fn together(n: &N, rounds: u8) -> Option<N> {
     Some(mul(factors))
 }
 
+/// A product or power whose sums are brought over a common denominator first: the
+/// denominators may then cancel against the rest, `x^-2 (1 + x^-2)^-1` → `(x^2 + 1)^-1`.
+fn together_inside(n: &N, rounds: u8) -> Option<N> {
+    let over = |f: &N| match f {
+        N::Add(_) => together(f, rounds),
+        N::Pow(b, e) if matches!(**b, N::Add(_)) => {
+            together(b, rounds).map(|t| pow(t, (**e).clone()))
+        }
+        _ => None,
+    };
+    match n {
+        N::Mul(fs) => {
+            let mut changed = false;
+            let new: Vec<N> = fs
+                .iter()
+                .map(|f| match over(f) {
+                    Some(t) => {
+                        changed = true;
+                        t
+                    }
+                    None => f.clone(),
+                })
+                .collect();
+            changed.then(|| mul(new))
+        }
+        N::Pow(..) => over(n),
+        _ => None,
+    }
+}
+
+/// True when a float (not an exact rational) appears anywhere in `n`.
+fn has_real(n: &N) -> bool {
+    match n {
+        N::Num(Number::Real(_)) => true,
+        N::Num(_) | N::Const(_) | N::Var(_) => false,
+        N::Add(xs) | N::Mul(xs) | N::Call(_, xs) => xs.iter().any(has_real),
+        N::Pow(b, e) => has_real(b) || has_real(e),
+    }
+}
+
+/// A polynomial in one variable with exact coefficients, lowest degree first.
+fn polynomial(n: &N) -> Option<(String, Vec<Number>)> {
+    let terms: Vec<&N> = match n {
+        N::Add(ts) => ts.iter().collect(),
+        other => vec![other],
+    };
+    let mut var: Option<String> = None;
+    let mut coefs: Vec<Number> = Vec::new();
+    for t in terms {
+        let (c, rest) = split_coef(t);
+        if matches!(c, Number::Real(_)) {
+            return None;
+        }
+        let (v, k) = match &rest {
+            N::Num(_) => (None, 0),
+            N::Var(v) => (Some(v.clone()), 1),
+            N::Pow(b, e) => match (&**b, &**e) {
+                (N::Var(v), N::Num(k)) => (
+                    Some(v.clone()),
+                    k.as_integer().filter(|k| (1..=64).contains(k))?,
+                ),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        if let Some(v) = v {
+            if var.get_or_insert_with(|| v.clone()) != &v {
+                return None;
+            }
+        }
+        let k = k as usize;
+        if coefs.len() <= k {
+            coefs.resize(k + 1, Number::ZERO);
+        }
+        coefs[k] = coefs[k].add(c);
+    }
+    Some((var?, coefs))
+}
+
+fn from_polynomial(var: &str, coefs: &[Number]) -> N {
+    add(coefs
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.is_zero())
+        .map(|(k, c)| mul(vec![num(*c), pow(N::Var(var.to_string()), int(k as i64))]))
+        .collect())
+}
+
+/// `p / d` when `d` divides `p` exactly.
+fn divide_exactly(p: &[Number], d: &[Number]) -> Option<Vec<Number>> {
+    let lead = d.last().filter(|c| !c.is_zero())?.recip()?;
+    if d.len() < 2 || p.len() < d.len() {
+        return None;
+    }
+    let mut rem = p.to_vec();
+    let mut q = vec![Number::ZERO; p.len() - d.len() + 1];
+    for i in (0..q.len()).rev() {
+        let c = rem[i + d.len() - 1].mul(lead);
+        q[i] = c;
+        for (j, dj) in d.iter().enumerate() {
+            rem[i + j] = rem[i + j].add(c.mul(*dj).neg());
+        }
+    }
+    let exact = rem.iter().all(|c| c.is_zero()) && q.iter().all(|c| !matches!(c, Number::Real(_)));
+    exact.then_some(q)
+}
+
+/// Cancels polynomial denominators that divide a polynomial numerator exactly:
+/// `(x^2 + 2x + 1)/(x + 1)^2` → `1`. (Valid where the denominator is not 0; the derivation
+/// says so in its last step.)
+fn cancel_polynomials(n: &N) -> Option<N> {
+    let N::Mul(fs) = n else { return None };
+    let top = fs.iter().position(|f| matches!(f, N::Add(_)))?;
+    let (var, mut p) = polynomial(&fs[top])?;
+    let mut rest: Vec<N> = Vec::new();
+    let mut changed = false;
+    for (i, f) in fs.iter().enumerate() {
+        if i == top {
+            continue;
+        }
+        let N::Pow(b, e) = f else {
+            rest.push(f.clone());
+            continue;
+        };
+        let (Some((v, d)), N::Num(k)) = (polynomial(b), &**e) else {
+            rest.push(f.clone());
+            continue;
+        };
+        let Some(mut k) = k.as_integer().filter(|k| *k < 0 && v == var) else {
+            rest.push(f.clone());
+            continue;
+        };
+        while k < 0 {
+            match divide_exactly(&p, &d) {
+                Some(q) => {
+                    p = q;
+                    k += 1;
+                    changed = true;
+                }
+                None => break,
+            }
+        }
+        rest.push(pow((**b).clone(), int(k)));
+    }
+    if !changed {
+        return None;
+    }
+    rest.push(from_polynomial(&var, &p));
+    Some(mul(rest))
+}
+
 fn gcd_i64(a: i64, b: i64) -> i64 {
     if b == 0 {
         a.abs().max(1)
@@ -696,6 +915,17 @@ fn best_top(n: N, rounds: u8) -> N {
             if c != n {
                 factored.extend(factor_common(&c, rounds - 1));
             }
+        }
+        candidates.extend(together_inside(&n, rounds - 1));
+        let cancelled: Vec<N> = candidates.iter().filter_map(cancel_polynomials).collect();
+        candidates.extend(cancelled);
+    }
+    // Never trade exact numbers for floats: a product of many linear factors expanded would
+    // have coefficients past i64 (`3.4e20x^51`); it stays factored.
+    if !has_real(&n) {
+        candidates.retain(|c| !has_real(c));
+        if candidates.is_empty() {
+            candidates.push(n.clone());
         }
     }
     // Ties go to the earlier candidate: the form closest to what the rules produced.

@@ -1,0 +1,177 @@
+//! Where a formula is defined, as far as simplification can change it: denominators must not
+//! be 0 and logarithms need positive arguments. Simplifying `(x^2 + 2x + 1)/(x + 1)^2` to `1`
+//! or `exp(ln(x))/x` to `1` is right only where the original was defined; `lost` finds those
+//! conditions so the last step of a derivation can state them ("for x ≠ -1").
+
+use super::ast::Expr;
+use super::func::Func;
+use super::print::to_text;
+use super::simplify::simplify;
+
+/// A condition for a formula to be defined.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Condition {
+    NonZero(Expr),
+    Positive(Expr),
+}
+
+/// Most conditions collected from one formula (huge derivatives have hundreds of divisions).
+const MAX_CONDITIONS: usize = 16;
+
+impl Condition {
+    fn expr(&self) -> &Expr {
+        match self {
+            Condition::NonZero(e) | Condition::Positive(e) => e,
+        }
+    }
+
+    fn implied_by(&self, others: &[Condition]) -> bool {
+        others.iter().any(|o| {
+            o == self
+                || matches!((self, o), (Condition::NonZero(a), Condition::Positive(b)) if a == b)
+        })
+    }
+
+    /// The condition as a student reads it: `x ≠ -1`, `x > 0`, `sin(x) ≠ 0`.
+    pub fn text(&self, var: &str) -> String {
+        let e = self.expr();
+        if let Some((a, b)) = linear(e, var) {
+            let root = to_text(&simplify(&Expr::Num(-b / a)));
+            return match self {
+                Condition::NonZero(_) => format!("{var} ≠ {root}"),
+                Condition::Positive(_) if a > 0.0 => format!("{var} > {root}"),
+                Condition::Positive(_) => format!("{var} < {root}"),
+            };
+        }
+        match self {
+            Condition::NonZero(_) => format!("{} ≠ 0", to_text(e)),
+            Condition::Positive(_) => format!("{} > 0", to_text(e)),
+        }
+    }
+}
+
+/// `a·var + b` when `e` is exactly that (with no other letters).
+fn linear(e: &Expr, var: &str) -> Option<(f64, f64)> {
+    if e.variables().iter().any(|v| v != var) {
+        return None;
+    }
+    let at = |x: f64| super::eval::eval_at(e, &[(var, x)]);
+    let (b, a) = (at(0.0), at(1.0) - at(0.0));
+    let exact = a != 0.0
+        && a.is_finite()
+        && b.is_finite()
+        && at(2.0) == 2.0 * a + b
+        && at(-3.0) == b - 3.0 * a;
+    exact.then_some((a, b))
+}
+
+/// The conditions under which `e` is defined (simplified, without repeats).
+pub fn conditions(e: &Expr) -> Vec<Condition> {
+    let mut out = Vec::new();
+    collect(e, &mut out);
+    out
+}
+
+fn push(c: Condition, out: &mut Vec<Condition>) {
+    let e = c.expr();
+    if e.variables().is_empty() || out.len() >= MAX_CONDITIONS {
+        return;
+    }
+    // Only the bases matter: x^2 ≠ 0 is x ≠ 0, and a product is 0 when a factor is.
+    if let Condition::NonZero(e) = &c {
+        match e {
+            Expr::Pow(b, k) if k.variables().is_empty() => {
+                return push(Condition::NonZero((**b).clone()), out)
+            }
+            Expr::Mul(a, b) => {
+                push(Condition::NonZero((**a).clone()), out);
+                return push(Condition::NonZero((**b).clone()), out);
+            }
+            Expr::Neg(a) => return push(Condition::NonZero((**a).clone()), out),
+            Expr::Call(Func::Abs, args) if args.len() == 1 => {
+                return push(Condition::NonZero(args[0].clone()), out)
+            }
+            _ => {}
+        }
+    }
+    let c = match c {
+        Condition::NonZero(e) => Condition::NonZero(simplify(&e)),
+        Condition::Positive(e) => Condition::Positive(simplify(&e)),
+    };
+    if !out.contains(&c) {
+        out.push(c);
+    }
+}
+
+fn collect(e: &Expr, out: &mut Vec<Condition>) {
+    match e {
+        Expr::Num(_) | Expr::Const(_) | Expr::Var(_) => {}
+        Expr::Neg(a) => collect(a, out),
+        Expr::Add(a, b) | Expr::Sub(a, b) | Expr::Mul(a, b) => {
+            collect(a, out);
+            collect(b, out);
+        }
+        Expr::Div(a, b) => {
+            collect(a, out);
+            collect(b, out);
+            push(Condition::NonZero((**b).clone()), out);
+        }
+        Expr::Pow(b, k) => {
+            collect(b, out);
+            collect(k, out);
+            if k.constant_value().is_some_and(|k| k < 0.0) {
+                push(Condition::NonZero((**b).clone()), out);
+            }
+        }
+        Expr::Call(f, args) => {
+            args.iter().for_each(|a| collect(a, out));
+            match (f, args.first()) {
+                (Func::Ln | Func::Log | Func::Log10 | Func::Log2, Some(u)) => {
+                    push(Condition::Positive(u.clone()), out)
+                }
+                (Func::Tan | Func::Sec, Some(u)) => {
+                    push(Condition::NonZero(Expr::call(Func::Cos, u.clone())), out)
+                }
+                (Func::Cot | Func::Csc, Some(u)) => {
+                    push(Condition::NonZero(Expr::call(Func::Sin, u.clone())), out)
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Where a simplified derivative holds, when that is narrower than where it is defined: the
+/// conditions of the raw derivative `raw` that the simplified `result` lost and that the
+/// function `f` itself has (a derivative exists only where its function does). A condition
+/// only the raw formula had (`x/|x|` inside the derivative of `x|x|`) is not one.
+pub fn stated(f: &Expr, raw: &Expr, result: &Expr) -> Vec<Condition> {
+    let of_f = conditions(f);
+    lost(raw, result)
+        .into_iter()
+        .filter(|c| c.implied_by(&of_f))
+        .collect()
+}
+
+/// The conditions of `before` that `after` no longer has: where `after` = `before` holds.
+pub fn lost(before: &Expr, after: &Expr) -> Vec<Condition> {
+    let kept = conditions(after);
+    let lost: Vec<Condition> = conditions(before)
+        .into_iter()
+        .filter(|c| !c.implied_by(&kept))
+        .collect();
+    // `x > 0` already says `x ≠ 0`.
+    lost.iter()
+        .filter(|c| {
+            !matches!(c, Condition::NonZero(_))
+                || !c.implied_by(
+                    &lost
+                        .iter()
+                        .filter(|o| *o != *c)
+                        .cloned()
+                        .collect::<Vec<_>>(),
+                )
+        })
+        .cloned()
+        .collect()
+}
