@@ -6,7 +6,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 PORT ?= 8080
 
-.PHONY: setup serve build test test-native test-browser test-e2e bench screenshots worst
+.PHONY: setup serve build test test-native test-browser test-e2e bench screenshots worst fuzz
 
 setup:
 	@bash scripts/setup.sh
@@ -42,3 +42,13 @@ screenshots: build
 ## How long the slowest inputs we know block the page (release build, headless Chromium)
 worst: build
 	node tests/e2e/worst_inputs.mjs
+
+## Coverage-guided fuzzing of the whole pipeline (nightly + cargo-fuzz), for FUZZ_SECONDS.
+## Finds land in fuzz/artifacts/pipeline/: copy each to tests/fuzz_regressions/ and fix it.
+FUZZ_SECONDS ?= 600
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --locked
+	@rustup toolchain list | grep -q nightly || rustup toolchain install nightly --profile minimal
+	mkdir -p fuzz/corpus/pipeline
+	cd fuzz && cargo +nightly fuzz run pipeline corpus/pipeline seeds -- -dict=pipeline.dict \
+		-max_len=1000 -timeout=2 -rss_limit_mb=2048 -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1

@@ -416,8 +416,10 @@ fn capitals() {
     check("Ln(x) + COS(x)", "ln(x) + cos(x)");
     check("Sinx", "sin(x)");
     check("PI x", "pi*x");
-    // A capital letter on its own is a name of its own.
+    // A capital letter on its own is a name of its own, even in all-capital input.
     check("A x^2", "A*x^2");
+    check("X^11", "X^11");
+    check("LN X + A", "ln(x) + a");
     check("ReLU(x)", "relu(x)");
 }
 

@@ -16,6 +16,7 @@ pub mod numeric;
 pub mod parser;
 pub mod print;
 pub mod sample;
+pub mod selfcheck;
 pub mod simplify;
 pub mod study;
 

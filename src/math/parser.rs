@@ -40,8 +40,12 @@ pub fn read(src: &str) -> Result<Reading, ParseError> {
     if src.trim().is_empty() {
         return Err(ParseError::new(ErrorKind::Empty, (0, src.len())));
     }
-    let shouting =
-        src.chars().any(|c| c.is_ascii_uppercase()) && !src.chars().any(|c| c.is_lowercase());
+    // All capitals with a function name in them (`SIN(X)`, `LN X`) is caps lock: read it in
+    // lower case. Capitals alone (`X^2`) are letters of their own.
+    let shouting = !src.chars().any(|c| c.is_lowercase())
+        && src
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|run| starts_with_name(&run.to_ascii_lowercase()));
     let lowered;
     let src = if shouting {
         lowered = src.to_ascii_lowercase();
@@ -660,6 +664,13 @@ impl Parser<'_> {
             }
         }
     }
+}
+
+/// Whether a run of lower-case letters starts with a function name or `pi`.
+fn starts_with_name(run: &str) -> bool {
+    split_letters(run, 0)
+        .first()
+        .is_some_and(|(p, _)| p.len() > 1 && (Func::from_name(p).is_some() || p == "pi"))
 }
 
 /// Splits a run of letters into known names (longest first) and single-letter variables:
