@@ -407,3 +407,46 @@ fn derivative_is_cut_where_the_function_breaks() {
         );
     }
 }
+
+/// A removable hole is drawn as an open circle on f and on f′, wherever the grid falls.
+#[test]
+fn removable_holes_are_open_circles_on_f_and_f_prime() {
+    let cases = [
+        ("sin(x)/x", 0.0, 1.0),
+        ("(x^2-1)/(x+1)", -1.0, -2.0),
+        ("(x^2-4)/(x-2)", 2.0, 4.0),
+    ];
+    for (f, at, value) in cases {
+        let s = slope::math::Study::parse(f).unwrap();
+        // Views whose grids do not land on the hole, and zoomed far in.
+        for (lo, hi, px) in [
+            (-5.3, 4.1, 613),
+            (at - 1e-3, at + 7e-4, 587),
+            (-9.7, 9.1, 1000),
+        ] {
+            let fs = s.sample_f(lo, hi, px);
+            let hole = fs.breaks.iter().find(|b| (b.x - at).abs() < 1e-9);
+            let hole = hole
+                .unwrap_or_else(|| panic!("{f} on [{lo}, {hi}]: no hole at {at}: {:?}", fs.breaks));
+            let (l, r) = (hole.left.unwrap(), hole.right.unwrap());
+            assert!(
+                (l - value).abs() < 1e-3 && (r - value).abs() < 1e-3,
+                "{f}: {hole:?}"
+            );
+            assert_eq!(hole.kind, slope::math::sample::BreakKind::Removable, "{f}");
+            let dfs = s.sample_df(lo, hi, px);
+            assert!(
+                dfs.breaks.iter().any(|b| (b.x - at).abs() < 1e-9),
+                "{f}′: {:?}",
+                dfs.breaks
+            );
+            for seg in &dfs.segments {
+                let (a, z) = (seg[0].0, seg[seg.len() - 1].0);
+                assert!(!(a < at && at < z), "{f}′ runs through its hole: {a}..{z}");
+            }
+        }
+    }
+    // No false holes: a continuous function has none.
+    let s = slope::math::Study::parse("x^2/(x^2+1)").unwrap();
+    assert!(s.sample_f(-5.0, 5.0, 600).breaks.is_empty());
+}

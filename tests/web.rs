@@ -303,7 +303,29 @@ fn readout(host: &Element, item: &str) -> String {
 
 /// Reads a number as the page prints it (Unicode minus, exponent).
 fn number(s: &str) -> f64 {
-    s.replace('−', "-")
+    // `1.5×10⁻⁷` as the page writes powers of ten.
+    let plain: String = s
+        .replace('−', "-")
+        .replace("×10", "e")
+        .chars()
+        .map(|c| match c {
+            '⁻' => '-',
+            '⁰'..='⁹' | '¹' | '²' | '³' => match c {
+                '⁰' => '0',
+                '¹' => '1',
+                '²' => '2',
+                '³' => '3',
+                '⁴' => '4',
+                '⁵' => '5',
+                '⁶' => '6',
+                '⁷' => '7',
+                '⁸' => '8',
+                _ => '9',
+            },
+            other => other,
+        })
+        .collect();
+    plain
         .trim()
         .parse()
         .unwrap_or_else(|_| panic!("not a number: {s:?}"))

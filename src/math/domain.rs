@@ -175,3 +175,74 @@ pub fn lost(before: &Expr, after: &Expr) -> Vec<Condition> {
         .cloned()
         .collect()
 }
+
+/// Points in `[lo, hi]` where a denominator of `f` (a function of `var` alone) is 0: the
+/// candidates for holes a sampler can step over, such as 0 for `sin(x)/x` and -1 for
+/// `(x^2 - 1)/(x + 1)`. Linear denominators give exact roots; others are found where they
+/// change sign or touch 0 on a fine grid, refined by bisection.
+pub fn denominator_zeros(f: &Expr, var: &str, lo: f64, hi: f64) -> Vec<f64> {
+    let mut out: Vec<f64> = Vec::new();
+    if !(lo < hi) || !lo.is_finite() || !hi.is_finite() {
+        return out;
+    }
+    for c in conditions(f) {
+        let Condition::NonZero(d) = c else { continue };
+        if d.variables().iter().any(|v| v != var) {
+            continue;
+        }
+        if let Some((a, b)) = linear(&d, var) {
+            let r = -b / a;
+            if lo < r && r < hi {
+                out.push(r);
+            }
+            continue;
+        }
+        let program = super::eval::Program::compile(&d, &[var]);
+        const N: usize = 512;
+        let xs: Vec<f64> = (0..=N)
+            .map(|i| lo + (hi - lo) * i as f64 / N as f64)
+            .collect();
+        let mut ys = vec![0.0; xs.len()];
+        program.eval_slice(&xs, &mut ys);
+        let scale = ys
+            .iter()
+            .filter(|y| y.is_finite())
+            .fold(0.0f64, |m, y| m.max(y.abs()));
+        for i in 0..N {
+            let (mut a, mut b, ya, yb) = (xs[i], xs[i + 1], ys[i], ys[i + 1]);
+            if ya == 0.0 {
+                out.push(a);
+                continue;
+            }
+            // A sign change between two finite values: a zero, or a pole of d (rejected below).
+            if !(ya.is_finite() && yb.is_finite() && ya.signum() != yb.signum() && yb != 0.0) {
+                continue;
+            }
+            let mut fa = ya;
+            for _ in 0..80 {
+                let m = 0.5 * (a + b);
+                let fm = program.eval(&[m]);
+                if !fm.is_finite() || m <= a || m >= b {
+                    break;
+                }
+                if fm.signum() == fa.signum() {
+                    a = m;
+                    fa = fm;
+                } else {
+                    b = m;
+                }
+            }
+            let r = if program.eval(&[a]).abs() <= program.eval(&[b]).abs() {
+                a
+            } else {
+                b
+            };
+            if program.eval(&[r]).abs() <= 1e-9 * scale.max(1.0) {
+                out.push(r);
+            }
+        }
+    }
+    out.sort_by(f64::total_cmp);
+    out.dedup_by(|a, b| (*a - *b).abs() <= 1e-12 * (hi - lo));
+    out
+}

@@ -150,13 +150,120 @@ fn write(e: &Expr, out: &mut String) {
 /// A display form for plain-text places (aria labels, titles): canonical text with `·`,
 /// `−`, `π`, `√` and superscript digits, e.g. `2x² − 3·sin(x)`. Not meant to be parsed back.
 pub fn to_unicode(e: &Expr) -> String {
-    let text = to_text(e);
+    unicode_text(&rewrite_calls(&to_text(e)))
+}
+
+/// `abs(u)` → `|u|` and `exp(u)` → `e^(u)`, as the formula panel typesets them.
+fn rewrite_calls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some((i, name)) = ["abs(", "exp("]
+        .iter()
+        .filter_map(|n| find_word(rest, n).map(|i| (i, *n)))
+        .min()
+    {
+        out.push_str(&rest[..i]);
+        let open = i + name.len() - 1;
+        let Some(close) = matching_paren(rest, open) else {
+            out.push_str(&rest[i..]);
+            return out;
+        };
+        let inner = rewrite_calls(&rest[open + 1..close]);
+        if name == "abs(" {
+            out.push('|');
+            out.push_str(&inner);
+            out.push('|');
+        } else {
+            out.push_str("e^(");
+            out.push_str(&inner);
+            out.push(')');
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The byte index of `word` in `s` where it starts a word.
+fn find_word(s: &str, word: &str) -> Option<usize> {
+    s.match_indices(word).map(|(i, _)| i).find(|&i| {
+        // A coefficient may stand right before a name: `3exp(x)`.
+        i == 0
+            || !s[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphabetic() || c == '_')
+    })
+}
+
+/// The byte index of the `)` matching the `(` at `open`.
+fn matching_paren(s: &str, open: usize) -> Option<usize> {
+    let mut depth = 0;
+    for (i, c) in s[open..].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(open + i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A superscript form of a whole exponent (`3x` → `³ˣ`), if every character has one.
+fn superscript_text(s: &str) -> Option<String> {
+    s.chars()
+        .map(|c| match c {
+            '0'..='9' | '-' => Some(superscript(c)),
+            '+' => Some('⁺'),
+            '(' => Some('⁽'),
+            ')' => Some('⁾'),
+            'x' => Some('ˣ'),
+            'n' => Some('ⁿ'),
+            't' => Some('ᵗ'),
+            'a' => Some('ᵃ'),
+            'b' => Some('ᵇ'),
+            'k' => Some('ᵏ'),
+            'y' => Some('ʸ'),
+            _ => None,
+        })
+        .collect()
+}
+
+fn unicode_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        let word_start = i == 0 || !(chars[i - 1].is_alphanumeric() || chars[i - 1] == '_');
+        let word_start = i == 0 || !(chars[i - 1].is_alphabetic() || chars[i - 1] == '_');
+        // `e^(3x)` → `e³ˣ`, `x^n` → `xⁿ` when the whole exponent has superscript letters.
+        if c == '^' && chars.get(i + 1) == Some(&'(') {
+            let at = byte_index(&chars, i + 1);
+            if let Some(close) = matching_paren(text, at) {
+                if let Some(sup) = superscript_text(&text[at + 1..close]) {
+                    out.push_str(&sup);
+                    i += 1 + text[at..=close].chars().count();
+                    continue;
+                }
+            }
+        }
+        if c == '^'
+            && chars.get(i + 1).is_some_and(|c| c.is_ascii_alphabetic())
+            && !chars
+                .get(i + 2)
+                .is_some_and(|c| c.is_alphanumeric() || *c == '(' || *c == '_')
+        {
+            if let Some(sup) = superscript_text(&chars[i + 1].to_string()) {
+                out.push_str(&sup);
+                i += 2;
+                continue;
+            }
+        }
         if c == '^' && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
             let digits: String = chars[i + 1..]
                 .iter()
@@ -280,6 +387,12 @@ mod tests {
         assert_eq!(show("2x^10 - 3*sin(x)"), "2x¹⁰ − 3sin(x)");
         assert_eq!(show("sqrt(x)*pi"), "√(x)·π");
         assert_eq!(show("x^2.5"), "x^2.5");
-        assert_eq!(show("x^(-1)"), "x^(−1)");
+        assert_eq!(show("x^(-1)"), "x⁻¹");
+        // As the formula panel typesets them: |u| and e to a power.
+        assert_eq!(show("abs(x - 2)"), "|x − 2|");
+        assert_eq!(show("3exp(3x)"), "3e³ˣ");
+        assert_eq!(show("x^n"), "xⁿ");
+        assert_eq!(show("exp(-x^2/2)"), "e^(−x²/2)");
+        assert_eq!(show("abs(exp(x))"), "|eˣ|");
     }
 }

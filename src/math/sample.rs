@@ -71,11 +71,15 @@ pub fn exclude_points(samples: &mut Samples, xs: &[f64]) {
             l.retain(|p| p.0 < x);
             (l, r)
         };
-        let (Some(&(_, yl)), Some(&(_, yr))) = (left.last(), right.first()) else {
+        if left.is_empty() || right.is_empty() {
             samples.segments.insert(k, seg);
             continue;
-        };
-        let kind = if yl == yr {
+        }
+        // One-sided limits: the nearest samples, carried on to x along the last chord.
+        let (yl, step_l) = towards(x, &left[left.len().saturating_sub(2)..]);
+        let (yr, step_r) = towards(x, &right[..right.len().min(2)]);
+        // Sides that meet to within the curve's own change over one sample are one value.
+        let kind = if (yl - yr).abs() <= step_l + step_r + 1e-12 * (1.0 + yl.abs() + yr.abs()) {
             BreakKind::Removable
         } else {
             BreakKind::Jump
@@ -90,6 +94,30 @@ pub fn exclude_points(samples: &mut Samples, xs: &[f64]) {
         });
     }
     samples.breaks.sort_unstable_by(|a, b| a.x.total_cmp(&b.x));
+}
+
+/// The value at `x` continued from the one or two samples nearest to it, and how much the
+/// curve changes between those samples.
+fn towards(x: f64, near: &[Point]) -> (f64, f64) {
+    match near {
+        [(xa, ya), (xb, yb)] => {
+            let y = ya + (yb - ya) * (x - xa) / (xb - xa);
+            if y.is_finite() {
+                (y, (yb - ya).abs())
+            } else {
+                (
+                    if (x - xa).abs() < (x - xb).abs() {
+                        *ya
+                    } else {
+                        *yb
+                    },
+                    0.0,
+                )
+            }
+        }
+        [(_, y)] => (*y, 0.0),
+        _ => (f64::NAN, 0.0),
+    }
 }
 
 /// Grids wider than this many points are clamped (no screen is that wide).

@@ -4,9 +4,11 @@
 
 use super::ast::Expr;
 use super::diff::{differentiate, substitute, Derivation};
+use super::domain::denominator_zeros;
 use super::error::ParseError;
 use super::eval::Program;
 use super::parser::read;
+use super::sample::{exclude_points, sample, Samples};
 
 /// Value given to the other letters (parameters) when plotting.
 pub const PARAMETER_VALUE: f64 = 1.0;
@@ -21,6 +23,8 @@ pub struct Study {
     pub derivation: Derivation,
     pub f_program: Program,
     pub df_program: Program,
+    /// f with the parameters at their values (what `f_program` computes).
+    pub f_fixed: Expr,
 }
 
 impl Study {
@@ -46,7 +50,7 @@ impl Study {
         let parameters: Vec<String> = vars.into_iter().filter(|v| *v != var).collect();
         let derivation = differentiate(&f, &var);
         let values: Vec<f64> = parameters.iter().map(|_| PARAMETER_VALUE).collect();
-        let (f_program, df_program) = compile(&f, &derivation, &var, &parameters, &values);
+        let (f_fixed, f_program, df_program) = compile(&f, &derivation, &var, &parameters, &values);
         Study {
             f,
             var,
@@ -54,6 +58,7 @@ impl Study {
             derivation,
             f_program,
             df_program,
+            f_fixed,
         }
     }
 
@@ -63,7 +68,7 @@ impl Study {
         let values: Vec<f64> = (0..self.parameters.len())
             .map(|i| values.get(i).copied().unwrap_or(PARAMETER_VALUE))
             .collect();
-        let (f_program, df_program) = compile(
+        let (f_fixed, f_program, df_program) = compile(
             &self.f,
             &self.derivation,
             &self.var,
@@ -73,8 +78,28 @@ impl Study {
         Study {
             f_program,
             df_program,
+            f_fixed,
             ..self.clone()
         }
+    }
+
+    /// f sampled for a plot about `resolution` pixels wide, with an open circle at every
+    /// hole a grid can step over (where a denominator is 0, as for `sin(x)/x` at 0).
+    pub fn sample_f(&self, x_min: f64, x_max: f64, resolution: usize) -> Samples {
+        let mut s = sample(&self.f_program, x_min, x_max, resolution);
+        let holes = denominator_zeros(&self.f_fixed, &self.var, x_min, x_max);
+        exclude_points(&mut s, &holes);
+        s
+    }
+
+    /// f′ sampled likewise, cut with an open circle wherever f breaks: no derivative exists
+    /// where its function jumps or has a hole, whatever its formula says.
+    pub fn sample_df(&self, x_min: f64, x_max: f64, resolution: usize) -> Samples {
+        let f = self.sample_f(x_min, x_max, resolution);
+        let mut s = sample(&self.df_program, x_min, x_max, resolution);
+        let xs: Vec<f64> = f.breaks.iter().map(|b| b.x).collect();
+        exclude_points(&mut s, &xs);
+        s
     }
 
     /// f at one point (NaN where undefined).
@@ -95,7 +120,7 @@ fn compile(
     var: &str,
     parameters: &[String],
     values: &[f64],
-) -> (Program, Program) {
+) -> (Expr, Program, Program) {
     let fix = |e: &Expr| {
         parameters
             .iter()
@@ -103,10 +128,9 @@ fn compile(
             .fold(e.clone(), |acc, (p, v)| substitute(&acc, p, &Expr::Num(*v)))
     };
     let (f_fixed, df_fixed) = (fix(f), fix(&derivation.result));
-    (
-        Program::compile(&f_fixed, &[var]),
-        Program::compile_guarded(&df_fixed, &f_fixed, &[var]),
-    )
+    let f_program = Program::compile(&f_fixed, &[var]);
+    let df_program = Program::compile_guarded(&df_fixed, &f_fixed, &[var]);
+    (f_fixed, f_program, df_program)
 }
 
 /// The variable a function is read in when the student did not name one: `x` if it has an

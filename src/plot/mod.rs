@@ -3,6 +3,7 @@
 //! [`draw`] paints it on any plotters drawing area and returns the [`Transform`] the UI
 //! needs to map pointer positions back to values. Knows nothing of Yew.
 
+pub mod format;
 pub mod geometry;
 mod render;
 pub mod surface;

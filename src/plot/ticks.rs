@@ -2,8 +2,6 @@
 //! way a textbook would: no trailing zeros, a true minus sign, powers of ten for very large
 //! or very small numbers.
 
-use std::fmt::Write;
-
 /// Evenly spaced tick values `k·step` for `k` in `first..=last`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Ticks {
@@ -60,28 +58,5 @@ impl Ticks {
 
 /// Formats a tick value given the tick spacing, which decides how many digits matter.
 pub fn format_tick(value: f64, step: f64, out: &mut String) {
-    out.clear();
-    if value.abs() < step * 1e-6 || value == 0.0 {
-        out.push('0');
-        return;
-    }
-    if value.abs() >= 1e6 || step < 1e-4 {
-        // Significant digits: enough to tell neighbouring ticks apart.
-        let digits = (value.abs().log10().floor() - step.log10().floor()).clamp(0.0, 15.0) as usize;
-        let _ = write!(out, "{:.*e}", digits, value);
-        if let Some(e) = out.find('e') {
-            let exponent = out.split_off(e);
-            if out.contains('.') {
-                let trimmed = out.trim_end_matches('0').trim_end_matches('.').len();
-                out.truncate(trimmed);
-            }
-            out.push_str(&exponent);
-        }
-    } else {
-        let decimals = (-step.log10().floor()).clamp(0.0, 15.0) as usize;
-        let _ = write!(out, "{:.*}", decimals, value);
-    }
-    if out.starts_with('-') {
-        out.replace_range(0..1, "\u{2212}");
-    }
+    super::format::tick(value, step, out)
 }

@@ -161,25 +161,7 @@ pub fn format_h(h: f64) -> String {
 
 /// A value with `digits` significant digits (for the readout).
 pub fn format_precise(v: f64, digits: usize) -> String {
-    if !v.is_finite() {
-        return format_value(v);
-    }
-    if v == 0.0 {
-        return "0".into();
-    }
-    let magnitude = v.abs().log10().floor() as i64;
-    let s = if !(-5..9).contains(&magnitude) {
-        format!("{:.*e}", digits.saturating_sub(1), v)
-    } else {
-        let decimals = (digits as i64 - 1 - magnitude).clamp(0, 17) as usize;
-        let s = format!("{v:.decimals$}");
-        if s.contains('.') {
-            s.trim_end_matches('0').trim_end_matches('.').to_string()
-        } else {
-            s
-        }
-    };
-    s.replace('-', "−")
+    crate::plot::format::precise(v, digits)
 }
 
 fn describe_limit(l: Limit) -> String {

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{AddEventListenerOptions, HtmlCanvasElement, WheelEvent};
 use yew::prelude::*;
 
-use crate::math::sample::{auto_y_range, sample, Samples};
+use crate::math::sample::{auto_y_range, Samples};
 use crate::math::Study;
 use crate::plot::canvas::draw_on_canvas;
 use crate::plot::{Curve as PlotCurve, Dash, Line, Marker, PlotModel, Theme, Transform};
@@ -268,19 +268,12 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
             width,
         );
         use_memo(key, |(study, curve, _, _, width)| {
-            let program = match curve {
-                Curve::F => &study.0.f_program,
-                Curve::Df => &study.0.df_program,
-            };
             let view = props.view;
             let started = perf::now_ms();
-            let mut samples = sample(program, view.x_min, view.x_max, *width);
-            if *curve == Curve::Df {
-                // f′ has an open circle wherever f breaks (a jump, a hole, a pole).
-                let f = sample(&study.0.f_program, view.x_min, view.x_max, *width);
-                let xs: Vec<f64> = f.breaks.iter().map(|b| b.x).collect();
-                crate::math::sample::exclude_points(&mut samples, &xs);
-            }
+            let samples = match curve {
+                Curve::F => study.0.sample_f(view.x_min, view.x_max, *width),
+                Curve::Df => study.0.sample_df(view.x_min, view.x_max, *width),
+            };
             let y_range = auto_y_range(&samples, view.x_min, view.x_max);
             perf::record_sampling(perf::now_ms() - started);
             Rc::new(Sampled { samples, y_range })
@@ -450,12 +443,10 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
         })
     };
 
+    let (lo, hi) = crate::plot::format::range(props.view.x_min, props.view.x_max);
     let label = format!(
-        "Graph of {} on {} ≤ {} ≤ {}",
-        props.title,
-        crate::ui::components::plots::format_value(props.view.x_min),
-        props.study.var,
-        crate::ui::components::plots::format_value(props.view.x_max)
+        "Graph of {} on {lo} ≤ {} ≤ {hi}",
+        props.title, props.study.var
     );
     let testid = match props.curve {
         Curve::F => "plot-f",

@@ -39,28 +39,7 @@ impl PartialEq for PlotsProps {
 
 /// A number for the readout: enough digits to be useful, none to spare.
 pub fn format_value(v: f64) -> String {
-    if v.is_nan() {
-        return "undefined".into();
-    }
-    if v.is_infinite() {
-        return if v > 0.0 {
-            "∞".into()
-        } else {
-            "−∞".into()
-        };
-    }
-    let s = if v != 0.0 && (v.abs() >= 1e6 || v.abs() < 1e-4) {
-        format!("{v:.4e}")
-    } else {
-        format!("{v:.4}")
-    };
-    let s = if s.contains('.') && !s.contains('e') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    };
-    let s = if s == "-0" { "0".to_string() } else { s };
-    s.replace('-', "−")
+    crate::plot::format::value(v)
 }
 
 #[function_component(Plots)]

@@ -52,12 +52,7 @@ fn cell(value: f64, exact: f64) -> Html {
 }
 
 fn error_cell(value: f64, exact: f64) -> Html {
-    let e = (value - exact).abs();
-    let text = if e.is_finite() {
-        format!("{e:.1e}").replace('-', "−")
-    } else {
-        "—".into()
-    };
+    let text = crate::plot::format::error((value - exact).abs());
     html! { <td class="num err">{ text }</td> }
 }
 

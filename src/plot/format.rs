@@ -1,0 +1,160 @@
+//! Every number Slope shows, formatted in one place: axis ticks, readouts, table cells and
+//! view ranges. Written the way a textbook prints numbers: no trailing zeros, a true minus
+//! sign, and powers of ten as `3×10⁶` — never `3e6`, which reads as "3 times Euler's e".
+
+use std::fmt::Write;
+
+use crate::math::print::superscript_number;
+
+/// `v` with at most `digits` significant digits as `m×10ⁿ` (`1.2346×10⁻⁷`, `3×10⁶`).
+pub fn scientific(v: f64, digits: usize) -> String {
+    let s = format!("{:.*e}", digits.saturating_sub(1), v);
+    let (mantissa, exponent) = s.split_once('e').unwrap_or((&s, "0"));
+    let mantissa = if mantissa.contains('.') {
+        mantissa.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        mantissa
+    };
+    let n: i64 = exponent.parse().unwrap_or(0);
+    let out = if n == 0 {
+        mantissa.to_string()
+    } else {
+        format!("{mantissa}×10{}", superscript_number(n))
+    };
+    minus(out)
+}
+
+/// A fixed-point number with `decimals` decimals, trailing zeros dropped.
+fn fixed(v: f64, decimals: usize) -> String {
+    let s = format!("{v:.decimals$}");
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    };
+    if s == "-0" {
+        "0".into()
+    } else {
+        minus(s)
+    }
+}
+
+fn minus(s: String) -> String {
+    s.replace('-', "\u{2212}")
+}
+
+/// A tick label: as many decimals as the spacing `step` needs (`0.99995`, `1`, `1.00005`),
+/// powers of ten only for huge values or minute spacings.
+pub fn tick(value: f64, step: f64, out: &mut String) {
+    out.clear();
+    if value.abs() < step * 1e-6 || value == 0.0 {
+        out.push('0');
+        return;
+    }
+    let decimals = (-step.log10().floor()).max(0.0);
+    if value.abs() < 1e6 && decimals <= 8.0 {
+        out.push_str(&fixed(value, decimals as usize));
+    } else {
+        // Significant digits: enough to tell neighbouring ticks apart.
+        let digits = (value.abs().log10().floor() - step.log10().floor()).clamp(0.0, 15.0) as usize;
+        let _ = write!(out, "{}", scientific(value, digits + 1));
+    }
+}
+
+/// A value in a readout: up to four decimals, powers of ten outside 10⁻⁴…10⁶.
+pub fn value(v: f64) -> String {
+    if v.is_nan() {
+        return "undefined".into();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { "∞" } else { "−∞" }.into();
+    }
+    if v != 0.0 && (v.abs() >= 1e6 || v.abs() < 1e-4) {
+        scientific(v, 5)
+    } else {
+        fixed(v, 4)
+    }
+}
+
+/// A value with `digits` significant digits (the slope readout, the quotient table).
+pub fn precise(v: f64, digits: usize) -> String {
+    if !v.is_finite() {
+        return value(v);
+    }
+    if v == 0.0 {
+        return "0".into();
+    }
+    let magnitude = v.abs().log10().floor() as i64;
+    if !(-5..9).contains(&magnitude) {
+        return scientific(v, digits);
+    }
+    fixed(v, (digits as i64 - 1 - magnitude).clamp(0, 17) as usize)
+}
+
+/// An error in a table: two significant digits, exactly `0` when there is none.
+pub fn error(e: f64) -> String {
+    if !e.is_finite() {
+        return "—".into();
+    }
+    if e == 0.0 {
+        return "0".into();
+    }
+    scientific(e, 2)
+}
+
+/// The ends of a view `[a, b]` with enough digits that they differ whenever a < b.
+pub fn range(a: f64, b: f64) -> (String, String) {
+    let width = (b - a).abs();
+    if !(width > 0.0) || !a.is_finite() || !b.is_finite() {
+        return (value(a), value(b));
+    }
+    let magnitude = a.abs().max(b.abs()).max(width);
+    // Digits down to a tenth of the width, at least the usual four decimals.
+    let decimals = ((-width.log10()).ceil() + 1.0).clamp(4.0, 15.0) as usize;
+    if magnitude >= 1e6 || magnitude < 1e-4 {
+        let digits = ((magnitude / width).log10().ceil() as usize + 2).clamp(5, 16);
+        return (scientific(a, digits), scientific(b, digits));
+    }
+    (fixed(a, decimals), fixed(b, decimals))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check_tick(value: f64, step: f64, expected: &str) {
+        let mut out = String::new();
+        tick(value, step, &mut out);
+        assert_eq!(out, expected, "tick {value} with step {step}");
+    }
+
+    #[test]
+    fn ticks_read_like_a_textbook() {
+        check_tick(0.99995, 0.00005, "0.99995");
+        check_tick(1.0, 0.00005, "1");
+        check_tick(1.00005, 0.00005, "1.00005");
+        check_tick(3e6, 1e6, "3×10⁶");
+        check_tick(-3e-9, 1e-9, "−3×10⁻⁹");
+        for (v, s) in [(0.4, 0.1), (2.0, 1.0), (1e5, 5e4), (1.0, 1e-8)] {
+            let mut out = String::new();
+            tick(v, s, &mut out);
+            assert!(!out.contains('e'), "{v} {s}: {out}");
+        }
+    }
+
+    #[test]
+    fn values_errors_and_ranges() {
+        assert_eq!(value(12345678.0), "1.2346×10⁷");
+        assert_eq!(value(-0.5), "−0.5");
+        assert_eq!(value(f64::NAN), "undefined");
+        assert_eq!(error(0.0), "0");
+        assert_eq!(error(0.2), "2×10⁻¹");
+        assert_eq!(error(1.8e-15), "1.8×10⁻¹⁵");
+        assert_eq!(precise(1.0e-12, 3), "1×10⁻¹²");
+        let (a, b) = range(-1.0000005, -0.9999995);
+        assert_ne!(a, b);
+        assert_eq!((a.as_str(), b.as_str()), ("−1.0000005", "−0.9999995"));
+        assert_eq!(range(-5.0, 5.0), ("−5".to_string(), "5".to_string()));
+    }
+}
