@@ -614,3 +614,22 @@ fn plot_module_does_not_use_yew() {
         }
     }
 }
+
+/// Tick labels stay on the canvas, even long ones at the frame's right edge.
+#[test]
+fn tick_labels_are_not_cut_off() {
+    let theme = Theme::light(1.0);
+    let model = PlotModel::new((-1.0003, -0.9996), (-2.0003, -1.9995));
+    let (_, ops) = plot(&model, &theme);
+    let mut labels = 0;
+    for op in &ops {
+        if let Op::Text(text, (x, _), spec) = op {
+            if text.contains('.') && text.starts_with('\u{2212}') {
+                let half = (text.chars().count() as f64 * 0.6 * spec.size / 2.0) as i32;
+                assert!(*x - half >= 0 && *x + half <= SIZE.0 as i32, "{text} at {x}");
+                labels += 1;
+            }
+        }
+    }
+    assert!(labels >= 4, "{ops:?}");
+}

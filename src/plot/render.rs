@@ -349,8 +349,16 @@ impl<S: Surface> Painter<'_, S> {
                 color,
             )?;
             layout.x_ticks.label(x, &mut self.label);
+            // Keep the label on the canvas: one under the frame's right edge would be cut off.
+            let half = (self.label.chars().count() as f64
+                * GLYPH_WIDTH
+                * self.theme.px(self.theme.tick_font)
+                / 2.0)
+                .ceil() as i32;
+            let canvas_width = self.surface.size().0 as i32;
+            let lx = sx.min(canvas_width - half - 1).max(half);
             self.surface
-                .text(&self.label, (sx, bottom + length + gap), &spec)?;
+                .text(&self.label, (lx, bottom + length + gap), &spec)?;
         }
         let spec = self.text_spec(self.theme.tick_font, Align::Right, Baseline::Middle);
         for y in layout.y_ticks.values() {

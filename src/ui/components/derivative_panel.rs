@@ -50,6 +50,9 @@ pub fn derivative_panel(props: &DerivativePanelProps) -> Html {
             <div class="formula-row derivative" data-testid="derivative">
                 <span class="formula-label">{ "Derivative" }</span>
                 <span class="formula">{ definition("f′", var, &study.derivation.result, false) }</span>
+                if let Some(w) = crate::math::explain::where_it_holds(&study.derivation) {
+                    <span class="hint" data-testid="derivative-holds">{ format!("({w})") }</span>
+                }
             </div>
             if !study.derivation.fully_simplified {
                 <p class="hint" role="note" data-testid="not-simplified">{ "This derivative is so large that Slope stopped tidying it to keep the page responsive: it is correct, but not in its simplest form." }</p>
