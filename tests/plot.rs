@@ -626,7 +626,10 @@ fn tick_labels_are_not_cut_off() {
         if let Op::Text(text, (x, _), spec) = op {
             if text.contains('.') && text.starts_with('\u{2212}') {
                 let half = (text.chars().count() as f64 * 0.6 * spec.size / 2.0) as i32;
-                assert!(*x - half >= 0 && *x + half <= SIZE.0 as i32, "{text} at {x}");
+                assert!(
+                    *x - half >= 0 && *x + half <= SIZE.0 as i32,
+                    "{text} at {x}"
+                );
                 labels += 1;
             }
         }

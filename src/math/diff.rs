@@ -404,6 +404,10 @@ impl Context<'_> {
             (false, true) if base.constant_value() == Some(0.0) => {
                 step(Rule::Constant, e, Expr::Num(0.0), vec![])
             }
+            // So is a base that only cancels to 0, `(x - x)^x`.
+            (true, true) if simplify(base).constant_value() == Some(0.0) => {
+                step(Rule::Constant, e, Expr::Num(0.0), vec![])
+            }
             (false, true) if self.is_var(exp) => {
                 if *base == Expr::Const(Constant::E) {
                     step(Rule::Exponential, e, e.clone(), vec![])

@@ -32,6 +32,10 @@ enum Instr {
     /// 0 where the function is differentiable at the value, NaN at its jumps
     /// (`Func::differentiable_at`).
     Smooth(Func, usize),
+    /// `flat · other`, 0 wherever the locally constant `flat` is 0 (see `Compiler::flat`).
+    FlatMul(usize, usize),
+    /// `flat / other`, likewise.
+    FlatDiv(usize, usize),
 }
 
 /// A compiled expression.
@@ -48,6 +52,7 @@ impl Program {
             instrs: Vec::new(),
             seen: HashMap::new(),
             vars,
+            derivative: false,
         };
         c.emit(e);
         Program {
@@ -64,6 +69,7 @@ impl Program {
             instrs: Vec::new(),
             seen: HashMap::new(),
             vars,
+            derivative: false,
         };
         let mut guard = c.emit(domain);
         // A derivative does not exist at a jump either, even where the function is defined
@@ -75,6 +81,7 @@ impl Program {
             let smooth = c.push(Instr::Smooth(f, a));
             guard = c.push(Instr::Add(guard, smooth));
         }
+        c.derivative = true;
         let value = c.emit(e);
         c.push_last(Instr::Guard(value, guard));
         Program {
@@ -176,6 +183,19 @@ fn run<'r>(
                 f64::NAN
             }
         }),
+        Instr::FlatMul(p, a) => map2(
+            reg(p),
+            reg(a),
+            dst,
+            |p, a| if p == 0.0 { 0.0 } else { p * a },
+        ),
+        Instr::FlatDiv(p, a) => map2(reg(p), reg(a), dst, |p, a| {
+            if p == 0.0 {
+                0.0
+            } else {
+                divide(p, a)
+            }
+        }),
         Instr::Guard(a, g) => map2(
             reg(a),
             reg(g),
@@ -256,6 +276,8 @@ struct Compiler<'a> {
     instrs: Vec<Instr>,
     seen: HashMap<Instr, usize>,
     vars: &'a [&'a str],
+    /// Compiling a derivative: a locally constant factor that is 0 makes its product 0.
+    derivative: bool,
 }
 
 impl Compiler<'_> {
@@ -297,7 +319,19 @@ impl Compiler<'_> {
             }
             Expr::Add(a, b) => self.binary(a, b, Instr::Add),
             Expr::Sub(a, b) => self.binary(a, b, Instr::Sub),
+            Expr::Mul(a, b) if self.derivative && self.flat(a) => {
+                let (a, b) = (self.emit(a), self.emit(b));
+                self.push(Instr::FlatMul(a, b))
+            }
+            Expr::Mul(a, b) if self.derivative && self.flat(b) => {
+                let (a, b) = (self.emit(a), self.emit(b));
+                self.push(Instr::FlatMul(b, a))
+            }
             Expr::Mul(a, b) => self.binary(a, b, Instr::Mul),
+            Expr::Div(a, b) if self.derivative && self.flat(a) => {
+                let (a, b) = (self.emit(a), self.emit(b));
+                self.push(Instr::FlatDiv(a, b))
+            }
             Expr::Div(a, b) => self.binary(a, b, Instr::Div),
             Expr::Pow(a, b) => {
                 let exponent = (!self.has_var(b)).then(|| eval_tree(b, &[]));
@@ -345,6 +379,32 @@ impl Compiler<'_> {
 
     fn has_var(&self, e: &Expr) -> bool {
         !e.variables().is_empty()
+    }
+
+    /// A varying factor that is constant on a whole interval around every point where it is
+    /// 0, so a product with it is 0 there even when the other factor is infinite or undefined:
+    /// the chain rule's `F′(u)·u′` with `u′ = step(x)` on the half-line where `u` is flat.
+    fn flat(&self, e: &Expr) -> bool {
+        self.has_var(e) && piecewise_constant(e)
+    }
+}
+
+/// Built only from constants, `step(u)` (0 only where u < 0, an open set) and the sign
+/// `u/|u|` (never 0): wherever such an expression is 0 it is 0 on a neighbourhood.
+fn piecewise_constant(e: &Expr) -> bool {
+    match e {
+        Expr::Num(_) | Expr::Const(_) => true,
+        Expr::Var(_) => false,
+        Expr::Call(Func::Step, _) => true,
+        Expr::Call(..) => e.variables().is_empty(),
+        Expr::Div(u, d) if matches!(&**d, Expr::Call(Func::Abs, a) if a.first() == Some(&**u)) => {
+            true
+        }
+        Expr::Neg(a) => piecewise_constant(a),
+        Expr::Add(a, b) | Expr::Sub(a, b) | Expr::Mul(a, b) | Expr::Div(a, b) => {
+            piecewise_constant(a) && piecewise_constant(b)
+        }
+        Expr::Pow(a, b) => piecewise_constant(a) && b.variables().is_empty(),
     }
 }
 
