@@ -453,6 +453,12 @@ fn textbook_forms() {
     dx("x^2/(x+1)^2", "2x/(x + 1)^3");
     dx("exp(ln(x))", "1");
     dx("(x^3 - 1)/(x - 1)", "2x + 1");
+    dx("sin(x)cos(x)tan(x)", "2cos(x)*sin(x)");
+    dx("cos(x)^2 + sin(x)^2", "0");
+    dx("1/cos(x)", "sec(x)*tan(x)");
+    dx("x*tan(x)", "tan(x) + x*sec(x)^2");
+    // The product rule's own form stays when an identity would save little.
+    dx("sin(x)cos(x)", "cos(x)^2 - sin(x)^2");
     // The course's forms stay.
     dx("sigmoid(x)", "sigmoid(x)(1 - sigmoid(x))");
     dx("tanh(x)", "1 - tanh(x)^2");

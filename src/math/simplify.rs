@@ -237,6 +237,12 @@ fn mul(factors: Vec<N>) -> N {
         match f {
             N::Num(n) => coef = coef.mul(n),
             N::Mul(fs) => stack.extend(fs.into_iter().rev()),
+            // Inside a product the trig functions are sines and cosines, so that
+            // `tan(x)cos(x)` meets as `sin(x)`; `merge_sin_cos` writes tan, cot, sec and csc
+            // back at the end.
+            f if sin_cos_form(&f).is_some() => {
+                stack.extend(sin_cos_form(&f).unwrap_or_default().into_iter().rev())
+            }
             f => {
                 let (b, e) = split_pow(&f);
                 spend(1 + bases.len());
@@ -296,33 +302,115 @@ fn merge_even_powers_into_abs(bases: &mut Vec<(N, N)>) {
     }
 }
 
-/// `sin(u)^k / cos(u)^k` is `tan(u)^k`, and `cos(u)^k / sin(u)^k` is `cot(u)^k`.
+/// `tan(u)^k` (also `sec`, `csc`, `cot`, and integer powers of them) as powers of `sin(u)`
+/// and `cos(u)`.
+fn sin_cos_form(f: &N) -> Option<Vec<N>> {
+    let (call, k) = match f {
+        N::Pow(b, e) => match (&**b, &**e) {
+            (N::Call(..), N::Num(k)) if k.is_integer() => (&**b, *k),
+            _ => return None,
+        },
+        N::Call(..) => (f, Number::ONE),
+        _ => return None,
+    };
+    let N::Call(func, args) = call else {
+        return None;
+    };
+    let [u] = args.as_slice() else { return None };
+    let (sin_power, cos_power) = match func {
+        Func::Tan => (1, -1),
+        Func::Cot => (-1, 1),
+        Func::Sec => (0, -1),
+        Func::Csc => (-1, 0),
+        _ => return None,
+    };
+    let part = |g: Func, p: i64| {
+        let e = Number::int(p).mul(k);
+        N::Pow(Box::new(N::Call(g, vec![u.clone()])), Box::new(num(e)))
+    };
+    let mut out = Vec::new();
+    if sin_power != 0 {
+        out.push(part(Func::Sin, sin_power));
+    }
+    if cos_power != 0 {
+        out.push(part(Func::Cos, cos_power));
+    }
+    Some(out)
+}
+
+/// Powers of `sin(u)` and `cos(u)` in a product, written as a textbook does:
+/// `sin/cos` → `tan`, `cos/sin` → `cot`, `1/cos` → `sec`, `1/sin` → `csc`.
 fn merge_sin_cos(bases: &mut Vec<(N, N)>) {
+    let integer = |e: &N| match e {
+        N::Num(k) => k.as_integer(),
+        _ => None,
+    };
     let mut i = 0;
     while i < bases.len() {
-        let (N::Call(Func::Sin, args), N::Num(k)) = &bases[i] else {
+        let (N::Call(Func::Sin | Func::Cos, args), Some(_)) = (&bases[i].0, integer(&bases[i].1))
+        else {
             i += 1;
             continue;
         };
-        let (arg, k) = (args.clone(), *k);
-        let partner = bases.iter().position(|(b, e)| {
-            matches!((b, e), (N::Call(Func::Cos, a), N::Num(m)) if *a == arg && m.add(k).is_zero())
-        });
-        match partner {
-            Some(j) if k.is_integer() => {
-                let (f, power) = if k.is_negative() {
-                    (Func::Cot, k.neg())
-                } else {
-                    (Func::Tan, k)
-                };
-                bases[i] = (N::Call(f, arg), num(power));
-                bases.remove(j);
-                if j < i {
-                    i -= 1;
-                }
-                i += 1;
+        let arg = args.clone();
+        let find = |f: Func, bases: &[(N, N)]| {
+            bases.iter().position(|(b, e)| {
+                matches!(b, N::Call(g, a) if *g == f && *a == arg) && integer(e).is_some()
+            })
+        };
+        let (si, ci) = (find(Func::Sin, bases), find(Func::Cos, bases));
+        let a = si.and_then(|k| integer(&bases[k].1)).unwrap_or(0);
+        let b = ci.and_then(|k| integer(&bases[k].1)).unwrap_or(0);
+        let mut named: Vec<(Func, i64)> = Vec::new();
+        let (mut a, mut b) = (a, b);
+        if a > 0 && b < 0 {
+            let t = a.min(-b);
+            named.push((Func::Tan, t));
+            a -= t;
+            b += t;
+        } else if a < 0 && b > 0 {
+            let t = (-a).min(b);
+            named.push((Func::Cot, t));
+            a += t;
+            b -= t;
+        }
+        if b < 0 {
+            named.push((Func::Sec, -b));
+            b = 0;
+        }
+        if a < 0 {
+            named.push((Func::Csc, -a));
+            a = 0;
+        }
+        if named.is_empty() {
+            i += 1;
+            continue;
+        }
+        // Rebuild this argument's trig factors: sin^a cos^b and the named functions.
+        let mut rest: Vec<(N, N)> = Vec::new();
+        for (k, entry) in bases.iter().enumerate() {
+            if Some(k) != si && Some(k) != ci {
+                rest.push(entry.clone());
             }
-            _ => i += 1,
+        }
+        let call = |f: Func| N::Call(f, arg.clone());
+        if a != 0 {
+            rest.push((call(Func::Sin), int(a)));
+        }
+        if b != 0 {
+            rest.push((call(Func::Cos), int(b)));
+        }
+        for (f, p) in named {
+            rest.push((call(f), int(p)));
+        }
+        *bases = rest;
+        // The rebuilt factors are final; continue after the ones already looked at.
+        i = 0;
+        while i < bases.len()
+            && !(matches!(&bases[i].0, N::Call(Func::Sin | Func::Cos, a) if *a != arg)
+                && integer(&bases[i].1).is_some())
+        {
+            i += 1;
         }
     }
 }
@@ -652,6 +740,45 @@ fn together_inside(n: &N, rounds: u8) -> Option<N> {
     }
 }
 
+/// A sum with every `sin(u)^k` (k ≥ 2) written `sin(u)^(k-2) (1 - cos(u)^2)` (or the same
+/// with sine and cosine swapped), multiplied out: `1 + cos^2 - sin^2` → `2cos^2`.
+fn pythagoras(n: &N, which: Func) -> Option<N> {
+    let N::Add(ts) = n else { return None };
+    let other = if which == Func::Sin {
+        Func::Cos
+    } else {
+        Func::Sin
+    };
+    let mut changed = false;
+    let mut rewrite = |f: &N| -> N {
+        if let N::Pow(b, e) = f {
+            if let (N::Call(g, args), N::Num(k)) = (&**b, &**e) {
+                if *g == which && k.as_integer().is_some_and(|k| k >= 2) {
+                    changed = true;
+                    let k = k.as_integer().unwrap_or(2);
+                    let one_minus = add(vec![
+                        int(1),
+                        mul(vec![int(-1), pow(N::Call(other, args.clone()), int(2))]),
+                    ]);
+                    return mul(vec![pow((**b).clone(), int(k - 2)), one_minus]);
+                }
+            }
+        }
+        f.clone()
+    };
+    let terms: Vec<N> = ts
+        .iter()
+        .map(|t| match t {
+            N::Mul(fs) => N::Mul(fs.iter().map(&mut rewrite).collect()),
+            other => rewrite(other),
+        })
+        .collect();
+    if !changed {
+        return None;
+    }
+    expand(&add(terms))
+}
+
 /// True when a float (not an exact rational) appears anywhere in `n`.
 fn has_real(n: &N) -> bool {
     match n {
@@ -905,7 +1032,12 @@ fn best_top(n: N, rounds: u8) -> N {
         }
         None => candidates.push(n.clone()),
     }
-    let mut factored = Vec::new();
+    // Forms that trade the rules' own shape for an identity (a common factor, sin² + cos² = 1)
+    // must save more than a little to win.
+    let mut factored: Vec<N> = [Func::Sin, Func::Cos]
+        .iter()
+        .filter_map(|w| pythagoras(&n, *w))
+        .collect();
     if rounds > 0 {
         factored.extend(factor_common(&n, rounds - 1));
         for c in candidates.clone() {
