@@ -118,6 +118,38 @@ pub fn range(a: f64, b: f64) -> (String, String) {
     (fixed(a, decimals), fixed(b, decimals))
 }
 
+/// What a screen reader hears about a curve's breaks: "a hole at x = −1", "jumps at x = 1
+/// and x = 2", or a count when there are many. Empty when the curve has none.
+pub fn breaks(breaks: &[crate::math::sample::Break], var: &str) -> String {
+    use crate::math::sample::BreakKind;
+    if breaks.is_empty() {
+        return String::new();
+    }
+    if breaks.len() > 4 {
+        return format!(
+            "{} breaks (holes, jumps or asymptotes), the first at {var} = {}",
+            breaks.len(),
+            value(breaks[0].x)
+        );
+    }
+    let parts: Vec<String> = breaks
+        .iter()
+        .map(|b| {
+            let what = match b.kind {
+                BreakKind::Removable => "a hole",
+                BreakKind::Jump => "a jump",
+                BreakKind::Pole => "an asymptote",
+            };
+            format!("{what} at {var} = {}", value(b.x))
+        })
+        .collect();
+    match parts.as_slice() {
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [] => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,5 +188,27 @@ mod tests {
         assert_ne!(a, b);
         assert_eq!((a.as_str(), b.as_str()), ("−1.0000005", "−0.9999995"));
         assert_eq!(range(-5.0, 5.0), ("−5".to_string(), "5".to_string()));
+    }
+
+    #[test]
+    fn breaks_are_described() {
+        use crate::math::sample::{Break, BreakKind};
+        let b = |x: f64, kind| Break {
+            x,
+            left: None,
+            right: None,
+            kind,
+        };
+        assert_eq!(breaks(&[], "x"), "");
+        assert_eq!(
+            breaks(&[b(-1.0, BreakKind::Removable)], "x"),
+            "a hole at x = −1"
+        );
+        assert_eq!(
+            breaks(&[b(0.0, BreakKind::Pole), b(1.0, BreakKind::Jump)], "t"),
+            "an asymptote at t = 0 and a jump at t = 1"
+        );
+        let many: Vec<Break> = (0..9).map(|i| b(i as f64, BreakKind::Jump)).collect();
+        assert!(breaks(&many, "x").starts_with("9 breaks"));
     }
 }

@@ -444,10 +444,14 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
     };
 
     let (lo, hi) = crate::plot::format::range(props.view.x_min, props.view.x_max);
-    let label = format!(
+    let mut label = format!(
         "Graph of {} on {lo} ≤ {} ≤ {hi}",
         props.title, props.study.var
     );
+    let breaks = crate::plot::format::breaks(&samples.samples.breaks, &props.study.var);
+    if !breaks.is_empty() {
+        label.push_str(&format!(", with {breaks}"));
+    }
     let testid = match props.curve {
         Curve::F => "plot-f",
         Curve::Df => "plot-df",
