@@ -133,7 +133,9 @@ async fn typing_a_function_updates_the_derivative_and_the_plots() {
     let input: HtmlInputElement = find(&host, "function-input").dyn_into().unwrap();
     assert_eq!(input.value(), "sin(x)");
     assert_eq!(
-        document().active_element().map(|e| e.id()),
+        document()
+            .active_element()
+            .and_then(|e| e.get_attribute("data-testid")),
         Some("function-input".into())
     );
 }
@@ -155,7 +157,7 @@ async fn choosing_an_example_shows_it() {
         "{derivative}"
     );
     let groups = host
-        .query_selector_all("#examples optgroup")
+        .query_selector_all("[data-testid='examples'] optgroup")
         .unwrap()
         .length();
     assert!(groups >= 4, "grouped examples: {groups}");
@@ -391,7 +393,7 @@ async fn sliders_set_x0_and_h_and_the_readout_matches_the_math_core() {
 
     // The h < 0 toggle and the central quotient.
     let negative = host
-        .query_selector("input[name='h-sign']:not(:checked)")
+        .query_selector("input[type='radio'][name$='-sign']:not(:checked)")
         .unwrap()
         .unwrap();
     negative.dyn_ref::<web_sys::HtmlElement>().unwrap().click();
@@ -632,4 +634,36 @@ async fn removable_holes_are_marked_on_both_plots() {
         label.ends_with("with a hole at x = 0, a hole at x = 1 and a hole at x = 2"),
         "{label}"
     );
+}
+
+/// Two apps on one page keep their controls apart: every id is unique.
+#[wasm_bindgen_test]
+async fn two_widgets_on_one_page_share_no_ids() {
+    let a = mount("?f=x%5E2").await;
+    let b = mount("?f=sin(x)").await;
+    let ids = |host: &Element| -> Vec<String> {
+        let list = host.query_selector_all("[id]").unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.dyn_into::<Element>().ok())
+            .map(|e| e.id())
+            .collect()
+    };
+    let (ia, ib) = (ids(&a), ids(&b));
+    assert!(ia.len() >= 5, "{ia:?}");
+    assert!(ia.iter().all(|i| !ib.contains(i)), "{ia:?} / {ib:?}");
+    // Every label still names its control.
+    for host in [&a, &b] {
+        let labels = host.query_selector_all("label[for]").unwrap();
+        for i in 0..labels.length() {
+            let label: Element = labels.item(i).unwrap().dyn_into().unwrap();
+            let target = label.get_attribute("for").unwrap();
+            assert!(
+                host.query_selector(&format!("#{target}"))
+                    .unwrap()
+                    .is_some(),
+                "{target}"
+            );
+        }
+    }
 }

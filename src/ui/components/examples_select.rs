@@ -14,6 +14,7 @@ pub struct ExamplesSelectProps {
 
 #[function_component(ExamplesSelect)]
 pub fn examples_select(props: &ExamplesSelectProps) -> Html {
+    let id = crate::ui::hooks::use_id::use_id();
     let onchange = {
         let on_choose = props.on_choose.clone();
         Callback::from(move |e: Event| {
@@ -34,8 +35,8 @@ pub fn examples_select(props: &ExamplesSelectProps) -> Html {
         .any(|(_, f)| selected(f));
     html! {
         <div class="field field-examples">
-            <label for="examples">{ "Examples" }</label>
-            <select id="examples" data-testid="examples" {onchange}>
+            <label for={format!("{id}-examples")}>{ "Examples" }</label>
+            <select id={format!("{id}-examples")} data-testid="examples" {onchange}>
                 <option value="" selected={!known}>{ "Choose a function…" }</option>
                 { for GROUPS.iter().map(|g| html! {
                     <optgroup label={g.name}>

@@ -218,6 +218,7 @@ impl PartialEq for ExplorerProps {
 
 #[function_component(Explorer)]
 pub fn explorer(props: &ExplorerProps) -> Html {
+    let id = crate::ui::hooks::use_id::use_id();
     let var = props.study.var.clone();
     let on_action = props.on_action.clone();
 
@@ -334,8 +335,8 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     };
 
     html! {
-        <section class="panel explorer" aria-labelledby="explorer-heading">
-            <h2 id="explorer-heading">{ "From secant to tangent" }</h2>
+        <section class="panel explorer" aria-labelledby={format!("{id}-heading")}>
+            <h2 id={format!("{id}-heading")}>{ "From secant to tangent" }</h2>
             <p class="hint">
                 { "The secant through two points of the graph has slope Q(h). As h shrinks it swings into the tangent, and Q(h) into the derivative: " }
                 <span class="nowrap">{ format!("f′({var}₀) = lim Q(h) as h → 0.") }</span>
@@ -343,29 +344,29 @@ pub fn explorer(props: &ExplorerProps) -> Html {
             </p>
             <div class="explorer-controls">
                 <div class="slider-field">
-                    <label for="x0-slider">{ "Point " }{ var.clone() }<sub>{ "0" }</sub></label>
-                    <input id="x0-slider" type="range" data-testid="x0-slider"
+                    <label for={format!("{id}-x0")}>{ "Point " }{ var.clone() }<sub>{ "0" }</sub></label>
+                    <input id={format!("{id}-x0")} type="range" data-testid="x0-slider"
                         min={view.x_min.to_string()} max={view.x_max.to_string()} step={x0_step.to_string()}
                         value={props.x0.to_string()} oninput={on_x0} onkeydown={x0_keys}
                         aria-valuetext={format!("{var}0 = {}", format_value(props.x0))} />
-                    <output for="x0-slider">{ format_value(props.x0) }</output>
+                    <output for={format!("{id}-x0")}>{ format_value(props.x0) }</output>
                 </div>
                 <div class="slider-field">
-                    <label for="h-slider">{ "Step h" }</label>
-                    <input id="h-slider" type="range" data-testid="h-slider"
+                    <label for={format!("{id}-h")}>{ "Step h" }</label>
+                    <input id={format!("{id}-h")} type="range" data-testid="h-slider"
                         min={H_MIN.log10().to_string()} max={H_MAX.log10().to_string()} step="0.01"
                         value={h_slider.to_string()} oninput={on_h} onkeydown={h_keys}
                         aria-valuetext={format!("h = {}", format_h(props.h))} />
-                    <output for="h-slider">{ format_h(props.h) }</output>
+                    <output for={format!("{id}-h")}>{ format_h(props.h) }</output>
                 </div>
                 <fieldset class="sign-field">
                     <legend>{ "Sign of h" }</legend>
-                    <label><input type="radio" name="h-sign" checked={props.h > 0.0} onchange={on_sign(true)} />{ " h > 0" }</label>
-                    <label><input type="radio" name="h-sign" checked={props.h < 0.0} onchange={on_sign(false)} />{ " h < 0" }</label>
+                    <label><input type="radio" name={format!("{id}-sign")} checked={props.h > 0.0} onchange={on_sign(true)} />{ " h > 0" }</label>
+                    <label><input type="radio" name={format!("{id}-sign")} checked={props.h < 0.0} onchange={on_sign(false)} />{ " h < 0" }</label>
                 </fieldset>
                 <div class="field">
-                    <label for="method">{ "Quotient" }</label>
-                    <select id="method" data-testid="method" onchange={on_method}>
+                    <label for={format!("{id}-method")}>{ "Quotient" }</label>
+                    <select id={format!("{id}-method")} data-testid="method" onchange={on_method}>
                         { for Method::ALL.iter().map(|m| html! {
                             <option value={m.name()} selected={*m == props.method}>{ capitalize(m.name()) }</option>
                         }) }

@@ -33,6 +33,7 @@ fn split_at_span(text: &str, span: (usize, usize)) -> (String, String, String) {
 
 #[function_component(FunctionInput)]
 pub fn function_input(props: &FunctionInputProps) -> Html {
+    let id = crate::ui::hooks::use_id::use_id();
     let oninput = {
         let on_input = props.on_input.clone();
         Callback::from(move |e: InputEvent| {
@@ -54,12 +55,12 @@ pub fn function_input(props: &FunctionInputProps) -> Html {
     });
     html! {
         <div class={classes!("field", invalid.then_some("field-invalid"))}>
-            <label for="function-input">{ "Function" }</label>
+            <label for={format!("{id}-input")}>{ "Function" }</label>
             <div class="input-row">
                 <span class="input-prefix" aria-hidden="true">{ format!("f({}) =", props.var) }</span>
                 <div class="input-wrap">
                     <input
-                        id="function-input"
+                        id={format!("{id}-input")}
                         data-testid="function-input"
                         type="text"
                         value={props.value.clone()}
@@ -69,17 +70,17 @@ pub fn function_input(props: &FunctionInputProps) -> Html {
                         spellcheck="false"
                         inputmode="text"
                         aria-invalid={if invalid { "true" } else { "false" }}
-                        aria-describedby="function-help function-error"
+                        aria-describedby={format!("{id}-help {id}-error")}
                     />
                     { for overlay }
                 </div>
             </div>
-            <div id="function-error" class="error" role="alert" data-testid="error">
+            <div id={format!("{id}-error")} class="error" role="alert" data-testid="error">
                 if let Some(err) = &props.error {
                     <p class="error-message">{ err.message() }</p>
                 }
             </div>
-            <p id="function-help" class="hint">
+            <p id={format!("{id}-help")} class="hint">
                 { "Type with ^ for powers and * or a space for times: 2x means 2·x, √x, |x|, σ(2x+1) and sin^2(x) work too." }
             </p>
         </div>

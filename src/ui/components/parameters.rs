@@ -46,10 +46,10 @@ pub fn notice(params: &[(String, f64)], var: &str) -> String {
 
 #[function_component(Parameters)]
 pub fn parameters(props: &ParametersProps) -> Html {
+    let id_base = crate::ui::hooks::use_id::use_id();
     if props.params.is_empty() {
         return html! {};
     }
-    let id_base = use_memo((), |_| format!("param-{}", next_id()));
     html! {
         <section class="panel parameters" aria-label="Parameters" data-testid="parameters">
             <p class="hint" role="status" data-testid="parameter-notice">{ notice(&props.params, &props.var) }</p>
@@ -80,11 +80,4 @@ pub fn parameters(props: &ParametersProps) -> Html {
             </div>
         </section>
     }
-}
-
-/// A number unique to this page, for element ids that must not collide.
-fn next_id() -> usize {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    NEXT.fetch_add(1, Ordering::Relaxed)
 }

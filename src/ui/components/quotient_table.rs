@@ -85,6 +85,7 @@ fn error_series(rows: &[QuotientRow], exact: f64, m: Method) -> Samples {
 
 #[function_component(QuotientTable)]
 pub fn quotient_table_view(props: &QuotientTableProps) -> Html {
+    let id = crate::ui::hooks::use_id::use_id();
     let study = &props.study;
     let x0 = props.x0;
     let rows = quotient_table(&study.f_program, x0);
@@ -154,8 +155,8 @@ pub fn quotient_table_view(props: &QuotientTableProps) -> Html {
     }
 
     html! {
-        <section class="panel numeric" aria-labelledby="numeric-heading">
-            <h2 id="numeric-heading">{ "Numerical against symbolic" }</h2>
+        <section class="panel numeric" aria-labelledby={format!("{id}-heading")}>
+            <h2 id={format!("{id}-heading")}>{ "Numerical against symbolic" }</h2>
             <p class="hint">
                 { format!("The three difference quotients at {var}₀ = {} for shrinking h, next to the exact ", format_precise(x0, 8)) }
                 { format!("f′({var}₀) = {}. ", format_precise(exact, DIGITS)) }

@@ -19,6 +19,7 @@ enum Outcome {
 
 #[function_component(ShareButton)]
 pub fn share_button(props: &ShareButtonProps) -> Html {
+    let id = crate::ui::hooks::use_id::use_id();
     let outcome = use_state(|| Outcome::Idle);
     {
         // A new view makes an old "copied" note stale.
@@ -54,8 +55,8 @@ pub fn share_button(props: &ShareButtonProps) -> Html {
                     Outcome::Copied => html! { { "Link copied." } },
                     Outcome::Manual => html! {
                         <>
-                            <label for="share-url">{ "Copy this link:" }</label>
-                            <input id="share-url" type="text" readonly=true value={props.url.clone()}
+                            <label for={format!("{id}-url")}>{ "Copy this link:" }</label>
+                            <input id={format!("{id}-url")} type="text" readonly=true value={props.url.clone()}
                                 onfocus={Callback::from(|e: FocusEvent| {
                                     let input: web_sys::HtmlInputElement = e.target_unchecked_into();
                                     input.select();

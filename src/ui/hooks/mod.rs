@@ -2,3 +2,4 @@
 
 pub mod use_canvas_size;
 pub mod use_debounce;
+pub mod use_id;
