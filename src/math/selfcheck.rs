@@ -22,13 +22,15 @@ pub fn pipeline(src: &str) -> Result<(), String> {
     same_function(f, var, "f")?;
     same_function(&d.result, var, "f′")?;
     // Differentiating what was printed gives the same derivative.
-    let again = parse(&to_text(f)).map_err(|e| format!("printed f does not parse: {e}"))?;
-    agree(
-        &d.result,
-        &differentiate(&again, var).result,
-        var,
-        "f′ of the printed f",
-    )?;
+    if to_text(f).len() <= super::error::MAX_INPUT_BYTES {
+        let again = parse(&to_text(f)).map_err(|e| format!("printed f does not parse: {e}"))?;
+        agree(
+            &d.result,
+            &differentiate(&again, var).result,
+            var,
+            "f′ of the printed f",
+        )?;
+    }
     let s = sample(&study.f_program, -3.0, 3.0, 64);
     for seg in &s.segments {
         if !seg.iter().all(|p| p.0.is_finite() && p.1.is_finite())
@@ -40,9 +42,13 @@ pub fn pipeline(src: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// `e` printed and parsed back is the same function.
+/// `e` printed and parsed back is the same function. A derivative can print longer than the
+/// input limit (`MAX_INPUT_BYTES`); such text is not meant to be typed back and is skipped.
 fn same_function(e: &Expr, var: &str, what: &str) -> Result<(), String> {
     let text = to_text(e);
+    if text.len() > super::error::MAX_INPUT_BYTES {
+        return Ok(());
+    }
     let back =
         parse(&text).map_err(|err| format!("{what} = {text:?} does not parse back: {err}"))?;
     agree(e, &back, var, what)
