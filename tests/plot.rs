@@ -636,3 +636,19 @@ fn tick_labels_are_not_cut_off() {
     }
     assert!(labels >= 4, "{ops:?}");
 }
+
+/// A plot always has at least two labelled x ticks, however narrow.
+#[test]
+fn at_least_two_ticks() {
+    for (lo, hi, target) in [
+        (-0.7, 0.9, 2),
+        (-1.0003, -0.9996, 2),
+        (0.1, 0.9, 2),
+        (-5.0, 5.0, 2),
+    ] {
+        let t = slope::plot::ticks::Ticks::new(lo, hi, target);
+        let values: Vec<f64> = t.values().collect();
+        assert!(values.len() >= 2, "{lo}..{hi}: {values:?}");
+        assert!(values.iter().all(|v| (lo..=hi).contains(v)), "{values:?}");
+    }
+}

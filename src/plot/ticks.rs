@@ -33,6 +33,21 @@ impl Ticks {
                 n if n <= 5.0 => 5.0,
                 _ => 10.0,
             };
+        // At least two labelled ticks: a lone `0` does not tell a scale. Step down the 1-2-5
+        // ladder until two fit (a narrow phone plot of -0.7…0.9 gets -0.5, 0, 0.5).
+        let mut step = step;
+        for _ in 0..3 {
+            if (hi / step).floor() - (lo / step).ceil() >= 1.0 {
+                break;
+            }
+            // 10 → 5 → 2 → 1: from a 5 the next rung is 2, otherwise half.
+            let mantissa = step / 10f64.powf(step.log10().floor());
+            step *= if (mantissa - 5.0).abs() < 1e-9 {
+                0.4
+            } else {
+                0.5
+            };
+        }
         let (first, last) = ((lo / step).ceil(), (hi / step).floor());
         if !(first.is_finite() && last.is_finite() && step > 0.0) || last - first > MAX_TICKS as f64
         {
