@@ -432,3 +432,33 @@ fn the_named_variable() {
     assert_eq!(var("y = x^2"), None);
     assert_eq!(var("x^2"), None);
 }
+
+/// More of what students write, read as meant or refused with the fix — never guessed.
+#[test]
+fn more_student_habits() {
+    check("dy/dx x^2", "x^2");
+    check("df/dx (x^3)", "x^3");
+    check("∂/∂x x^2", "x^2");
+    check("log_2(x)", "log(x, 2)");
+    check("log_2 x", "log(x, 2)");
+    check("log_b(x)", "log(x, b)");
+    let unknown = |name: &'static str, meant: &'static str| move |k: &ErrorKind| matches!(k, ErrorKind::UnknownFunction { name: n, suggestion: Some(s) } if n == name && *s == meant);
+    // Names from other countries' textbooks: never a product of letters, bracket or not.
+    check_err("tg(x)", unknown("tg", "tan"), (0, 2));
+    check_err("ctg x", unknown("ctg", "cot"), (0, 3));
+    check_err("sen(x)", unknown("sen", "sin"), (0, 3));
+    check_err("cosec x", unknown("cosec", "csc"), (0, 5));
+    let msg = |input: &str| parse(input).unwrap_err().message();
+    assert!(
+        msg("y' = x^2").starts_with("No prime needed"),
+        "{}",
+        msg("y' = x^2")
+    );
+    assert!(msg("sin(30°)").contains("radians"), "{}", msg("sin(30°)"));
+    assert!(msg("x^½").contains("(1/2)"), "{}", msg("x^½"));
+    assert_eq!(
+        msg("1 000x"),
+        "Two numbers in a row: write 1000 without a space, or put * between them."
+    );
+    check_err("∂x", |k| *k == ErrorKind::UnexpectedChar('∂'), (0, 3));
+}

@@ -35,6 +35,8 @@ pub enum ErrorKind {
         got: usize,
     },
     BadNumber(String),
+    /// Two numbers side by side, `1 000`.
+    SpacedNumber(String),
     /// A decimal comma, `1,5`: the fix is a point.
     DecimalComma(String),
     /// A LaTeX command we do not read, such as `\int`.
@@ -74,8 +76,29 @@ impl ParseError {
                 "The expression is nested too deeply (more than {MAX_NESTING} levels of brackets, \
                  or more than {MAX_TREE_DEPTH} terms in a row)."
             ),
+            ErrorKind::UnexpectedChar('\'' | '′' | '’') => {
+                "No prime needed: type the function itself (x^2), and Slope finds its derivative."
+                    .into()
+            }
+            ErrorKind::UnexpectedChar('°') => {
+                "Slope works in radians: write pi/6 for 30°, or x*pi/180 for x degrees.".into()
+            }
+            ErrorKind::UnexpectedChar(c @ ('½' | '¼' | '¾' | '⅓' | '⅔')) => {
+                let (p, q) = match c {
+                    '½' => (1, 2),
+                    '¼' => (1, 4),
+                    '¾' => (3, 4),
+                    '⅓' => (1, 3),
+                    _ => (2, 3),
+                };
+                format!("Write the fraction with a slash: ({p}/{q}).")
+            }
             ErrorKind::UnexpectedChar(c) => format!("'{c}' is not something I can read here."),
             ErrorKind::UnexpectedToken(t) => format!("Unexpected '{t}' here."),
+            ErrorKind::SpacedNumber(t) => format!(
+                "Two numbers in a row: write {} without a space, or put * between them.",
+                t.replace(' ', "")
+            ),
             ErrorKind::MissingOperand { after } if after.is_empty() => {
                 "Something is missing at the start: expected a number, variable or function.".into()
             }

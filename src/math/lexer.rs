@@ -143,6 +143,24 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
             });
             continue;
         }
+        // `∂` only ever starts `∂/∂x`: read it as a name the wrapper rule knows (`∂`, `∂x`).
+        if c == '∂' {
+            let mut end = start + c.len_utf8();
+            it.next();
+            while let Some(&(i, d)) = it.peek() {
+                if ident_continue(d) {
+                    end = i + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(Token {
+                tok: Tok::Ident(src[start..end].to_string()),
+                span: (start, end),
+            });
+            continue;
+        }
         if ident_start(c) {
             let mut end = start;
             while let Some(&(i, d)) = it.peek() {

@@ -112,6 +112,7 @@ fn strip_wrapper(toks: &mut Vec<Token>) -> Option<String> {
     // The variable of `dx`, `dt`, `dx_1`.
     let d_of = |s: &str| {
         s.strip_prefix('d')
+            .or_else(|| s.strip_prefix('∂'))
             .filter(|v| !v.is_empty() && !v.starts_with(|c: char| c.is_ascii_digit()))
             .map(str::to_string)
     };
@@ -138,8 +139,15 @@ fn strip_wrapper(toks: &mut Vec<Token>) -> Option<String> {
         toks.drain(..5);
         return v;
     }
-    // `d/dx …`
-    if ident(0) == Some("d") && is(1, Tok::Slash) {
+    // `dy/dx …`, `df/dx …`: what is being differentiated is named, then the function.
+    if ident(0).is_some_and(|n| n.chars().count() == 2 && d_of(n).is_some()) && is(1, Tok::Slash) {
+        if let Some(v) = ident(2).and_then(d_of) {
+            toks.drain(..3);
+            return Some(v);
+        }
+    }
+    // `d/dx …`, `∂/∂x …`
+    if matches!(ident(0), Some("d" | "∂")) && is(1, Tok::Slash) {
         if let Some(v) = ident(2).and_then(d_of) {
             toks.drain(..3);
             return Some(v);
@@ -243,6 +251,14 @@ impl Parser<'_> {
                 Tok::LParen | Tok::Sqrt => (Tok::Star, false),
                 Tok::Pipe if self.abs_depth == 0 => (Tok::Star, false),
                 Tok::Num(_) => {
+                    let prev = &self.toks[self.pos.saturating_sub(1)];
+                    if matches!(prev.tok, Tok::Num(_)) {
+                        let span = (prev.span.0, t.span.1);
+                        return Err(ParseError::new(
+                            ErrorKind::SpacedNumber(self.src[span.0..span.1].to_string()),
+                            span,
+                        ));
+                    }
                     return Err(ParseError::new(
                         ErrorKind::UnexpectedToken(t.tok.describe()),
                         t.span,
@@ -453,6 +469,31 @@ impl Parser<'_> {
         } else {
             name
         };
+        if name.starts_with('∂') {
+            return Err(ParseError::new(
+                ErrorKind::UnexpectedChar('∂'),
+                (span.0, span.0 + 3),
+            ));
+        }
+        // `log_2(x)`, `log_10 x`, `log_b(x)`: the base written as a subscript.
+        if let Some(base) = name.strip_prefix("log_") {
+            let base_expr = match base.parse::<f64>() {
+                Ok(b) if b.is_finite() => Some(Expr::Num(b)),
+                _ if base.chars().count() == 1 && base.chars().all(char::is_alphabetic) => {
+                    Some(Expr::var(base))
+                }
+                _ => None,
+            };
+            if let Some(b) = base_expr {
+                return match self.call(Func::Log, span)? {
+                    Expr::Call(Func::Ln, mut args) => {
+                        args.push(b);
+                        Ok(Expr::Call(Func::Log, args))
+                    }
+                    other => Ok(other),
+                };
+            }
+        }
         match name.as_str() {
             "pi" => return Ok(Expr::Const(Constant::Pi)),
             "e" => return Ok(Expr::Const(Constant::E)),
@@ -462,15 +503,24 @@ impl Parser<'_> {
             return self.call(f, span);
         }
         let followed_by_paren = self.peek().tok == Tok::LParen;
+        // A name students use for a function we spell differently (`tg x`, `sen x`, `round`)
+        // is never split into letters.
+        if MEANINGS.iter().any(|(n, _)| *n == name) || advice(&name).is_some() {
+            return Err(ParseError::new(
+                ErrorKind::UnknownFunction {
+                    suggestion: suggest(&name),
+                    name,
+                },
+                span,
+            ));
+        }
         if name.chars().all(char::is_alphabetic) && name.chars().count() > 1 {
             let pieces = split_letters(&name, span.0);
             // `xsin`, `2xycos`: at most two names before the function.
             let last_is_func = pieces
                 .last()
                 .is_some_and(|(s, _)| Func::from_name(s).is_some())
-                && pieces.len() <= 3
-                && advice(&name).is_none()
-                && !MEANINGS.iter().any(|(n, _)| *n == name);
+                && pieces.len() <= 3;
             // Before a bracket a run of letters is a function name, unless it ends in one
             // (`xsin(x)`) or is two plain letters (`xy(x+1)`, `ax(x+1)`).
             let two_letters =
@@ -696,7 +746,7 @@ fn split_letters(name: &str, offset: usize) -> Vec<(String, (usize, usize))> {
 }
 
 /// Names students reach for that mean one of ours.
-const MEANINGS: [(&str, &str); 16] = [
+const MEANINGS: [(&str, &str); 22] = [
     ("sine", "sin"),
     ("cosine", "cos"),
     ("tangent", "tan"),
@@ -713,6 +763,12 @@ const MEANINGS: [(&str, &str); 16] = [
     ("maximum", "max"),
     ("minimum", "min"),
     ("absolute", "abs"),
+    ("tg", "tan"),
+    ("ctg", "cot"),
+    ("cotan", "cot"),
+    ("cosec", "csc"),
+    ("sen", "sin"),
+    ("arctg", "atan"),
 ];
 
 /// Advice for names students reach for that have no function of ours.
