@@ -179,7 +179,7 @@ pub fn app(props: &AppProps) -> Html {
                 <pre class="panel" data-testid="bench-result">{ r }</pre>
             }
             <footer class="site-footer">
-                <p>{ "Slope computes everything in your browser, in Rust compiled to WebAssembly. It works offline." }</p>
+                <p>{ "Slope computes everything in your browser, in Rust compiled to WebAssembly." }</p>
             </footer>
         </div>
     }
