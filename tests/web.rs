@@ -667,3 +667,22 @@ async fn two_widgets_on_one_page_share_no_ids() {
         }
     }
 }
+
+/// Keyboard steps land exactly on the grid: ten Shift+← from x₀ = 1 reach 0 itself, where
+/// |x| has no derivative (it used to stop at 1.39e−16 and lose the verdict).
+#[wasm_bindgen_test]
+async fn keyboard_steps_land_exactly_on_round_values() {
+    let host = mount("?f=abs(x)&x0=1").await;
+    let slider = find(&host, "x0-slider");
+    for _ in 0..10 {
+        key(&slider, "ArrowLeft", true).await;
+    }
+    assert_eq!(readout(&host, "x0"), "0");
+    assert!(text(&host, "no-tangent").contains("f′(0) does not exist"));
+    let host = mount("?f=1%2Fx&x0=0.5").await;
+    let slider = find(&host, "x0-slider");
+    for _ in 0..5 {
+        key(&slider, "ArrowLeft", true).await;
+    }
+    assert_eq!(readout(&host, "fx0"), "undefined");
+}

@@ -1,7 +1,8 @@
 //! The Yew front end: the page, its state and its components. Arrows point down only: the
 //! UI uses `plot` and `math`, never the other way round.
-//! Pure logic (`query`) compiles natively and has native tests; the rest is browser-only.
+//! Pure logic (`query`, `grid`) compiles natively and has native tests; the rest is browser-only.
 
+pub mod grid;
 pub mod query;
 
 #[cfg(target_arch = "wasm32")]

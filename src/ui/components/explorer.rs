@@ -254,13 +254,14 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     }
 
     let view = props.view;
-    let x0_step = view.width() / 1000.0;
+    // x₀ moves on a grid of round values, so repeated steps land exactly on 0 or 1.
+    let x0_step = crate::ui::grid::nice_step(view.width(), 1000.0);
     let on_x0 = {
         let on_action = on_action.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             if let Ok(v) = input.value().parse::<f64>() {
-                on_action.emit(Action::SetX0(v));
+                on_action.emit(Action::SetX0(crate::ui::grid::snap(v, x0_step)));
             }
         })
     };
@@ -280,7 +281,12 @@ pub fn explorer(props: &ExplorerProps) -> Html {
             on_action.emit(set(value + delta, extra));
         })
     };
-    let x0_keys = shift_step(x0_step, props.x0, |v, _| Action::SetX0(v), 0.0);
+    let x0_keys = shift_step(
+        x0_step,
+        props.x0,
+        |v, step| Action::SetX0(crate::ui::grid::snap(v, step)),
+        x0_step,
+    );
     let sign = if props.h < 0.0 { -1.0 } else { 1.0 };
     let h_slider = props.h.abs().log10();
     // For h a big step is a factor of ten.

@@ -62,7 +62,7 @@ pub fn parameters(props: &ParametersProps) -> Html {
                         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
                         if let Ok(v) = input.value().parse::<f64>() {
                             // Snap to the slider's grid so keyboard steps land on round values.
-                            on_change.emit((key.clone(), (v / STEP).round() * STEP));
+                            on_change.emit((key.clone(), crate::ui::grid::snap(v, STEP)));
                         }
                     });
                     let (lo, hi) = (value.min(-RANGE), value.max(RANGE));

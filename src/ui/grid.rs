@@ -1,0 +1,85 @@
+//! Slider grids that land exactly on round values: a step from the 1-2-5 ladder, and values
+//! snapped to whole multiples of it, computed so that 100 steps of 0.01 from 1 give exactly
+//! 0, not 1.39e-16 (where a kink verdict would vanish). Pure, so it is tested natively.
+
+/// The largest 1, 2 or 5 times a power of ten that is at most `span / steps` (a slider over
+/// `span` with about `steps` positions).
+pub fn nice_step(span: f64, steps: f64) -> f64 {
+    let raw = span / steps;
+    if !(raw.is_finite() && raw > 0.0) {
+        return 1.0;
+    }
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let m = raw / magnitude;
+    let nice = if m >= 5.0 {
+        5.0
+    } else if m >= 2.0 {
+        2.0
+    } else {
+        1.0
+    };
+    snap(nice * magnitude, nice * magnitude)
+}
+
+/// `v` moved to the nearest whole multiple of `step`, as the double closest to that decimal
+/// (`k / 100` rather than `k * 0.01`).
+pub fn snap(v: f64, step: f64) -> f64 {
+    if !(v.is_finite() && step.is_finite() && step > 0.0) {
+        return v;
+    }
+    let inverse = 1.0 / step;
+    let out = if step < 1.0 && (inverse - inverse.round()).abs() < 1e-9 * inverse {
+        let inverse = inverse.round();
+        (v * inverse).round() / inverse
+    } else {
+        (v / step).round() * step
+    };
+    if out == 0.0 {
+        0.0
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_are_nice() {
+        assert_eq!(nice_step(10.0, 1000.0), 0.01);
+        assert_eq!(nice_step(12.5, 1000.0), 0.01);
+        assert_eq!(nice_step(30.0, 1000.0), 0.02);
+        assert_eq!(nice_step(0.007, 1000.0), 0.000005);
+        assert_eq!(nice_step(f64::NAN, 1000.0), 1.0);
+    }
+
+    #[test]
+    fn ten_big_steps_land_on_zero() {
+        // From x0 = 1, Shift+Left ten times (ten steps of 0.01 each) lands on 0 exactly.
+        let step = nice_step(10.0, 1000.0);
+        let mut x = 1.0;
+        for _ in 0..10 {
+            x = snap(x - 10.0 * step, step);
+        }
+        assert_eq!(x, 0.0);
+        assert!(!x.is_sign_negative());
+        let mut x = -0.3;
+        for _ in 0..3 {
+            x = snap(x + 0.1, 0.1);
+        }
+        assert_eq!(x, 0.0);
+        assert_eq!(snap(0.30000000000000004, 0.1), 0.3);
+        assert_eq!(snap(2.0 + 1e-12, 0.5), 2.0);
+        assert_eq!(snap(7.0, 2.0), 8.0);
+    }
+
+    #[test]
+    fn every_grid_point_prints_short() {
+        let step = nice_step(10.0, 1000.0);
+        for k in -500..=500 {
+            let v = snap(k as f64 * step, step);
+            assert!(format!("{v}").len() <= 5, "{k}: {v}");
+        }
+    }
+}
