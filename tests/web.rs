@@ -686,3 +686,22 @@ async fn keyboard_steps_land_exactly_on_round_values() {
     }
     assert_eq!(readout(&host, "fx0"), "undefined");
 }
+
+/// The error plot appears once f′(x₀) becomes defined (its canvas is a new element then).
+#[wasm_bindgen_test]
+async fn the_error_plot_appears_when_the_derivative_becomes_defined() {
+    let host = mount("?f=abs(x)&x0=0").await;
+    assert!(host
+        .query_selector("[data-testid='error-plot']")
+        .unwrap()
+        .is_none());
+    set_slider(&host, "x0-slider", 1.0).await;
+    sleep(300).await;
+    let canvas: HtmlCanvasElement = find(&host, "error-plot").dyn_into().unwrap();
+    assert!(
+        canvas.width() > 10 && canvas.height() > 10,
+        "{}×{}",
+        canvas.width(),
+        canvas.height()
+    );
+}

@@ -42,7 +42,9 @@ fn measure(canvas: &HtmlCanvasElement) -> CanvasSize {
     }
 }
 
-/// The size the canvas behind `node` should have; re-renders when it changes.
+/// The size the canvas behind `node` should have; re-renders when it changes. The canvas
+/// may be replaced (a plot shown only while a value is defined): after every render the hook
+/// checks which element `node` holds and observes that one.
 #[hook]
 pub fn use_canvas_size(node: NodeRef) -> CanvasSize {
     let size = use_state(|| CanvasSize {
@@ -50,33 +52,66 @@ pub fn use_canvas_size(node: NodeRef) -> CanvasSize {
         height: 0,
         dpr: 1.0,
     });
+    let watched = use_mut_ref(|| None::<Watched>);
     {
         let size = size.clone();
-        use_effect_with((), move |_| {
-            let observer = node.cast::<HtmlCanvasElement>().and_then(|canvas| {
-                let update = {
-                    let canvas = canvas.clone();
-                    move || {
-                        let now = measure(&canvas);
-                        if now != *size {
-                            size.set(now);
-                        }
-                    }
-                };
-                update();
-                let callback = Closure::<dyn FnMut()>::new(update);
-                let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
-                observer.observe(&canvas);
-                Some((observer, callback))
-            });
-            move || {
-                if let Some((observer, _callback)) = observer {
-                    observer.disconnect();
-                }
+        let watched = watched.clone();
+        use_effect(move || {
+            let current = node.cast::<HtmlCanvasElement>();
+            let same = match (&*watched.borrow(), &current) {
+                (Some(w), Some(c)) => w.canvas == *c,
+                (None, None) => true,
+                _ => false,
+            };
+            if !same {
+                // Dropping the old watch disconnects its observer.
+                *watched.borrow_mut() = current.and_then(|canvas| Watched::new(canvas, size));
             }
+            || {}
         });
     }
+    {
+        // Stop observing when the component goes away.
+        let watched = watched.clone();
+        use_effect_with((), move |_| move || drop(watched.borrow_mut().take()));
+    }
     *size
+}
+
+/// One observed canvas.
+struct Watched {
+    canvas: HtmlCanvasElement,
+    observer: ResizeObserver,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Watched {
+    fn new(canvas: HtmlCanvasElement, size: UseStateHandle<CanvasSize>) -> Option<Watched> {
+        let update = {
+            let canvas = canvas.clone();
+            move || {
+                let now = measure(&canvas);
+                if now != *size {
+                    size.set(now);
+                }
+            }
+        };
+        update();
+        let callback = Closure::<dyn FnMut()>::new(update);
+        let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+        observer.observe(&canvas);
+        Some(Watched {
+            canvas,
+            observer,
+            _callback: callback,
+        })
+    }
+}
+
+impl Drop for Watched {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
 }
 
 /// Whether the reader asked for dark colours.
