@@ -705,3 +705,38 @@ async fn the_error_plot_appears_when_the_derivative_becomes_defined() {
         canvas.height()
     );
 }
+
+/// Correct digits are counted from the relative error: −0.9999999… against −1 has seven,
+/// although no character after the sign matches.
+#[wasm_bindgen_test]
+async fn correct_digits_are_counted_not_matched() {
+    let host = mount("?f=1%2Fx&x0=1").await;
+    let table = find(&host, "quotient-table");
+    let rows = table.query_selector_all("tbody tr").unwrap();
+    let row: Element = rows.item(6).unwrap().dyn_into().unwrap();
+    let forward: Element = row
+        .query_selector_all("td")
+        .unwrap()
+        .item(0)
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let mark = forward
+        .query_selector("mark")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    let count = forward
+        .query_selector(".digits")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(mark.starts_with("−0.999999"), "{mark}");
+    assert!(count.parse::<usize>().unwrap() >= 6, "{count}");
+    assert!(forward
+        .get_attribute("aria-label")
+        .unwrap()
+        .contains("correct digits"));
+}

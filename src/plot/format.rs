@@ -118,6 +118,41 @@ pub fn range(a: f64, b: f64) -> (String, String) {
     (fixed(a, decimals), fixed(b, decimals))
 }
 
+/// How many significant digits of `approx` are correct, from its relative error against
+/// `exact` (0 to `max`): −0.9999999006 against −1 has 7, although no character matches.
+pub fn correct_digits(approx: f64, exact: f64, max: usize) -> usize {
+    if !(approx.is_finite() && exact.is_finite()) {
+        return 0;
+    }
+    let err = (approx - exact).abs();
+    if err == 0.0 {
+        return max;
+    }
+    let relative = if exact == 0.0 { err } else { err / exact.abs() };
+    (-relative.log10()).floor().clamp(0.0, max as f64) as usize
+}
+
+/// The length in bytes of the start of a printed number that holds its first `n` significant
+/// digits (sign, leading zeros and the point come along): the part to highlight.
+pub fn significant_prefix(text: &str, n: usize) -> usize {
+    if n == 0 {
+        return 0;
+    }
+    let mut seen = 0;
+    for (i, c) in text.char_indices() {
+        if c.is_ascii_digit() && (seen > 0 || c != '0') {
+            seen += 1;
+            if seen == n {
+                return i + c.len_utf8();
+            }
+        }
+        if c == '×' {
+            return i;
+        }
+    }
+    text.find('×').unwrap_or(text.len())
+}
+
 /// What a screen reader hears about a curve's breaks: "a hole at x = −1", "jumps at x = 1
 /// and x = 2", or a count when there are many. Empty when the curve has none.
 pub fn breaks(breaks: &[crate::math::sample::Break], var: &str) -> String {
@@ -188,6 +223,22 @@ mod tests {
         assert_ne!(a, b);
         assert_eq!((a.as_str(), b.as_str()), ("−1.0000005", "−0.9999995"));
         assert_eq!(range(-5.0, 5.0), ("−5".to_string(), "5".to_string()));
+    }
+
+    #[test]
+    fn correct_digits_come_from_the_relative_error() {
+        assert_eq!(correct_digits(-0.9999999006, -1.0, 13), 7);
+        assert_eq!(correct_digits(5.2, 5.0, 13), 1);
+        assert_eq!(correct_digits(4.8, 5.0, 13), 1);
+        assert_eq!(correct_digits(5.0, 5.0, 13), 13);
+        assert_eq!(correct_digits(3.0, 5.0, 13), 0);
+        assert_eq!(correct_digits(1e-9, 0.0, 13), 9);
+        assert_eq!(correct_digits(f64::NAN, 1.0, 13), 0);
+        let t = "−0.9999999006";
+        assert_eq!(&t[..significant_prefix(t, 7)], "−0.9999999");
+        assert_eq!(&t[..significant_prefix(t, 0)], "");
+        assert_eq!(&"5.02"[..significant_prefix("5.02", 2)], "5.0");
+        assert_eq!(&"1.5×10⁻⁷"[..significant_prefix("1.5×10⁻⁷", 5)], "1.5");
     }
 
     #[test]

@@ -18,36 +18,24 @@ use crate::ui::hooks::use_canvas_size::{prefers_dark, use_canvas_size};
 /// Significant digits shown for each quotient.
 const DIGITS: usize = 13;
 
-/// Splits `approx` into the leading characters that agree with `exact` (printed the same way)
-/// and the rest.
-pub fn agreeing_prefix(approx: &str, exact: &str) -> usize {
-    let mut len = 0;
-    let mut digits = 0;
-    for (a, b) in approx.chars().zip(exact.chars()) {
-        if a != b {
-            break;
-        }
-        len += a.len_utf8();
-        if a.is_ascii_digit() {
-            digits += 1;
-        }
-    }
-    // A lone sign or "0." is no agreement worth highlighting.
-    if digits == 0 || approx[..len].trim_start_matches(['−', '0', '.']).is_empty() {
-        0
-    } else {
-        len
-    }
-}
-
 fn cell(value: f64, exact: f64) -> Html {
     let text = format_precise(value, DIGITS);
     if !exact.is_finite() {
         return html! { <td class="num">{ text }</td> };
     }
-    let n = agreeing_prefix(&text, &format_precise(exact, DIGITS));
+    // Correct digits come from the relative error, not from matching characters: −0.9999999006
+    // has seven correct digits against −1.
+    let digits = crate::plot::format::correct_digits(value, exact, DIGITS);
+    let n = crate::plot::format::significant_prefix(&text, digits);
+    let label = format!(
+        "{text}, {digits} correct digit{}",
+        if digits == 1 { "" } else { "s" }
+    );
     html! {
-        <td class="num"><mark class="agree">{ text[..n].to_string() }</mark>{ text[n..].to_string() }</td>
+        <td class="num" aria-label={label}>
+            <mark class="agree">{ text[..n].to_string() }</mark>{ text[n..].to_string() }
+            <small class="digits" aria-hidden="true">{ digits }</small>
+        </td>
     }
 }
 
@@ -160,7 +148,7 @@ pub fn quotient_table_view(props: &QuotientTableProps) -> Html {
             <p class="hint">
                 { format!("The three difference quotients at {var}₀ = {} for shrinking h, next to the exact ", format_precise(x0, 8)) }
                 { format!("f′({var}₀) = {}. ", format_precise(exact, DIGITS)) }
-                { "Highlighted digits agree with it." }
+                { "Highlighted: the digits that are correct; the small number counts them (from the relative error)." }
             </p>
             <div class="table-scroll">
                 <table class="quotients" data-testid="quotient-table">
