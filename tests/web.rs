@@ -740,3 +740,26 @@ async fn correct_digits_are_counted_not_matched() {
         .unwrap()
         .contains("correct digits"));
 }
+
+/// Escape stops Play wherever the focus is; the h slider's top is 2 itself.
+#[wasm_bindgen_test]
+async fn escape_stops_play_and_h_tops_out_at_two() {
+    let host = mount("?f=sin(x)&x0=1&h=1").await;
+    let play = find(&host, "play");
+    play.dyn_ref::<web_sys::HtmlElement>().unwrap().click();
+    sleep(300).await;
+    assert_eq!(play.text_content().unwrap(), "Pause");
+    key(&document().body().unwrap(), "Escape", false).await;
+    assert_eq!(play.text_content().unwrap(), "Play");
+    let h_now = readout(&host, "h");
+    sleep(300).await;
+    assert_eq!(
+        readout(&host, "h"),
+        h_now,
+        "h stays where Escape stopped it"
+    );
+    let slider: HtmlInputElement = find(&host, "h-slider").dyn_into().unwrap();
+    let max: f64 = slider.max().parse().unwrap();
+    set_slider(&host, "h-slider", max).await;
+    assert_eq!(readout(&host, "h"), "2");
+}

@@ -41,6 +41,23 @@ pub fn snap(v: f64, step: f64) -> f64 {
     }
 }
 
+/// The value of a logarithmic slider at position `v` (log₁₀ of the value): three significant
+/// digits, so it reads as typed (`0.00316`, not `0.0031622776601683794`), and the ends exactly
+/// `lo` and `hi` (the h slider's top is 2, not 10^0.30 = 1.9953).
+pub fn log_slider_value(v: f64, lo: f64, hi: f64) -> f64 {
+    let raw = 10f64.powf(v);
+    if !raw.is_finite() || raw >= hi * (1.0 - 1e-3) {
+        return hi;
+    }
+    if raw <= lo * (1.0 + 1e-3) {
+        return lo;
+    }
+    format!("{raw:.2e}")
+        .parse::<f64>()
+        .unwrap_or(raw)
+        .clamp(lo, hi)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,6 +89,16 @@ mod tests {
         assert_eq!(snap(0.30000000000000004, 0.1), 0.3);
         assert_eq!(snap(2.0 + 1e-12, 0.5), 2.0);
         assert_eq!(snap(7.0, 2.0), 8.0);
+    }
+
+    #[test]
+    fn log_sliders_read_as_typed() {
+        assert_eq!(log_slider_value(2f64.log10() - 0.001, 1e-12, 2.0), 2.0);
+        assert_eq!(log_slider_value(0.30, 1e-12, 2.0), 2.0);
+        assert_eq!(log_slider_value(-3.0, 1e-12, 2.0), 0.001);
+        assert_eq!(log_slider_value(-2.5, 1e-12, 2.0), 0.00316);
+        assert_eq!(log_slider_value(-12.0, 1e-12, 2.0), 1e-12);
+        assert_eq!(log_slider_value(-13.0, 1e-12, 2.0), 1e-12);
     }
 
     #[test]

@@ -6,6 +6,8 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_render::{request_animation_frame, AnimationFrame};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::math::numeric::{difference_quotient, one_sided_slopes, Limit, Method};
@@ -146,7 +148,7 @@ impl Player {
 
 /// Slider position ↔ |h|: the slider moves log₁₀|h|.
 fn h_from_slider(v: f64) -> f64 {
-    10f64.powf(v).clamp(H_MIN, H_MAX)
+    crate::ui::grid::log_slider_value(v, H_MIN, H_MAX)
 }
 
 /// h for display: short, and exact for powers of ten.
@@ -225,10 +227,12 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     // Play: animate h towards 0 while `playing`.
     {
         let dispatch = props.on_action.clone();
+        let dispatch_escape = props.on_action.clone();
         let h = props.h;
         use_effect_with(props.playing, move |playing| {
+            let playing = *playing;
             let mut player = None;
-            if *playing {
+            if playing {
                 if prefers_reduced_motion() {
                     dispatch.emit(Action::SetH(h.signum() * PLAY_END));
                     dispatch.emit(Action::Pause);
@@ -245,9 +249,33 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                     player = Some(p);
                 }
             }
+            // Escape stops Play, wherever the focus is.
+            let escape = playing.then(|| {
+                let dispatch = dispatch_escape.clone();
+                let listener = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(
+                    move |e: web_sys::KeyboardEvent| {
+                        if e.key() == "Escape" {
+                            dispatch.emit(Action::Pause);
+                        }
+                    },
+                );
+                if let Some(w) = web_sys::window() {
+                    let _ = w.add_event_listener_with_callback(
+                        "keydown",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+                listener
+            });
             move || {
                 if let Some(p) = player {
                     p.stop();
+                }
+                if let (Some(listener), Some(w)) = (escape, web_sys::window()) {
+                    let _ = w.remove_event_listener_with_callback(
+                        "keydown",
+                        listener.as_ref().unchecked_ref(),
+                    );
                 }
             }
         });
