@@ -505,3 +505,35 @@ fn the_last_step_states_where_a_cancellation_holds() {
     )
     .is_nan());
 }
+
+/// Undefined in, undefined out; and no false "no derivative" where a simplification shows
+/// one exists.
+#[test]
+fn values_at_the_edges() {
+    use slope::math::Study;
+    let at = |f: &str, x: f64| {
+        let s = Study::parse(f).unwrap();
+        (s.f_at(x), s.df_at(x))
+    };
+    for f in ["ln(x)^0", "1^ln(x)", "sqrt(x)^0*x"] {
+        let (v, d) = at(f, -1.0);
+        assert!(v.is_nan() && d.is_nan(), "{f} at -1: {v}, {d}");
+    }
+    for f in ["0/0", "ln(0)", "1/(x-x)"] {
+        let d = differentiate(&parse(f).unwrap(), "x");
+        assert!(
+            d.result.constant_value().is_some_and(f64::is_nan),
+            "{f}: {}",
+            to_text(&d.result)
+        );
+    }
+    dx("max(x, x)", "1");
+    dx("abs(x)^3", "3x*abs(x)");
+    dx("relu(x)^2", "2relu(x)");
+    dx("cbrt(x^3)", "1");
+    assert_eq!(at("abs(x)^3", 0.0).1, 0.0);
+    assert_eq!(at("relu(x)^2", 0.0).1, 0.0);
+    // A genuine corner keeps its missing derivative.
+    assert!(at("abs(x)", 0.0).1.is_nan());
+    assert!(at("relu(x)", 0.0).1.is_nan());
+}

@@ -191,8 +191,8 @@ fn errors_have_kind_and_span() {
     check_err("1.2.3", |k| matches!(k, ErrorKind::BadNumber(_)), (0, 5));
     check_err(
         "x 2",
-        |k| matches!(k, ErrorKind::UnexpectedToken(_)),
-        (2, 3),
+        |k| matches!(k, ErrorKind::NumberAfterName(..)),
+        (0, 3),
     );
     check_err(
         "sin",
@@ -284,7 +284,8 @@ fn letter_runs_before_a_bracket() {
     check_err("softmax(x)", unknown("softmax"), (0, 7));
     check_err("xyz(x)", unknown("xyz"), (0, 3));
     check_err("2 + abc(x)", unknown("abc"), (4, 7));
-    check_err("floor2(x)", unknown("floor2"), (0, 6));
+    // Digits end a name: `floor2(x)` is floor(2x), as `sin2x` is sin(2x).
+    check("floor2(x)", "floor(2x)");
 }
 
 #[test]
@@ -461,4 +462,86 @@ fn more_student_habits() {
         "Two numbers in a row: write 1000 without a space, or put * between them."
     );
     check_err("∂x", |k| *k == ErrorKind::UnexpectedChar('∂'), (0, 3));
+}
+
+/// What a review turned up: inputs that used to be read as something else without a word.
+#[test]
+fn names_with_digits_greek_letters_and_superscripts() {
+    // Digits end a function's name: `sin2x` is sin(2x), not a variable called sin2x.
+    check("sin2x", "sin(2x)");
+    check("3sin2x", "3sin(2x)");
+    check("sin(2x)cos3x", "sin(2x)*cos(3x)");
+    check("ln3x - ln x", "ln(3x) - ln(x)");
+    check("log_2x", "log(x, 2)");
+    check("\\log_2 x", "log(x, 2)");
+    check("\\log_{10}x", "log(x, 10)");
+    check("log_{2}(x)", "log(x, 2)");
+    // A single letter keeps its subscript: x1, w_2, v_0 are variables.
+    check("v_0t - 4.9t^2", "v_0*t - 4.9t^2");
+    check("w1x + b", "w1*x + b");
+    check("x_1^2", "x_1^2");
+    check_err(
+        "e2x",
+        |k| matches!(k, ErrorKind::NumberAfterName(..)),
+        (0, 2),
+    );
+    check_err("1_000", |k| *k == ErrorKind::UnexpectedChar('_'), (1, 2));
+    // Greek letters spelled out are one letter.
+    check("sin(theta)", "sin(θ)");
+    check("\\theta^2 + alpha", "θ^2 + α");
+    // Superscripts are exponents, whole: eˣ, xⁿ, x²⁺¹ = x³.
+    check("eˣ", "e^x");
+    check("2ˣ", "2^x");
+    check("xⁿ", "x^n");
+    check("x²⁺¹", "x^(2 + 1)");
+    check("e⁻ˣ", "e^(-x)");
+    check("x¹ᐟ²", "x^(1/2)");
+    check("ⅇ^x", "e^x");
+    // Roots and brackets written other ways.
+    check("sqrt[3](x)", "cbrt(x)");
+    check("∛x", "cbrt(x)");
+    check("\\lfloor x \\rfloor", "floor(x)");
+    check("\\lvert x \\rvert", "abs(x)");
+    check("\\operatorname{sin}(x)", "sin(x)");
+    check("\\mathrm{ln}(x)", "ln(x)");
+    check("\\frac12 x", "1/2*x");
+    // A bare argument stops before e^…, as it does before a function.
+    check("sin x e^x", "sin(x)*e^x");
+    check("ln x e^x", "ln(x)*e^x");
+}
+
+#[test]
+fn leibniz_notation_anywhere() {
+    check("d(x^2)/dx", "x^2");
+    check("(d/dx) x^2", "x^2");
+    check("d/d x x^2", "x^2");
+    check("y = d/dx x^2", "x^2");
+    check("\\frac{dy}{dx} x^2", "x^2");
+    check("\\frac{\\mathrm{d}}{\\mathrm{d}x} x^2", "x^2");
+    let leibniz = |second: bool| move |k: &ErrorKind| *k == ErrorKind::Leibniz { second };
+    check_err("d/dx d/dx x^3", leibniz(false), (7, 9));
+    check_err("d/dx sin(x) + d/dx cos(x)", leibniz(false), (16, 18));
+    check_err("d^2/dx^2 x^3", leibniz(true), (4, 6));
+    check_err("x^2 dx", leibniz(false), (4, 6));
+    check_err("d/dx", |k| *k == ErrorKind::Empty, (0, 4));
+    check_err(
+        "y = x^2 + y",
+        |k| matches!(k, ErrorKind::ImplicitEquation(n) if n == "y"),
+        (2, 3),
+    );
+    check_err(
+        "y = xy",
+        |k| matches!(k, ErrorKind::ImplicitEquation(_)),
+        (2, 3),
+    );
+    check_err(
+        "sin(0,5x)",
+        |k| matches!(k, ErrorKind::DecimalComma(_)),
+        (4, 7),
+    );
+    let unknown = |name: &'static str| move |k: &ErrorKind| matches!(k, ErrorKind::UnknownFunction { name: n, .. } if n == name);
+    check_err("sech x", unknown("sech"), (0, 4));
+    check_err("sechx", unknown("sech"), (0, 4));
+    check_err("sh(x)", unknown("sh"), (0, 2));
+    check_err("swish(x)", unknown("swish"), (0, 5));
 }

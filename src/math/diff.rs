@@ -159,6 +159,10 @@ pub struct Derivation {
 /// of hanging the page.
 pub const MAX_STEPS: usize = 2000;
 
+/// Functions up to this size are checked for being undefined everywhere (a simplification of
+/// the function itself; larger ones are not worth the time).
+const NOWHERE_CHECK_OPS: usize = 200;
+
 impl Derivation {
     /// The function that was differentiated.
     pub fn function(&self) -> &Expr {
@@ -180,7 +184,13 @@ pub fn differentiate(e: &Expr, var: &str) -> Derivation {
     };
     let root = cx.diff(e);
     let complete = budget.get() > 0;
-    let (result, ran_out) = if complete {
+    // A function that is undefined everywhere (`1/(x - x)`) has no derivative anywhere.
+    let nowhere = e.op_count() <= NOWHERE_CHECK_OPS
+        && !e.variables().is_empty()
+        && simplify(e).constant_value().is_some_and(f64::is_nan);
+    let (result, ran_out) = if nowhere {
+        (Expr::Num(f64::NAN), false)
+    } else if complete {
         simplify_within(&root.output, WORK_BUDGET)
     } else {
         (Expr::Num(f64::NAN), false)
@@ -335,7 +345,10 @@ impl Context<'_> {
         }
         self.budget.set(left - 1);
         if !self.depends(e) {
-            return step(Rule::Constant, e, Expr::Num(0.0), vec![]);
+            // An undefined constant (`0/0`, `ln(0)`) has no derivative either.
+            let undefined = e.constant_value().is_some_and(f64::is_nan);
+            let out = Expr::Num(if undefined { f64::NAN } else { 0.0 });
+            return step(Rule::Constant, e, out, vec![]);
         }
         match e {
             Expr::Var(_) => step(Rule::Variable, e, Expr::Num(1.0), vec![]),
@@ -474,6 +487,12 @@ impl Context<'_> {
     /// `max(u, v)` is u where u > v and v where v > u, so its derivative is u′ there and v′
     /// here; where u = v it has a corner (undefined, as `step` is at 0).
     fn max_min(&mut self, e: &Expr, f: Func, u: &Expr, v: &Expr) -> Step {
+        // `max(u, u)` is u.
+        if u == v {
+            let du = self.diff(u);
+            let out = du.output.clone();
+            return step(Rule::Function(f), e, out, vec![du]);
+        }
         let (du, dv) = (self.diff(u), self.diff(v));
         let (u_wins, v_wins) = if f == Func::Max {
             (

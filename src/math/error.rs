@@ -37,12 +37,20 @@ pub enum ErrorKind {
     BadNumber(String),
     /// Two numbers side by side, `1 000`.
     SpacedNumber(String),
+    /// A number right after a name, `e2x`, `x 2`: the name and the number as typed.
+    NumberAfterName(String, String),
     /// A decimal comma, `1,5`: the fix is a point.
     DecimalComma(String),
     /// A LaTeX command we do not read, such as `\int`.
     UnknownCommand(String),
     /// `=` anywhere but after `y` or `f(x)` at the start.
     Equation,
+    /// `y = x^2 + y`: the name on the left appears on the right.
+    ImplicitEquation(String),
+    /// `d/dx` or `dx` anywhere but at the start; `second` for `d^2/dx^2`.
+    Leibniz {
+        second: bool,
+    },
     /// `sin^-2(x)`, `ln^-1(x)`: a negative power on a function name that is not a known
     /// inverse. `name` is the function, `power` the exponent as typed.
     AmbiguousPower {
@@ -95,6 +103,9 @@ impl ParseError {
             }
             ErrorKind::UnexpectedChar(c) => format!("'{c}' is not something I can read here."),
             ErrorKind::UnexpectedToken(t) => format!("Unexpected '{t}' here."),
+            ErrorKind::NumberAfterName(name, n) => format!(
+                "A number after '{name}' is unclear: write {n}{name} for the product, or {name}^{n} for a power."
+            ),
             ErrorKind::SpacedNumber(t) => format!(
                 "Two numbers in a row: write {} without a space, or put * between them.",
                 t.replace(' ', "")
@@ -135,6 +146,15 @@ impl ParseError {
             }
             ErrorKind::UnknownCommand(c) => {
                 format!("'\\{c}' is a LaTeX command I cannot read here.")
+            }
+            ErrorKind::ImplicitEquation(name) => format!(
+                "{name} is on both sides: type {name} = (something without {name}), or just that something."
+            ),
+            ErrorKind::Leibniz { second: true } => {
+                "Slope finds the first derivative: type the function alone (x^3), and read its derivative below.".into()
+            }
+            ErrorKind::Leibniz { second: false } => {
+                "Write d/dx only at the start (d/dx x^2), or just the function: Slope finds the derivative.".into()
             }
             ErrorKind::Equation => {
                 "Type just the function, such as x^2 (y = … and f(x) = … at the start are fine)."

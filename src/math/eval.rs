@@ -166,8 +166,9 @@ fn run<'r>(
         Instr::Mul(a, b) => map2(reg(a), reg(b), dst, |x, y| x * y),
         Instr::Div(a, b) => map2(reg(a), reg(b), dst, divide),
         Instr::Pow(a, b) => map2(reg(a), reg(b), dst, real_power),
+        // `x.powi(0)` is 1 even for NaN: an undefined base stays undefined (`ln(x)^0` at -1).
         Instr::PowInt(a, n) => map1(reg(a), dst, |x| {
-            if x == 0.0 && n < 0 {
+            if x.is_nan() || (x == 0.0 && n < 0) {
                 f64::NAN
             } else {
                 x.powi(n)
@@ -241,6 +242,10 @@ fn power(x: f64, y: f64) -> f64 {
 /// x^y over the reals: a negative base with an odd-denominator exponent (`(-8)^(1/3)`) has
 /// a real value, which `powf` does not give.
 fn real_power(x: f64, y: f64) -> f64 {
+    // `powf` gives 1 for NaN^0 and 1^NaN; undefined in, undefined out.
+    if x.is_nan() || y.is_nan() {
+        return f64::NAN;
+    }
     if x < 0.0 && y.fract() != 0.0 {
         if let Some((p, q)) = odd_denominator_fraction(y) {
             return odd_root_power(x, p, q);

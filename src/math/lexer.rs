@@ -18,14 +18,14 @@ pub enum Tok {
     Comma,
     Pipe,
     Sqrt,
+    /// `∛`: the cube root of what follows.
+    Cbrt,
     /// `\sqrt[` in LaTeX: an n-th root whose index follows, closed by `]`.
     Root,
     /// `\frac` in LaTeX: two brace groups follow.
     Frac,
     /// `=`, accepted only in `y = …` and `f(x) = …` at the start.
     Equals,
-    /// A run of superscript digits such as `²` or `⁻¹`: an integer exponent.
-    Super(i64),
     Eof,
 }
 
@@ -45,10 +45,10 @@ impl Tok {
             Tok::Comma => ",".into(),
             Tok::Pipe => "|".into(),
             Tok::Sqrt => "√".into(),
+            Tok::Cbrt => "∛".into(),
             Tok::Root => "\\sqrt[".into(),
             Tok::Frac => "\\frac".into(),
             Tok::Equals => "=".into(),
-            Tok::Super(n) => format!("^{n}"),
             Tok::Eof => "end of input".into(),
         }
     }
@@ -60,34 +60,141 @@ pub struct Token {
     pub span: (usize, usize),
 }
 
-fn superscript_digit(c: char) -> Option<u32> {
+/// The plain character a superscript stands for (`²` → `2`, `ˣ` → `x`, `ᐟ` → `/`).
+fn superscript(c: char) -> Option<char> {
     Some(match c {
-        '⁰' => 0,
-        '¹' => 1,
-        '²' => 2,
-        '³' => 3,
-        '⁴' => 4,
-        '⁵' => 5,
-        '⁶' => 6,
-        '⁷' => 7,
-        '⁸' => 8,
-        '⁹' => 9,
+        '⁰' => '0',
+        '¹' => '1',
+        '²' => '2',
+        '³' => '3',
+        '⁴' => '4',
+        '⁵' => '5',
+        '⁶' => '6',
+        '⁷' => '7',
+        '⁸' => '8',
+        '⁹' => '9',
+        '⁺' => '+',
+        '⁻' => '-',
+        '⁽' => '(',
+        '⁾' => ')',
+        'ᐟ' => '/',
+        'ˣ' => 'x',
+        'ⁿ' => 'n',
+        'ᵗ' => 't',
+        'ʸ' => 'y',
+        'ᵃ' => 'a',
+        'ᵇ' => 'b',
+        'ᵏ' => 'k',
+        'ⁱ' => 'i',
+        'ᵐ' => 'm',
+        'ᵘ' => 'u',
+        'ᵛ' => 'v',
+        'ʷ' => 'w',
+        'ᶻ' => 'z',
+        'ᵉ' => 'e',
+        _ => return None,
+    })
+}
+
+/// Names of functions that contain digits or `_`.
+const NAMES_WITH_DIGITS: [&str; 3] = ["leaky_relu", "log10", "log2"];
+
+/// The length in bytes of the name starting `rest`. Digits and `_` continue a name only after
+/// a single letter (`x1`, `w_2`, `v_0`: variables), in `log_2`/`log_b` (a base) and in the
+/// function names that have them (`log10`, `leaky_relu`). Otherwise a name is its letters, so
+/// `sin2x` is `sin 2x` and `ln3x` is `ln 3x`, never a variable called `sin2x`.
+fn ident_len(rest: &str) -> usize {
+    let run = rest
+        .find(|c: char| !ident_continue(c))
+        .map_or(rest, |n| &rest[..n]);
+    if let Some(after) = run.strip_prefix("log_") {
+        let digits = after
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(after.len());
+        if digits > 0 {
+            return 4 + digits;
+        }
+        if let Some(c) = after.chars().next().filter(|c| c.is_alphabetic()) {
+            return 4 + c.len_utf8();
+        }
+        return 3;
+    }
+    if let Some(name) = NAMES_WITH_DIGITS.iter().find(|n| run.starts_with(**n)) {
+        return name.len();
+    }
+    let letters = run.find(|c: char| !c.is_alphabetic()).unwrap_or(run.len());
+    let first = run.chars().next().map_or(0, char::len_utf8);
+    if letters != first || run.starts_with('e') {
+        return letters;
+    }
+    // A single letter with a subscript: digits, or `_` and digits or one letter.
+    let suffix = &run[letters..];
+    let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    match suffix.strip_prefix('_') {
+        Some(after) if digits(after) > 0 => letters + 1 + digits(after),
+        Some(after) => match after.chars().next().filter(|c| c.is_alphabetic()) {
+            Some(c) => letters + 1 + c.len_utf8(),
+            None => letters,
+        },
+        None => letters + digits(suffix),
+    }
+}
+
+/// A logarithm's base after `log_`: `2`, `10`, `b` or `{10}`; with the bytes it takes.
+fn log_base(after: &str) -> Option<(String, usize)> {
+    if let Some(inner) = after.strip_prefix('{') {
+        let close = inner.find('}')?;
+        let base = inner[..close].trim();
+        let ok = !base.is_empty()
+            && (base.chars().all(|c| c.is_ascii_digit() || c == '.')
+                || (base.chars().count() == 1 && base.chars().all(char::is_alphabetic)));
+        return ok.then(|| (base.to_string(), close + 2));
+    }
+    let digits = after
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(after.len());
+    if digits > 0 {
+        return Some((after[..digits].to_string(), digits));
+    }
+    let c = after.chars().next().filter(|c| c.is_alphabetic())?;
+    Some((c.to_string(), c.len_utf8()))
+}
+
+/// Greek letters spelled out (`theta`, `alpha`) are one letter each, never `t·h·e·t·a`.
+fn greek(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "alpha" => "α",
+        "beta" => "β",
+        "gamma" => "γ",
+        "delta" => "δ",
+        "epsilon" | "varepsilon" => "ε",
+        "theta" | "vartheta" => "θ",
+        "lambda" => "λ",
+        "mu" => "μ",
+        "rho" => "ρ",
+        "tau" => "τ",
+        "phi" | "varphi" => "φ",
+        "omega" => "ω",
         _ => return None,
     })
 }
 
 fn ident_start(c: char) -> bool {
-    (c.is_alphabetic() || c == '_') && !matches!(c, 'π' | 'σ' | 'ℯ')
+    c.is_alphabetic() && !matches!(c, 'π' | 'σ' | 'ℯ' | 'ⅇ') && superscript(c).is_none()
 }
 
 fn ident_continue(c: char) -> bool {
-    c.is_ascii_digit() || ident_start(c)
+    c.is_ascii_digit() || c == '_' || ident_start(c)
 }
 
 /// Splits `src` into tokens, ending with `Tok::Eof`.
 pub fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
     let mut out = Vec::new();
     let mut it = src.char_indices().peekable();
+    // Brace depth, and the depths whose closing brace belongs to `\mathrm{…}` and the like
+    // (their braces only wrap a name: `\mathrm{d}`, `\operatorname{sech}`).
+    let mut depth = 0usize;
+    let mut unwrap: Vec<usize> = Vec::new();
     while let Some(&(start, c)) = it.peek() {
         let single = |tok: Tok| Token {
             tok,
@@ -161,44 +268,77 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
             });
             continue;
         }
-        if ident_start(c) {
+        // A run of superscripts (`²`, `⁻¹`, `ˣ`, `²⁺¹`) is an exponent: `^(…)`.
+        if superscript(c).is_some() {
             let mut end = start;
+            let mut plain = String::new();
             while let Some(&(i, d)) = it.peek() {
-                if ident_continue(d) {
-                    end = i + d.len_utf8();
-                    it.next();
-                } else {
-                    break;
+                match superscript(d) {
+                    Some(p) => {
+                        plain.push(p);
+                        end = i + d.len_utf8();
+                        it.next();
+                    }
+                    None => break,
                 }
             }
+            let span = (start, end);
+            let inner = tokenize(&plain).map_err(|e| ParseError::new(e.kind, span))?;
             out.push(Token {
-                tok: Tok::Ident(src[start..end].to_string()),
-                span: (start, end),
+                tok: Tok::Caret,
+                span,
+            });
+            out.push(Token {
+                tok: Tok::LParen,
+                span,
+            });
+            out.extend(
+                inner
+                    .into_iter()
+                    .filter(|t| t.tok != Tok::Eof)
+                    .map(|t| Token { tok: t.tok, span }),
+            );
+            out.push(Token {
+                tok: Tok::RParen,
+                span,
             });
             continue;
         }
-        if superscript_digit(c).is_some() || c == '⁻' || c == '⁺' {
-            let mut end = start;
-            let mut negative = false;
-            let mut value: i64 = 0;
-            let mut digits = 0;
-            while let Some(&(i, d)) = it.peek() {
-                if digits == 0 && (d == '⁻' || d == '⁺') && end == start {
-                    negative = d == '⁻';
-                } else if let Some(v) = superscript_digit(d) {
-                    value = value.saturating_mul(10).saturating_add(v as i64);
-                    digits += 1;
-                } else {
-                    break;
-                }
-                end = i + d.len_utf8();
+        if ident_start(c) {
+            let len = ident_len(&src[start..]);
+            let end = start + len;
+            while it.peek().is_some_and(|&(i, _)| i < end) {
                 it.next();
             }
-            if digits == 0 {
-                return Err(ParseError::new(ErrorKind::UnexpectedChar(c), (start, end)));
+            let name = &src[start..end];
+            // `log_{2}(x)`: a base in braces.
+            if name == "log" && src[end..].starts_with("_{") {
+                if let Some((base, used)) = log_base(&src[end + 1..]) {
+                    let stop = end + 1 + used;
+                    while it.peek().is_some_and(|&(i, _)| i < stop) {
+                        it.next();
+                    }
+                    out.push(Token {
+                        tok: Tok::Ident(format!("log_{base}")),
+                        span: (start, stop),
+                    });
+                    continue;
+                }
             }
+            // `sqrt[3](x)`: an n-th root, as `\sqrt[3]{x}`.
+            if name == "sqrt" && src[end..].starts_with('[') {
+                it.next();
+                out.push(Token {
+                    tok: Tok::Root,
+                    span: (start, end + 1),
+                });
+                continue;
+            }
+            let name = greek(name)
+                .map(String::from)
+                .unwrap_or_else(|| name.to_string());
             out.push(Token {
-                tok: Tok::Super(if negative { -value } else { value }),
+                tok: Tok::Ident(name),
                 span: (start, end),
             });
             continue;
@@ -225,6 +365,72 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
             let span = (start, end);
             for _ in 0..=name_len {
                 it.next();
+            }
+            let push = |out: &mut Vec<Token>, tok: Tok| out.push(Token { tok, span });
+            match command {
+                "mathrm" | "operatorname" | "text" | "mathit" | "textrm"
+                    if src[end..].starts_with('{') =>
+                {
+                    it.next();
+                    depth += 1;
+                    unwrap.push(depth);
+                    continue;
+                }
+                // `\frac12`: one digit each, as LaTeX reads it.
+                "frac" | "dfrac" | "tfrac"
+                    if src
+                        .as_bytes()
+                        .get(end..end + 2)
+                        .is_some_and(|b| b.iter().all(u8::is_ascii_digit)) =>
+                {
+                    let digit = |k: usize| Tok::Num(f64::from(src.as_bytes()[end + k] - b'0'));
+                    for tok in [
+                        Tok::Frac,
+                        Tok::LParen,
+                        digit(0),
+                        Tok::RParen,
+                        Tok::LParen,
+                        digit(1),
+                        Tok::RParen,
+                    ] {
+                        push(&mut out, tok);
+                    }
+                    it.next();
+                    it.next();
+                    continue;
+                }
+                "log" if src[end..].starts_with('_') => {
+                    if let Some((base, used)) = log_base(&src[end + 1..]) {
+                        let stop = end + 1 + used;
+                        while it.peek().is_some_and(|&(i, _)| i < stop) {
+                            it.next();
+                        }
+                        out.push(Token {
+                            tok: Tok::Ident(format!("log_{base}")),
+                            span: (start, stop),
+                        });
+                        continue;
+                    }
+                }
+                "lfloor" | "lceil" => {
+                    let name = if command == "lfloor" { "floor" } else { "ceil" };
+                    push(&mut out, Tok::Ident(name.into()));
+                    push(&mut out, Tok::LParen);
+                    continue;
+                }
+                "rfloor" | "rceil" => {
+                    push(&mut out, Tok::RParen);
+                    continue;
+                }
+                "lvert" | "rvert" | "vert" | "mid" => {
+                    push(&mut out, Tok::Pipe);
+                    continue;
+                }
+                g if greek(g).is_some() => {
+                    push(&mut out, Tok::Ident(greek(g).unwrap_or_default().into()));
+                    continue;
+                }
+                _ => {}
             }
             let tok = match command {
                 "frac" | "dfrac" | "tfrac" => Tok::Frac,
@@ -270,15 +476,30 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
             '/' | '÷' | '∕' => Tok::Slash,
             '^' => Tok::Caret,
             // Braces group like brackets, as in LaTeX's `x^{2}` and `\frac{1}{x}`.
-            '(' | '[' | '{' => Tok::LParen,
-            ')' | ']' | '}' => Tok::RParen,
+            '{' => {
+                depth += 1;
+                Tok::LParen
+            }
+            '}' if unwrap.last() == Some(&depth) => {
+                unwrap.pop();
+                depth -= 1;
+                it.next();
+                continue;
+            }
+            '}' => {
+                depth = depth.saturating_sub(1);
+                Tok::RParen
+            }
+            '(' | '[' => Tok::LParen,
+            ')' | ']' => Tok::RParen,
             '=' => Tok::Equals,
             ',' => Tok::Comma,
             '|' => Tok::Pipe,
             '√' => Tok::Sqrt,
             'π' => Tok::Ident("pi".into()),
             'σ' => Tok::Ident("sigmoid".into()),
-            'ℯ' => Tok::Ident("e".into()),
+            'ℯ' | 'ⅇ' => Tok::Ident("e".into()),
+            '∛' => Tok::Cbrt,
             other => {
                 return Err(ParseError::new(
                     ErrorKind::UnexpectedChar(other),

@@ -55,7 +55,33 @@ pub fn read(src: &str) -> Result<Reading, ParseError> {
     };
     let mut toks = tokenize(src)?;
     let variable = strip_wrapper(&mut toks);
+    // `d/dx` or `y =` with nothing after it.
+    if toks.first().is_some_and(|t| t.tok == Tok::Eof) {
+        return Err(ParseError::new(ErrorKind::Empty, (0, src.len())));
+    }
+    if let Some(e) = leftover_leibniz(&toks) {
+        return Err(e);
+    }
     if let Some(t) = toks.iter().find(|t| t.tok == Tok::Equals) {
+        // `y = x^2 + y`: the name on the left is on the right too.
+        if let (Some(Tok::Ident(name)), Some(Tok::Equals)) =
+            (toks.first().map(|t| &t.tok), toks.get(1).map(|t| &t.tok))
+        {
+            let on_right = toks[2..].iter().any(|k| match &k.tok {
+                Tok::Ident(s) => {
+                    s == name
+                        || (s.chars().all(char::is_alphabetic)
+                            && split_letters(s, 0).iter().any(|(p, _)| p == name))
+                }
+                _ => false,
+            });
+            if name.chars().count() == 1 && on_right {
+                return Err(ParseError::new(
+                    ErrorKind::ImplicitEquation(name.clone()),
+                    t.span,
+                ));
+            }
+        }
         return Err(ParseError::new(ErrorKind::Equation, t.span));
     }
     let mut p = Parser {
@@ -109,24 +135,22 @@ fn strip_wrapper(toks: &mut Vec<Token>) -> Option<String> {
     };
     let is = |i: usize, t: Tok| toks.get(i).is_some_and(|k| k.tok == t);
     let single_letter = |s: &str| s.chars().count() == 1 && s != "e";
-    // The variable of `dx`, `dt`, `dx_1`.
-    let d_of = |s: &str| {
-        s.strip_prefix('d')
-            .or_else(|| s.strip_prefix('∂'))
-            .filter(|v| !v.is_empty() && !v.starts_with(|c: char| c.is_ascii_digit()))
-            .map(str::to_string)
-    };
     // The name of a function (`y`, `f`), never its variable: `x = 2` is not a function.
     let rest_has = |name: &str, from: usize| {
-        toks[from..]
-            .iter()
-            .any(|t| matches!(&t.tok, Tok::Ident(s) if s == name))
+        toks[from..].iter().any(|t| match &t.tok {
+            Tok::Ident(s) => {
+                s == name
+                    || (s.chars().all(char::is_alphabetic)
+                        && split_letters(s, 0).iter().any(|(p, _)| p == name))
+            }
+            _ => false,
+        })
     };
     let single_letter = |s: &str| single_letter(s) && s != "x" && !rest_has(s, 2);
-    // `y = …`
+    // `y = …`, then perhaps `d/dx` after it.
     if ident(0).is_some_and(single_letter) && is(1, Tok::Equals) {
         toks.drain(..2);
-        return None;
+        return strip_leibniz(toks);
     }
     // `f(x) = …`
     if ident(0).is_some_and(single_letter)
@@ -137,7 +161,61 @@ fn strip_wrapper(toks: &mut Vec<Token>) -> Option<String> {
     {
         let v = ident(2).map(str::to_string);
         toks.drain(..5);
-        return v;
+        return strip_leibniz(toks).or(v);
+    }
+    strip_leibniz(toks)
+}
+
+/// The variable of `dx`, `dt`, `∂x`, `DX` (the name after its `d`).
+fn d_of(s: &str) -> Option<String> {
+    s.strip_prefix('d')
+        .or_else(|| s.strip_prefix('∂'))
+        .or_else(|| s.strip_prefix('D'))
+        .filter(|v| !v.is_empty() && !v.starts_with(|c: char| c.is_ascii_digit()))
+        .map(str::to_string)
+}
+
+/// Drops one `d/dx`, `dy/dx`, `(d/dx)`, `d(…)/dx` or `\frac{d}{dx}` from the front of the
+/// tokens; returns the variable it names.
+fn strip_leibniz(toks: &mut Vec<Token>) -> Option<String> {
+    let ident = |i: usize| match toks.get(i).map(|t| &t.tok) {
+        Some(Tok::Ident(s)) => Some(s.as_str()),
+        _ => None,
+    };
+    let is = |i: usize, t: Tok| toks.get(i).is_some_and(|k| k.tok == t);
+    let d = |s: Option<&str>| matches!(s, Some("d" | "∂" | "D"));
+    // `(d/dx) …`
+    if is(0, Tok::LParen) && d(ident(1)) && is(2, Tok::Slash) && is(4, Tok::RParen) {
+        if let Some(v) = ident(3).and_then(d_of) {
+            toks.drain(..5);
+            return Some(v);
+        }
+    }
+    // `d(…)/dx`
+    if d(ident(0)) && is(1, Tok::LParen) {
+        let mut depth = 0;
+        let close = toks.iter().enumerate().skip(1).find_map(|(i, t)| {
+            match t.tok {
+                Tok::LParen => depth += 1,
+                Tok::RParen => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(i);
+                    }
+                }
+                _ => {}
+            }
+            None
+        });
+        if let Some(k) = close {
+            if is(k + 1, Tok::Slash) && is(k + 3, Tok::Eof) {
+                if let Some(v) = ident(k + 2).and_then(d_of) {
+                    toks.drain(k + 1..k + 3);
+                    toks.remove(0);
+                    return Some(v);
+                }
+            }
+        }
     }
     // `dy/dx …`, `df/dx …`: what is being differentiated is named, then the function.
     if ident(0).is_some_and(|n| n.chars().count() == 2 && d_of(n).is_some()) && is(1, Tok::Slash) {
@@ -146,24 +224,65 @@ fn strip_wrapper(toks: &mut Vec<Token>) -> Option<String> {
             return Some(v);
         }
     }
+    // `d/d x …`
+    if d(ident(0)) && is(1, Tok::Slash) && d(ident(2)) {
+        if let Some(v) = ident(3)
+            .filter(|v| v.chars().count() == 1)
+            .map(str::to_string)
+        {
+            toks.drain(..4);
+            return Some(v);
+        }
+    }
     // `d/dx …`, `∂/∂x …`
-    if matches!(ident(0), Some("d" | "∂")) && is(1, Tok::Slash) {
+    if d(ident(0)) && is(1, Tok::Slash) {
         if let Some(v) = ident(2).and_then(d_of) {
             toks.drain(..3);
             return Some(v);
         }
     }
-    // `\frac{d}{dx} …`
+    // `\frac{d}{dx} …`, `\frac{dy}{dx} …`, `\frac{\mathrm{d}}{\mathrm{d}x} …`
+    let top =
+        |s: Option<&str>| d(s) || s.is_some_and(|n| n.chars().count() == 2 && d_of(n).is_some());
     if is(0, Tok::Frac)
         && is(1, Tok::LParen)
-        && ident(2) == Some("d")
+        && top(ident(2))
         && is(3, Tok::RParen)
         && is(4, Tok::LParen)
-        && is(6, Tok::RParen)
     {
-        if let Some(v) = ident(5).and_then(d_of) {
-            toks.drain(..7);
-            return Some(v);
+        if is(6, Tok::RParen) {
+            if let Some(v) = ident(5).and_then(d_of) {
+                toks.drain(..7);
+                return Some(v);
+            }
+        }
+        if d(ident(5)) && is(7, Tok::RParen) {
+            if let Some(v) = ident(6).map(str::to_string) {
+                toks.drain(..8);
+                return Some(v);
+            }
+        }
+    }
+    None
+}
+
+/// Leibniz notation left after the front (`x^2 + d/dx x`, `d^2/dx^2 x^3`, `x^2 dx`) is an
+/// error that says what to type, never letters multiplied together.
+fn leftover_leibniz(toks: &[Token]) -> Option<ParseError> {
+    for (i, t) in toks.iter().enumerate() {
+        let Tok::Ident(name) = &t.tok else { continue };
+        let after_slash = i > 0 && toks[i - 1].tok == Tok::Slash;
+        let last = toks.get(i + 1).is_some_and(|n| n.tok == Tok::Eof) && i > 0;
+        let dv = name.chars().count() == 2 && d_of(name).is_some();
+        if dv && (after_slash || last) {
+            let second = toks[..i].iter().any(|k| k.tok == Tok::Caret)
+                && toks.get(i + 1).is_some_and(|n| n.tok == Tok::Caret);
+            let kind = if second {
+                ErrorKind::Leibniz { second: true }
+            } else {
+                ErrorKind::Leibniz { second: false }
+            };
+            return Some(ParseError::new(kind, t.span));
         }
     }
     None
@@ -233,25 +352,31 @@ impl Parser<'_> {
                 Tok::Plus | Tok::Minus => (t.tok.clone(), true),
                 Tok::Star | Tok::Slash => (t.tok.clone(), true),
                 Tok::Caret => (Tok::Caret, true),
-                Tok::Super(n) => {
-                    if POW_BP.0 < min_bp {
-                        break;
-                    }
-                    self.next();
-                    lhs = Expr::pow(lhs, Expr::num(*n as f64));
-                    continue;
-                }
                 // Juxtaposition: `2x`, `x(x+1)`, `2 sin(x)`, `|x||y|` outside an absolute value.
                 Tok::Ident(name) => {
-                    if self.bare && Func::from_name(name).is_some() {
+                    // A bare argument (`sin x`) ends before another function, and before
+                    // `e^…`, which textbooks read as a function too: `sin x e^x` is
+                    // sin(x)·e^x.
+                    let exponential = name == "e" && self.peek_at(1).tok == Tok::Caret;
+                    if self.bare && (Func::from_name(name).is_some() || exponential) {
                         break;
                     }
                     (Tok::Star, false)
                 }
-                Tok::LParen | Tok::Sqrt => (Tok::Star, false),
+                Tok::LParen | Tok::Sqrt | Tok::Cbrt | Tok::Root | Tok::Frac => (Tok::Star, false),
                 Tok::Pipe if self.abs_depth == 0 => (Tok::Star, false),
                 Tok::Num(_) => {
                     let prev = &self.toks[self.pos.saturating_sub(1)];
+                    if let Tok::Ident(name) = &prev.tok {
+                        let span = (prev.span.0, t.span.1);
+                        return Err(ParseError::new(
+                            ErrorKind::NumberAfterName(
+                                name.clone(),
+                                self.src[t.span.0..t.span.1].to_string(),
+                            ),
+                            span,
+                        ));
+                    }
                     if matches!(prev.tok, Tok::Num(_)) {
                         let span = (prev.span.0, t.span.1);
                         return Err(ParseError::new(
@@ -340,6 +465,7 @@ impl Parser<'_> {
             Tok::Minus => Ok(Expr::neg(self.operand_after(PREFIX_BP, &t)?)),
             Tok::Plus => self.operand_after(PREFIX_BP, &t),
             Tok::Sqrt => Ok(Expr::call(Func::Sqrt, self.operand_after(POW_BP.1, &t)?)),
+            Tok::Cbrt => Ok(Expr::call(Func::Cbrt, self.operand_after(POW_BP.1, &t)?)),
             Tok::Root => {
                 // `\sqrt[n]{u}`: the index is read up to its `]`.
                 let saved = std::mem::replace(&mut self.bare, false);
@@ -505,7 +631,17 @@ impl Parser<'_> {
         let followed_by_paren = self.peek().tok == Tok::LParen;
         // A name students use for a function we spell differently (`tg x`, `sen x`, `round`)
         // is never split into letters.
-        if MEANINGS.iter().any(|(n, _)| *n == name) || advice(&name).is_some() {
+        // A run that starts with such a name of four letters or more (`sechx`, `cosecx`),
+        // longer than any function it could start with, is refused too.
+        let first_piece = split_letters(&name, 0).first().map_or(0, |p| p.0.len());
+        let named = MEANINGS
+            .iter()
+            .map(|(n, _)| *n)
+            .chain(ADVICE.iter().map(|(n, _)| *n))
+            .find(|n| *n == name || (n.len() >= 4 && n.len() > first_piece && name.starts_with(n)));
+        if let Some(known) = named {
+            let name = known.to_string();
+            let span = (span.0, span.0 + name.len());
             return Err(ParseError::new(
                 ErrorKind::UnknownFunction {
                     suggestion: suggest(&name),
@@ -571,10 +707,6 @@ impl Parser<'_> {
         let mut power: Option<f64> = None;
         let kinds: Vec<Tok> = (0..5).map(|k| self.peek_at(k).tok.clone()).collect();
         let taken = match kinds.as_slice() {
-            [Tok::Super(n), ..] => {
-                power = Some(*n as f64);
-                1
-            }
             [Tok::Caret, Tok::Num(n), ..] => {
                 power = Some(*n);
                 2
@@ -630,7 +762,7 @@ impl Parser<'_> {
         } else {
             // A bare argument: `sin x`, `sin 2x`, `ln x^2`.
             match self.peek().tok {
-                Tok::Num(_) | Tok::Ident(_) | Tok::Sqrt | Tok::Pipe | Tok::Minus => {}
+                Tok::Num(_) | Tok::Ident(_) | Tok::Sqrt | Tok::Cbrt | Tok::Pipe | Tok::Minus => {}
                 _ => {
                     let at = self.peek().clone();
                     let end = if at.tok == Tok::Eof {
@@ -652,6 +784,20 @@ impl Parser<'_> {
             vec![arg?]
         };
         let (lo, hi) = f.arity();
+        if args.len() > hi {
+            // `sin(0,5x)`: a decimal comma, not a second argument.
+            let start = self
+                .toks
+                .iter()
+                .position(|t| t.span.0 >= name_span.1)
+                .unwrap_or(0);
+            if let Some(c) = self.toks[start..self.pos].iter().find(|t| {
+                t.tok == Tok::Comma
+                    && matches!(self.comma_error(t).kind, ErrorKind::DecimalComma(_))
+            }) {
+                return Err(self.comma_error(c));
+            }
+        }
         if args.len() < lo || args.len() > hi {
             let end = self.toks[self.pos.saturating_sub(1)].span.1;
             let expected = if lo == hi {
@@ -746,7 +892,7 @@ fn split_letters(name: &str, offset: usize) -> Vec<(String, (usize, usize))> {
 }
 
 /// Names students reach for that mean one of ours.
-const MEANINGS: [(&str, &str); 22] = [
+const MEANINGS: [(&str, &str); 26] = [
     ("sine", "sin"),
     ("cosine", "cos"),
     ("tangent", "tan"),
@@ -769,10 +915,14 @@ const MEANINGS: [(&str, &str); 22] = [
     ("cosec", "csc"),
     ("sen", "sin"),
     ("arctg", "atan"),
+    ("arcctg", "acot"),
+    ("sh", "sinh"),
+    ("ch", "cosh"),
+    ("th", "tanh"),
 ];
 
 /// Advice for names students reach for that have no function of ours.
-const ADVICE: [(&str, &str); 6] = [
+const ADVICE: [(&str, &str); 14] = [
     (
         "round",
         "there is no rounding function; floor(x + 1/2) rounds to the nearest whole number.",
@@ -791,6 +941,17 @@ const ADVICE: [(&str, &str); 6] = [
         "mod",
         "there is no remainder function; x - floor(x) is the fractional part.",
     ),
+    ("sech", "write 1/cosh(x)."),
+    ("csch", "write 1/sinh(x)."),
+    ("coth", "write cosh(x)/sinh(x)."),
+    ("swish", "write x*sigmoid(x)."),
+    (
+        "gelu",
+        "there is no gelu; x*sigmoid(1.702x) is very close to it.",
+    ),
+    ("elu", "there is no elu; leaky_relu(x, a) is the nearest."),
+    ("selu", "there is no selu; leaky_relu(x, a) is the nearest."),
+    ("frac", "write a/b (or \\frac{a}{b})."),
 ];
 
 /// What to tell a student about a name we do not know, when there is more to say than

@@ -134,6 +134,15 @@ fn call(f: Func, mut args: Vec<N>) -> N {
         }
     }
     match (f, &first) {
+        // The real cube root undoes a cube: cbrt(u^3) = u, cbrt(u^6) = u^2.
+        (Func::Cbrt, N::Pow(b, e)) if matches!(&**e, N::Num(k) if k.as_integer().is_some_and(|k| k % 3 == 0 && k != 0)) =>
+        {
+            let k = match &**e {
+                N::Num(k) => k.as_integer().unwrap_or(3),
+                _ => 3,
+            };
+            return pow((**b).clone(), int(k / 3));
+        }
         (Func::Ln, N::Const(Constant::E)) => return int(1),
         (Func::Ln, N::Pow(b, e)) if **b == N::Const(Constant::E) => return (**e).clone(),
         _ => {}
@@ -284,22 +293,47 @@ fn mul(factors: Vec<N>) -> N {
 }
 
 /// In a product with `|u|`, an even power of `u` is that power of `|u|`: `x^2/|x|` is `|x|`.
+/// (And of an odd power `u^(2k+1)` its `u^(2k)`: `x^3/|x|` is `x|x|`, defined at 0.) Also
+/// `relu(u) step(u)` is `relu(u)`: the product only differs at u = 0, where both sides tend
+/// to 0.
 fn merge_even_powers_into_abs(bases: &mut Vec<(N, N)>) {
     let mut i = 0;
     while i < bases.len() {
-        let even = matches!(&bases[i].1, N::Num(k) if k.as_integer().is_some_and(|k| k % 2 == 0));
+        let power = match &bases[i].1 {
+            N::Num(k) => k.as_integer().filter(|k| *k >= 2),
+            _ => None,
+        };
         let abs_of = bases.iter().position(|(b, _)| {
             matches!(b, N::Call(Func::Abs, args) if args.len() == 1 && args[0] == bases[i].0)
         });
-        match abs_of {
-            Some(j) if even => {
-                let (_, e) = bases.remove(i);
-                let j = if j > i { j - 1 } else { j };
-                bases[j].1 = add(vec![bases[j].1.clone(), e]);
+        match (abs_of, power) {
+            (Some(j), Some(k)) => {
+                let even = k - k % 2;
+                bases[j].1 = add(vec![bases[j].1.clone(), int(even)]);
+                if k % 2 == 1 {
+                    bases[i].1 = int(1);
+                    i += 1;
+                } else {
+                    bases.remove(i);
+                }
             }
             _ => i += 1,
         }
     }
+    // relu(u)^a step(u)^b → relu(u)^a: step is 1 wherever relu is not 0.
+    let relu_args: Vec<N> = bases
+        .iter()
+        .filter_map(|(b, e)| match (b, e) {
+            (N::Call(Func::Relu, a), N::Num(k)) if k.as_integer().is_some_and(|k| k >= 1) => {
+                a.first().cloned()
+            }
+            _ => None,
+        })
+        .collect();
+    bases.retain(|(b, e)| {
+        !matches!((b, e), (N::Call(Func::Step, a), N::Num(k))
+            if k.as_integer().is_some_and(|k| k >= 1) && a.first().is_some_and(|u| relu_args.contains(u)))
+    });
 }
 
 /// `tan(u)^k` (also `sec`, `csc`, `cot`, and integer powers of them) as powers of `sin(u)`
