@@ -450,3 +450,53 @@ fn removable_holes_are_open_circles_on_f_and_f_prime() {
     let s = slope::math::Study::parse("x^2/(x^2+1)").unwrap();
     assert!(s.sample_f(-5.0, 5.0, 600).breaks.is_empty());
 }
+
+/// At a jump the function's own value is a filled circle at the exact, round x.
+#[test]
+fn jumps_know_the_value_the_function_takes() {
+    let s = slope::math::Study::parse("floor(x)").unwrap();
+    let f = s.sample_f(-3.3, 3.7, 613);
+    assert_eq!(f.breaks.len(), 7);
+    for (b, k) in f.breaks.iter().zip(-3..=3) {
+        assert_eq!(b.x, k as f64, "{b:?}");
+        assert_eq!(b.value, Some(k as f64), "{b:?}");
+    }
+    let sign = slope::math::Study::parse("sign(x)")
+        .unwrap()
+        .sample_f(-2.1, 1.9, 500);
+    assert_eq!(sign.breaks.len(), 1);
+    assert_eq!((sign.breaks[0].x, sign.breaks[0].value), (0.0, Some(0.0)));
+    for undefined in ["step(x)", "x/abs(x)"] {
+        let b = slope::math::Study::parse(undefined)
+            .unwrap()
+            .sample_f(-2.1, 1.9, 500);
+        assert_eq!(b.breaks.len(), 1, "{undefined}");
+        assert_eq!(b.breaks[0].value, None, "{undefined}");
+    }
+}
+
+/// A sample that lands exactly on a jump (sign(0) = 0 on the default view) no longer joins
+/// the two sides with a vertical stroke.
+#[test]
+fn a_sample_on_the_jump_is_its_value_not_a_stroke() {
+    for (lo, hi) in [(-5.0, 5.0), (-1.0, 1.0), (-2.1, 1.9), (-2.13, 1.91)] {
+        let s = slope::math::Study::parse("sign(x)")
+            .unwrap()
+            .sample_f(lo, hi, 500);
+        assert_eq!(s.segments.len(), 2, "[{lo}, {hi}]");
+        assert_eq!(s.breaks.len(), 1, "[{lo}, {hi}]: {:?}", s.breaks);
+        let b = s.breaks[0];
+        assert_eq!(
+            (b.x, b.left, b.right, b.value),
+            (0.0, Some(-1.0), Some(1.0), Some(0.0))
+        );
+        assert!(
+            s.segments[0].iter().all(|p| p.1 == -1.0) && s.segments[1].iter().all(|p| p.1 == 1.0)
+        );
+    }
+    // A steep but continuous curve is not cut.
+    let s = slope::math::Study::parse("tanh(1000x)")
+        .unwrap()
+        .sample_f(-5.0, 5.0, 500);
+    assert!(s.breaks.is_empty(), "{:?}", s.breaks);
+}

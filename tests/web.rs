@@ -624,7 +624,7 @@ async fn removable_holes_are_marked_on_both_plots() {
         assert!(label.contains("with a hole at x = −1"), "{plot}: {label}");
     }
     // The derivative row says where the simplified derivative holds.
-    assert_eq!(text(&host, "derivative-holds"), "(for x ≠ -1)");
+    assert_eq!(text(&host, "derivative-holds"), "(for x ≠ −1)");
     let host = mount("?f=sin(x)%2Fx").await;
     let label = find(&host, "plot-f").get_attribute("aria-label").unwrap();
     assert!(label.ends_with("with a hole at x = 0"), "{label}");

@@ -34,6 +34,9 @@ pub struct Break {
     pub right: Option<f64>,
     /// What kind of break this is.
     pub kind: BreakKind,
+    /// The function's own value at `x`, where it has one (`floor(1) = 1` at its jump; never
+    /// for a hole). Drawn as a filled circle.
+    pub value: Option<f64>,
 }
 
 /// How the function misbehaves at a [`Break`].
@@ -91,9 +94,43 @@ pub fn exclude_points(samples: &mut Samples, xs: &[f64]) {
             left: Some(yl),
             right: Some(yr),
             kind,
+            value: None,
         });
     }
     samples.breaks.sort_unstable_by(|a, b| a.x.total_cmp(&b.x));
+}
+
+/// Pins each jump to the round x it is at and records the function's value there: a jump
+/// located at 0.99999999997 by bisection is the jump of `floor(x)` at 1, where floor is 1.
+/// Only a round x within a hair of the located one, where the function's value lies between
+/// its one-sided limits, is taken; holes and poles keep no value.
+pub fn attach_values(samples: &mut Samples, program: &Program, x_min: f64, x_max: f64) {
+    let hair = 1e-7 * (x_max - x_min);
+    for b in samples
+        .breaks
+        .iter_mut()
+        .filter(|b| b.kind == BreakKind::Jump)
+    {
+        let round = (0..=12).find_map(|k| {
+            let scale = 10f64.powi(k);
+            let c = (b.x * scale).round() / scale + 0.0;
+            ((c - b.x).abs() <= hair).then_some(c)
+        });
+        let Some(c) = round else { continue };
+        let v = program.eval(&[c]);
+        // The value must be one of the sides or between them (`sign(0) = 0`).
+        let between = match (b.left, b.right) {
+            (Some(l), Some(r)) => {
+                let tol = 1e-9 * (1.0 + v.abs());
+                v >= l.min(r) - tol && v <= l.max(r) + tol
+            }
+            _ => false,
+        };
+        if v.is_finite() && between {
+            b.x = c;
+            b.value = Some(v);
+        }
+    }
 }
 
 /// The value at `x` continued from the one or two samples nearest to it, and how much the
@@ -204,7 +241,9 @@ pub fn sample(program: &Program, x_min: f64, x_max: f64, resolution: usize) -> S
     sampler.probe(probes, points.len(), &mut probed, &mut cuts);
     let points = merge(points, probed);
     cuts.sort_unstable_by(|a, b| a.at.total_cmp(&b.at));
-    sampler.assemble(&points, &cuts)
+    let mut samples = sampler.assemble(&points, &cuts);
+    sampler.split_at_jump_values(&mut samples);
+    samples
 }
 
 /// A y range that shows the interesting part of `samples` on `[x_min, x_max]`: the weighted
@@ -886,6 +925,51 @@ impl Sampler<'_> {
         Samples { segments, breaks }
     }
 
+    /// A sample that lands exactly on a jump takes the function's value there (`sign(0) = 0`),
+    /// between the two sides: the curve would run −1 → 0 → 1 as one vertical stroke, and the
+    /// two tall steps beside it hide each other from the jump probes. Where both steps are
+    /// tall and stay tall a hair away on either side, the curve is cut there and the point
+    /// becomes the jump's value.
+    fn split_at_jump_values(&self, samples: &mut Samples) {
+        let s = self.scale;
+        let tall = |a: f64, b: f64| (s.y(b) - s.y(a)).abs() > JUMP_PX;
+        let mut k = 0;
+        while k < samples.segments.len() {
+            let seg = &samples.segments[k];
+            let found = (1..seg.len().saturating_sub(1)).find(|&i| {
+                let (a, m, b) = (seg[i - 1], seg[i], seg[i + 1]);
+                let narrow = s.x(b.0) - s.x(a.0) <= 4.0 / f64::from(1u32 << MAX_DEPTH);
+                if !(narrow && tall(a.1, m.1) && tall(m.1, b.1)) {
+                    return false;
+                }
+                let left = self.program.eval(&[m.0 - self.eps]);
+                let right = self.program.eval(&[m.0 + self.eps]);
+                left.is_finite()
+                    && right.is_finite()
+                    && !tall(a.1, left)
+                    && !tall(right, b.1)
+                    && tall(left, m.1)
+                    && tall(m.1, right)
+            });
+            let Some(i) = found else {
+                k += 1;
+                continue;
+            };
+            let seg = samples.segments.remove(k);
+            let (m, left, right) = (seg[i], seg[i - 1].1, seg[i + 1].1);
+            samples.segments.insert(k, seg[i + 1..].to_vec());
+            samples.segments.insert(k, seg[..i].to_vec());
+            samples.breaks.push(Break {
+                x: m.0,
+                left: Some(left),
+                right: Some(right),
+                kind: BreakKind::Jump,
+                value: Some(m.1),
+            });
+        }
+        samples.breaks.sort_unstable_by(|a, b| a.x.total_cmp(&b.x));
+    }
+
     /// A break at `x` between the defined samples `l` and `r` (consecutive defined neighbours).
     fn make_break(&self, points: &[Point], x: f64, l: usize, r: usize) -> Break {
         let outer_left = l.checked_sub(1).map(|k| points[k]);
@@ -901,6 +985,7 @@ impl Sampler<'_> {
             left,
             right,
             kind,
+            value: None,
         }
     }
 

@@ -8,7 +8,7 @@ use super::domain::denominator_zeros;
 use super::error::ParseError;
 use super::eval::Program;
 use super::parser::read;
-use super::sample::{exclude_points, sample, Samples};
+use super::sample::{attach_values, exclude_points, sample, Samples};
 
 /// Value given to the other letters (parameters) when plotting.
 pub const PARAMETER_VALUE: f64 = 1.0;
@@ -89,6 +89,7 @@ impl Study {
         let mut s = sample(&self.f_program, x_min, x_max, resolution);
         let holes = denominator_zeros(&self.f_fixed, &self.var, x_min, x_max);
         exclude_points(&mut s, &holes);
+        attach_values(&mut s, &self.f_program, x_min, x_max);
         s
     }
 

@@ -249,6 +249,7 @@ mod tests {
             left: None,
             right: None,
             kind,
+            value: None,
         };
         assert_eq!(breaks(&[], "x"), "");
         assert_eq!(

@@ -151,7 +151,9 @@ impl<'a> PlotModel<'a> {
     }
 
     /// Adds an open circle at each one-sided limit of each break (one circle where both
-    /// limits agree): the jump of `x/|x|` at 0 shows circles at (0, −1) and (0, 1).
+    /// limits agree): the jump of `x/|x|` at 0 shows circles at (0, −1) and (0, 1). Where the
+    /// function has a value at the break it is a filled circle (`floor(x)` at 1: filled at
+    /// (1, 1), open at (1, 0)).
     pub fn mark_breaks(&mut self, breaks: &[Break], color: RGBColor) {
         for b in breaks {
             let limits = match b.kind {
@@ -159,8 +161,19 @@ impl<'a> PlotModel<'a> {
                 BreakKind::Jump | BreakKind::Pole => [b.left, b.right],
             };
             for y in limits.into_iter().flatten() {
+                // The side the function attains is a filled circle, not an open one.
+                if b.value == Some(y) {
+                    continue;
+                }
                 self.open_points.push(Marker {
                     at: (b.x, y),
+                    color,
+                    radius: 4.5,
+                });
+            }
+            if let Some(v) = b.value {
+                self.points.push(Marker {
+                    at: (b.x, v),
                     color,
                     radius: 4.5,
                 });

@@ -51,7 +51,7 @@ pub fn derivative_panel(props: &DerivativePanelProps) -> Html {
                 <span class="formula-label">{ "Derivative" }</span>
                 <span class="formula">{ definition("f′", var, &study.derivation.result, false) }</span>
                 if let Some(w) = crate::math::explain::where_it_holds(&study.derivation) {
-                    <span class="hint" data-testid="derivative-holds">{ format!("({w})") }</span>
+                    <span class="hint" data-testid="derivative-holds">{ format!("({})", w.replace('-', "−")) }</span>
                 }
             </div>
             if !study.derivation.fully_simplified {
