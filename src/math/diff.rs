@@ -161,7 +161,7 @@ pub const MAX_STEPS: usize = 2000;
 
 /// Functions up to this size are checked for being undefined everywhere (a simplification of
 /// the function itself; larger ones are not worth the time).
-const NOWHERE_CHECK_OPS: usize = 200;
+const NOWHERE_CHECK_OPS: usize = 60;
 
 impl Derivation {
     /// The function that was differentiated.

@@ -16,7 +16,9 @@ pub enum Condition {
 }
 
 /// Most conditions collected from one formula (huge derivatives have hundreds of divisions).
-const MAX_CONDITIONS: usize = 16;
+const MAX_CONDITIONS: usize = 8;
+/// Largest expression (in operations) a condition is stated about.
+const MAX_CONDITION_OPS: usize = 24;
 
 impl Condition {
     fn expr(&self) -> &Expr {
@@ -74,7 +76,8 @@ pub fn conditions(e: &Expr) -> Vec<Condition> {
 
 fn push(c: Condition, out: &mut Vec<Condition>) {
     let e = c.expr();
-    if e.variables().is_empty() || out.len() >= MAX_CONDITIONS {
+    // Conditions on huge expressions help no student and cost a simplification each.
+    if e.variables().is_empty() || out.len() >= MAX_CONDITIONS || e.op_count() > MAX_CONDITION_OPS {
         return;
     }
     // Only the bases matter: x^2 ≠ 0 is x ≠ 0, and a product is 0 when a factor is.

@@ -185,6 +185,8 @@ const SPLIT: usize = 8;
 const EPS_FRACTION: f64 = 2e-10;
 /// ...and kinks at this one: a sample this close to the corner draws it sharp.
 const KINK_EPS_FRACTION: f64 = 1e-8;
+/// Samples sitting on a jump checked per sampling (see `split_at_jump_values`).
+const MAX_JUMP_VALUES: usize = 32;
 /// Guard against any probe that fails to shrink.
 const MAX_PROBE_PASSES: usize = 64;
 /// The core of the y range lies between these weighted quantiles of the samples.
@@ -933,36 +935,54 @@ impl Sampler<'_> {
     fn split_at_jump_values(&self, samples: &mut Samples) {
         let s = self.scale;
         let tall = |a: f64, b: f64| (s.y(b) - s.y(a)).abs() > JUMP_PX;
-        let mut k = 0;
-        while k < samples.segments.len() {
-            let seg = &samples.segments[k];
-            let found = (1..seg.len().saturating_sub(1)).find(|&i| {
+        let finest = 4.0 / f64::from(1u32 << MAX_DEPTH);
+        // Candidates: a sample between two tall steps at the finest spacing. A wildly
+        // oscillating curve can have many; only the first few are checked (one batch).
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        'segments: for (k, seg) in samples.segments.iter().enumerate() {
+            for i in 1..seg.len().saturating_sub(1) {
                 let (a, m, b) = (seg[i - 1], seg[i], seg[i + 1]);
-                let narrow = s.x(b.0) - s.x(a.0) <= 4.0 / f64::from(1u32 << MAX_DEPTH);
-                if !(narrow && tall(a.1, m.1) && tall(m.1, b.1)) {
-                    return false;
+                if s.x(b.0) - s.x(a.0) <= finest && tall(a.1, m.1) && tall(m.1, b.1) {
+                    found.push((k, i));
+                    if found.len() == MAX_JUMP_VALUES {
+                        break 'segments;
+                    }
                 }
-                let left = self.program.eval(&[m.0 - self.eps]);
-                let right = self.program.eval(&[m.0 + self.eps]);
-                left.is_finite()
-                    && right.is_finite()
-                    && !tall(a.1, left)
-                    && !tall(right, b.1)
-                    && tall(left, m.1)
-                    && tall(m.1, right)
-            });
-            let Some(i) = found else {
-                k += 1;
+            }
+        }
+        if found.is_empty() {
+            return;
+        }
+        let xs: Vec<f64> = found
+            .iter()
+            .flat_map(|&(k, i)| {
+                let m = samples.segments[k][i].0;
+                [m - self.eps, m + self.eps]
+            })
+            .collect();
+        let mut ys = vec![0.0; xs.len()];
+        self.program.eval_slice(&xs, &mut ys);
+        // Split from the back so earlier indices stay valid.
+        for (n, &(k, i)) in found.iter().enumerate().rev() {
+            let seg = &samples.segments[k];
+            let (a, m, b) = (seg[i - 1], seg[i], seg[i + 1]);
+            let (left, right) = (ys[2 * n], ys[2 * n + 1]);
+            let confirmed = left.is_finite()
+                && right.is_finite()
+                && !tall(a.1, left)
+                && !tall(right, b.1)
+                && tall(left, m.1)
+                && tall(m.1, right);
+            if !confirmed {
                 continue;
-            };
+            }
             let seg = samples.segments.remove(k);
-            let (m, left, right) = (seg[i], seg[i - 1].1, seg[i + 1].1);
             samples.segments.insert(k, seg[i + 1..].to_vec());
             samples.segments.insert(k, seg[..i].to_vec());
             samples.breaks.push(Break {
                 x: m.0,
-                left: Some(left),
-                right: Some(right),
+                left: Some(a.1),
+                right: Some(b.1),
                 kind: BreakKind::Jump,
                 value: Some(m.1),
             });

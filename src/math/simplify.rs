@@ -381,22 +381,22 @@ fn merge_sin_cos(bases: &mut Vec<(N, N)>) {
     };
     let mut i = 0;
     while i < bases.len() {
-        let (N::Call(Func::Sin | Func::Cos, args), Some(_)) = (&bases[i].0, integer(&bases[i].1))
-        else {
+        let (N::Call(g, args), Some(p)) = (&bases[i].0, integer(&bases[i].1)) else {
             i += 1;
             continue;
         };
-        let arg = args.clone();
-        let find = |f: Func, bases: &[(N, N)]| {
-            bases.iter().position(|(b, e)| {
-                matches!(b, N::Call(g, a) if *g == f && *a == arg) && integer(e).is_some()
-            })
-        };
-        let (si, ci) = (find(Func::Sin, bases), find(Func::Cos, bases));
-        let a = si.and_then(|k| integer(&bases[k].1)).unwrap_or(0);
-        let b = ci.and_then(|k| integer(&bases[k].1)).unwrap_or(0);
+        if !matches!(g, Func::Sin | Func::Cos) {
+            i += 1;
+            continue;
+        }
+        let (g, arg) = (*g, args.clone());
+        let other = if g == Func::Sin { Func::Cos } else { Func::Sin };
+        let partner = bases.iter().position(|(b, e)| {
+            matches!(b, N::Call(h, a) if *h == other && *a == arg) && integer(e).is_some()
+        });
+        let q = partner.and_then(|j| integer(&bases[j].1)).unwrap_or(0);
+        let (mut a, mut b) = if g == Func::Sin { (p, q) } else { (q, p) };
         let mut named: Vec<(Func, i64)> = Vec::new();
-        let (mut a, mut b) = (a, b);
         if a > 0 && b < 0 {
             let t = a.min(-b);
             named.push((Func::Tan, t));
@@ -420,30 +420,30 @@ fn merge_sin_cos(bases: &mut Vec<(N, N)>) {
             i += 1;
             continue;
         }
-        // Rebuild this argument's trig factors: sin^a cos^b and the named functions.
-        let mut rest: Vec<(N, N)> = Vec::new();
-        for (k, entry) in bases.iter().enumerate() {
-            if Some(k) != si && Some(k) != ci {
-                rest.push(entry.clone());
+        // Update this argument's entries in place: sin^a cos^b, then the named functions.
+        let (own, theirs) = if g == Func::Sin { (a, b) } else { (b, a) };
+        let mut remove: Vec<usize> = Vec::new();
+        if own == 0 {
+            remove.push(i);
+        } else {
+            bases[i].1 = int(own);
+        }
+        if let Some(j) = partner {
+            if theirs == 0 {
+                remove.push(j);
+            } else {
+                bases[j].1 = int(theirs);
             }
         }
-        let call = |f: Func| N::Call(f, arg.clone());
-        if a != 0 {
-            rest.push((call(Func::Sin), int(a)));
+        for (f, power) in named {
+            bases.push((N::Call(f, arg.clone()), int(power)));
         }
-        if b != 0 {
-            rest.push((call(Func::Cos), int(b)));
+        remove.sort_unstable();
+        for r in remove.into_iter().rev() {
+            bases.remove(r);
         }
-        for (f, p) in named {
-            rest.push((call(f), int(p)));
-        }
-        *bases = rest;
-        // The rebuilt factors are final; continue after the ones already looked at.
-        i = 0;
-        while i < bases.len()
-            && !(matches!(&bases[i].0, N::Call(Func::Sin | Func::Cos, a) if *a != arg)
-                && integer(&bases[i].1).is_some())
-        {
+        // Entry i is either gone (the next one moved in) or already final.
+        if own != 0 {
             i += 1;
         }
     }
