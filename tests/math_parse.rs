@@ -417,9 +417,10 @@ fn capitals() {
     check("Ln(x) + COS(x)", "ln(x) + cos(x)");
     check("Sinx", "sin(x)");
     check("PI x", "pi*x");
-    // A capital letter on its own is a name of its own, even in all-capital input.
+    // A capital letter among lower-case ones is a name of its own; all-capital input is
+    // caps lock.
     check("A x^2", "A*x^2");
-    check("X^11", "X^11");
+    check("X^11", "x^11");
     check("LN X + A", "ln(x) + a");
     check("ReLU(x)", "relu(x)");
 }
@@ -519,8 +520,8 @@ fn leibniz_notation_anywhere() {
     check("\\frac{dy}{dx} x^2", "x^2");
     check("\\frac{\\mathrm{d}}{\\mathrm{d}x} x^2", "x^2");
     let leibniz = |second: bool| move |k: &ErrorKind| *k == ErrorKind::Leibniz { second };
-    check_err("d/dx d/dx x^3", leibniz(false), (7, 9));
-    check_err("d/dx sin(x) + d/dx cos(x)", leibniz(false), (16, 18));
+    check_err("d/dx d/dx x^3", leibniz(false), (5, 6));
+    check_err("d/dx sin(x) + d/dx cos(x)", leibniz(false), (14, 15));
     check_err("d^2/dx^2 x^3", leibniz(true), (4, 6));
     check_err("x^2 dx", leibniz(false), (4, 6));
     check_err("d/dx", |k| *k == ErrorKind::Empty, (0, 4));
@@ -544,4 +545,67 @@ fn leibniz_notation_anywhere() {
     check_err("sechx", unknown("sech"), (0, 4));
     check_err("sh(x)", unknown("sh"), (0, 2));
     check_err("swish(x)", unknown("swish"), (0, 5));
+}
+
+/// The second review's finds: names glued to what follows, bases, capitals, abstract
+/// functions.
+#[test]
+fn glued_names_bases_and_abstract_functions() {
+    check("d/dxsin x", "sin(x)");
+    check("dy/dxsin(x)", "sin(x)");
+    check("d/dxx^2", "x^2");
+    check("d/dx*x^2", "x^2");
+    check("ddx x^2", "x^2");
+    check("arctanx", "atan(x)");
+    check("sgnx", "sign(x)");
+    check("sintheta", "sin(θ)");
+    check("eta x + Delta", "η*x + Δ");
+    check("E^X", "e^x");
+    check("log_2^2 x", "log(x, 2)^2");
+    check("log_e x", "log(x, e)");
+    check("log_pi x", "log(x, pi)");
+    check("sin x log_2 x", "sin(x)*log(x, 2)");
+    check("eˣ²", "e^(x^2)");
+    check("e⁻ˣ²", "e^(-x^2)");
+    check("x_{1}^2", "x_1^2");
+    check("x₁^2", "x_1^2");
+    check("log₂x", "log(x, 2)");
+    check("sin^(1/2)(x)", "sin(x)^0.5");
+    check("\\sin\\frac{x}{2}", "sin(x/2)");
+    check("\\frac1x", "1/x");
+    check("³√x", "cbrt(x)");
+    let var = |s: &str| slope::math::parser::read(s).unwrap().variable;
+    assert_eq!(var("d/dtheta sin(theta)"), Some("θ".into()));
+    assert_eq!(var("d/dw1 w1^2"), Some("w1".into()));
+    assert_eq!(var("d/dx_1 x_1^2"), Some("x_1".into()));
+    check_err(
+        "d/dsin x",
+        |k| *k == ErrorKind::Leibniz { second: false },
+        (0, 1),
+    );
+    check_err(
+        "\\frac{d^2}{dx^2} x^3",
+        |k| *k == ErrorKind::Leibniz { second: true },
+        (11, 13),
+    );
+    check_err(
+        "d/de e^x",
+        |k| matches!(k, ErrorKind::ConstantVariable(c) if c == "e"),
+        (0, 4),
+    );
+    check_err(
+        "f(x)g(x)",
+        |k| matches!(k, ErrorKind::AbstractFunction(f) if f == "f"),
+        (0, 4),
+    );
+    check_err(
+        "y = f(x)",
+        |k| matches!(k, ErrorKind::AbstractFunction(_)),
+        (4, 8),
+    );
+    check_err(
+        "leaky relu(x)",
+        |k| matches!(k, ErrorKind::UnknownFunction { .. }),
+        (0, 5),
+    );
 }

@@ -45,6 +45,10 @@ pub enum ErrorKind {
     UnknownCommand(String),
     /// `=` anywhere but after `y` or `f(x)` at the start.
     Equation,
+    /// `f(x)g(x)`: a function named but not given.
+    AbstractFunction(String),
+    /// `d/de …`: a constant named as the variable.
+    ConstantVariable(String),
     /// `y = x^2 + y`: the name on the left appears on the right.
     ImplicitEquation(String),
     /// `d/dx` or `dx` anywhere but at the start; `second` for `d^2/dx^2`.
@@ -147,6 +151,12 @@ impl ParseError {
             ErrorKind::UnknownCommand(c) => {
                 format!("'\\{c}' is a LaTeX command I cannot read here.")
             }
+            ErrorKind::AbstractFunction(name) => format!(
+                "Slope needs a formula for {name}: type the function itself, such as x^2 sin(x), not {name}(x)."
+            ),
+            ErrorKind::ConstantVariable(c) => format!(
+                "{c} is a constant, not a variable: write d/dx, or d/dt for t."
+            ),
             ErrorKind::ImplicitEquation(name) => format!(
                 "{name} is on both sides: type {name} = (something without {name}), or just that something."
             ),

@@ -90,6 +90,24 @@ pub const ALL: [Func; 36] = [
     Func::Min,
 ];
 
+/// Other names students type for the table's functions.
+pub const ALIASES: [(&str, Func); 14] = [
+    ("arcsin", Func::Asin),
+    ("arccos", Func::Acos),
+    ("arctan", Func::Atan),
+    ("arcsinh", Func::Asinh),
+    ("arsinh", Func::Asinh),
+    ("arccosh", Func::Acosh),
+    ("arcosh", Func::Acosh),
+    ("arctanh", Func::Atanh),
+    ("artanh", Func::Atanh),
+    ("arccot", Func::Acot),
+    ("arcsec", Func::Asec),
+    ("arccsc", Func::Acsc),
+    ("sgn", Func::Sign),
+    ("ceiling", Func::Ceil),
+];
+
 /// Default negative-side slope of `leaky_relu(x)`.
 pub const LEAKY_SLOPE: f64 = 0.01;
 
@@ -171,22 +189,15 @@ impl Func {
 
     /// Looks a name up, including the aliases students type (`arcsin`, `σ` is handled by the lexer).
     pub fn from_name(name: &str) -> Option<Func> {
-        let alias = match name {
-            "arcsin" => Some(Func::Asin),
-            "arccos" => Some(Func::Acos),
-            "arctan" => Some(Func::Atan),
-            "arcsinh" | "arsinh" => Some(Func::Asinh),
-            "arccosh" | "arcosh" => Some(Func::Acosh),
-            "arctanh" | "artanh" => Some(Func::Atanh),
-            "arccot" => Some(Func::Acot),
-            "arcsec" => Some(Func::Asec),
-            "arccsc" => Some(Func::Acsc),
-            "sgn" => Some(Func::Sign),
-            "ceiling" => Some(Func::Ceil),
-            "ReLU" | "Relu" => Some(Func::Relu),
-            _ => None,
-        };
-        alias.or_else(|| ALL.iter().copied().find(|f| f.name() == name))
+        ALIASES
+            .iter()
+            .find(|(a, _)| *a == name)
+            .map(|(_, f)| *f)
+            .or_else(|| ALL.iter().copied().find(|f| f.name() == name))
+            .or(match name {
+                "ReLU" | "Relu" => Some(Func::Relu),
+                _ => None,
+            })
     }
 
     /// Accepted numbers of arguments.

@@ -92,8 +92,48 @@ fn superscript(c: char) -> Option<char> {
         'ʷ' => 'w',
         'ᶻ' => 'z',
         'ᵉ' => 'e',
+        'ᶜ' => 'c',
+        'ʰ' => 'h',
+        'ᵖ' => 'p',
+        'ʳ' => 'r',
+        'ˢ' => 's',
+        'ᵈ' => 'd',
+        'ᵍ' => 'g',
+        'ʲ' => 'j',
+        'ˡ' => 'l',
+        'ᵒ' => 'o',
+        'ᶠ' => 'f',
         _ => return None,
     })
+}
+
+/// The plain digit of a subscript digit (`₂` → `2`).
+fn subscript_digit(c: char) -> Option<char> {
+    ('₀'..='₉')
+        .contains(&c)
+        .then(|| char::from(b'0' + (c as u32 - '₀' as u32) as u8))
+}
+
+/// The length of one variable name at the start of `rest`: a Greek name, or a letter with its
+/// subscript (`x`, `x1`, `w_2`).
+fn variable_len(rest: &str) -> Option<usize> {
+    let run = rest
+        .find(|c: char| !c.is_alphabetic())
+        .map_or(rest, |n| &rest[..n]);
+    if let Some(g) = GREEK_IN_RUNS
+        .iter()
+        .chain(["mu", "nu", "xi", "pi"].iter())
+        .find(|g| run.starts_with(**g))
+    {
+        return Some(g.len());
+    }
+    let c = rest.chars().next().filter(|c| c.is_alphabetic())?;
+    let after = &rest[c.len_utf8()..];
+    let digits = |s: &str| s.find(|d: char| !d.is_ascii_digit()).unwrap_or(s.len());
+    match after.strip_prefix('_') {
+        Some(sub) if digits(sub) > 0 => Some(c.len_utf8() + 1 + digits(sub)),
+        _ => Some(c.len_utf8() + digits(after)),
+    }
 }
 
 /// Names of functions that contain digits or `_`.
@@ -108,16 +148,10 @@ fn ident_len(rest: &str) -> usize {
         .find(|c: char| !ident_continue(c))
         .map_or(rest, |n| &rest[..n]);
     if let Some(after) = run.strip_prefix("log_") {
-        let digits = after
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(after.len());
-        if digits > 0 {
-            return 4 + digits;
-        }
-        if let Some(c) = after.chars().next().filter(|c| c.is_alphabetic()) {
-            return 4 + c.len_utf8();
-        }
-        return 3;
+        return match log_base(after) {
+            Some((_, used)) => 4 + used,
+            None => 3,
+        };
     }
     if let Some(name) = NAMES_WITH_DIGITS.iter().find(|n| run.starts_with(**n)) {
         return name.len();
@@ -156,28 +190,55 @@ fn log_base(after: &str) -> Option<(String, usize)> {
     if digits > 0 {
         return Some((after[..digits].to_string(), digits));
     }
+    // `log_pi`, `log_theta`: a named base.
+    let run = after
+        .find(|c: char| !c.is_alphabetic())
+        .map_or(after, |n| &after[..n]);
+    if let Some(name) = ["pi"]
+        .iter()
+        .chain(GREEK_IN_RUNS.iter())
+        .find(|n| run.starts_with(**n))
+    {
+        return Some((greek(name).unwrap_or(name).to_string(), name.len()));
+    }
     let c = after.chars().next().filter(|c| c.is_alphabetic())?;
     Some((c.to_string(), c.len_utf8()))
 }
 
 /// Greek letters spelled out (`theta`, `alpha`) are one letter each, never `t·h·e·t·a`.
-fn greek(name: &str) -> Option<&'static str> {
+pub(crate) fn greek(name: &str) -> Option<&'static str> {
     Some(match name {
         "alpha" => "α",
         "beta" => "β",
         "gamma" => "γ",
         "delta" => "δ",
+        "Delta" => "Δ",
         "epsilon" | "varepsilon" => "ε",
+        "zeta" => "ζ",
+        "eta" => "η",
         "theta" | "vartheta" => "θ",
+        "Theta" => "Θ",
+        "kappa" => "κ",
         "lambda" => "λ",
         "mu" => "μ",
+        "nu" => "ν",
+        "xi" => "ξ",
         "rho" => "ρ",
         "tau" => "τ",
         "phi" | "varphi" => "φ",
+        "chi" => "χ",
+        "psi" => "ψ",
         "omega" => "ω",
         _ => return None,
     })
 }
+
+/// Greek names long enough to be recognised inside a run of letters (`sintheta`, `alphax`);
+/// the two-letter ones (`mu`, `nu`, `xi`) only count on their own.
+pub(crate) const GREEK_IN_RUNS: [&str; 17] = [
+    "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "kappa", "lambda", "rho",
+    "tau", "phi", "chi", "psi", "omega", "varphi",
+];
 
 fn ident_start(c: char) -> bool {
     c.is_alphabetic() && !matches!(c, 'π' | 'σ' | 'ℯ' | 'ⅇ') && superscript(c).is_none()
@@ -275,6 +336,12 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
             while let Some(&(i, d)) = it.peek() {
                 match superscript(d) {
                     Some(p) => {
+                        // A digit after a letter is a power on it (`eˣ²` is e^(x^2)): a
+                        // superscript cannot carry a superscript of its own.
+                        if p.is_ascii_digit() && plain.ends_with(|c: char| c.is_ascii_alphabetic())
+                        {
+                            plain.push('^');
+                        }
                         plain.push(p);
                         end = i + d.len_utf8();
                         it.next();
@@ -284,6 +351,26 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
             }
             let span = (start, end);
             let inner = tokenize(&plain).map_err(|e| ParseError::new(e.kind, span))?;
+            // `³√x`: the index of a root.
+            if src[end..].starts_with('√') {
+                it.next();
+                let span = (start, end + '√'.len_utf8());
+                out.push(Token {
+                    tok: Tok::Root,
+                    span,
+                });
+                out.extend(
+                    inner
+                        .into_iter()
+                        .filter(|t| t.tok != Tok::Eof)
+                        .map(|t| Token { tok: t.tok, span }),
+                );
+                out.push(Token {
+                    tok: Tok::RParen,
+                    span,
+                });
+                continue;
+            }
             out.push(Token {
                 tok: Tok::Caret,
                 span,
@@ -305,7 +392,17 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
             continue;
         }
         if ident_start(c) {
-            let len = ident_len(&src[start..]);
+            let mut len = ident_len(&src[start..]);
+            // After `/`, `dxsin x` is `dx sin x`: a `d` takes one variable name only.
+            let after_d = &src[start + c.len_utf8()..];
+            let names_function = super::func::ALL
+                .iter()
+                .any(|f| f.name().len() > 1 && after_d.starts_with(f.name()));
+            if out.last().is_some_and(|t| t.tok == Tok::Slash) && c == 'd' && !names_function {
+                if let Some(v) = variable_len(after_d) {
+                    len = 1 + v;
+                }
+            }
             let end = start + len;
             while it.peek().is_some_and(|&(i, _)| i < end) {
                 it.next();
@@ -334,9 +431,40 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
                 });
                 continue;
             }
-            let name = greek(name)
+            let mut name = greek(name)
                 .map(String::from)
                 .unwrap_or_else(|| name.to_string());
+            // `d/dθ`: the variable after a `d` may be a Greek name too.
+            if let Some(g) = name.strip_prefix('d').and_then(greek) {
+                name = format!("d{g}");
+            }
+            let mut end = end;
+            // Subscripts: `x_{1}`, `x₁`, `log₂`.
+            let single = name.chars().count() == 1 || name == "log";
+            if single && src[end..].starts_with("_{") {
+                if let Some((sub, used)) = log_base(&src[end + 1..]) {
+                    let stop = end + 1 + used;
+                    while it.peek().is_some_and(|&(i, _)| i < stop) {
+                        it.next();
+                    }
+                    name = format!("{name}_{sub}");
+                    end = stop;
+                }
+            }
+            let digits: String = src[end..].chars().map_while(subscript_digit).collect();
+            if single && !digits.is_empty() {
+                let stop = end
+                    + src[end..]
+                        .chars()
+                        .take(digits.len())
+                        .map(char::len_utf8)
+                        .sum::<usize>();
+                while it.peek().is_some_and(|&(i, _)| i < stop) {
+                    it.next();
+                }
+                name = format!("{name}_{digits}");
+                end = stop;
+            }
             out.push(Token {
                 tok: Tok::Ident(name),
                 span: (start, end),
@@ -376,28 +504,41 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
                     unwrap.push(depth);
                     continue;
                 }
-                // `\frac12`: one digit each, as LaTeX reads it.
-                "frac" | "dfrac" | "tfrac"
-                    if src
-                        .as_bytes()
-                        .get(end..end + 2)
-                        .is_some_and(|b| b.iter().all(u8::is_ascii_digit)) =>
-                {
-                    let digit = |k: usize| Tok::Num(f64::from(src.as_bytes()[end + k] - b'0'));
-                    for tok in [
-                        Tok::Frac,
-                        Tok::LParen,
-                        digit(0),
-                        Tok::RParen,
-                        Tok::LParen,
-                        digit(1),
-                        Tok::RParen,
-                    ] {
-                        push(&mut out, tok);
+                // `\frac12`, `\frac1x`, `\frac 12`: one character each, as LaTeX reads it.
+                "frac" | "dfrac" | "tfrac" => {
+                    let args: Vec<(usize, char)> = src[end..]
+                        .char_indices()
+                        .filter(|(_, c)| !c.is_whitespace())
+                        .take(2)
+                        .collect();
+                    let simple = |c: char| c.is_ascii_digit() || c.is_ascii_alphabetic();
+                    if let [(_, a), (j, b)] = args[..] {
+                        if simple(a) && simple(b) {
+                            let arg = |c: char| {
+                                if c.is_ascii_digit() {
+                                    Tok::Num(f64::from(c as u8 - b'0'))
+                                } else {
+                                    Tok::Ident(c.to_string())
+                                }
+                            };
+                            for tok in [
+                                Tok::Frac,
+                                Tok::LParen,
+                                arg(a),
+                                Tok::RParen,
+                                Tok::LParen,
+                                arg(b),
+                                Tok::RParen,
+                            ] {
+                                push(&mut out, tok);
+                            }
+                            let stop = end + j + 1;
+                            while it.peek().is_some_and(|&(i, _)| i < stop) {
+                                it.next();
+                            }
+                            continue;
+                        }
                     }
-                    it.next();
-                    it.next();
-                    continue;
                 }
                 "log" if src[end..].starts_with('_') => {
                     if let Some((base, used)) = log_base(&src[end + 1..]) {

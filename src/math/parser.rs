@@ -42,10 +42,8 @@ pub fn read(src: &str) -> Result<Reading, ParseError> {
     }
     // All capitals with a function name in them (`SIN(X)`, `LN X`) is caps lock: read it in
     // lower case. Capitals alone (`X^2`) are letters of their own.
-    let shouting = !src.chars().any(|c| c.is_lowercase())
-        && src
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .any(|run| starts_with_name(&run.to_ascii_lowercase()));
+    let shouting =
+        !src.chars().any(|c| c.is_lowercase()) && src.chars().any(|c| c.is_ascii_uppercase());
     let lowered;
     let src = if shouting {
         lowered = src.to_ascii_lowercase();
@@ -55,6 +53,16 @@ pub fn read(src: &str) -> Result<Reading, ParseError> {
     };
     let mut toks = tokenize(src)?;
     let variable = strip_wrapper(&mut toks);
+    // `d/dx * x^2`: the operator was written as a product.
+    if variable.is_some() && toks.first().is_some_and(|t| t.tok == Tok::Star) {
+        toks.remove(0);
+    }
+    if let Some(c @ ("e" | "pi" | "π")) = variable.as_deref() {
+        return Err(ParseError::new(
+            ErrorKind::ConstantVariable(c.to_string()),
+            (0, src.len().min(4)),
+        ));
+    }
     // `d/dx` or `y =` with nothing after it.
     if toks.first().is_some_and(|t| t.tok == Tok::Eof) {
         return Err(ParseError::new(ErrorKind::Empty, (0, src.len())));
@@ -155,7 +163,10 @@ fn strip_wrapper(toks: &mut Vec<Token>) -> Option<String> {
     // `f(x) = …`
     if ident(0).is_some_and(single_letter)
         && is(1, Tok::LParen)
-        && ident(2).is_some()
+        && ident(2).is_some_and(|v| {
+            let mut cs = v.chars();
+            cs.next().is_some_and(char::is_alphabetic) && cs.all(|c| c.is_ascii_digit() || c == '_')
+        })
         && is(3, Tok::RParen)
         && is(4, Tok::Equals)
     {
@@ -166,13 +177,22 @@ fn strip_wrapper(toks: &mut Vec<Token>) -> Option<String> {
     strip_leibniz(toks)
 }
 
-/// The variable of `dx`, `dt`, `∂x`, `DX` (the name after its `d`).
+/// The variable of `dx`, `dt`, `dθ`, `dx_1`, `∂x`, `DX` (the name after its `d`): one
+/// letter, perhaps with a subscript, never a word (`dsin`).
 fn d_of(s: &str) -> Option<String> {
-    s.strip_prefix('d')
+    let v = s
+        .strip_prefix('d')
         .or_else(|| s.strip_prefix('∂'))
-        .or_else(|| s.strip_prefix('D'))
-        .filter(|v| !v.is_empty() && !v.starts_with(|c: char| c.is_ascii_digit()))
-        .map(str::to_string)
+        .or_else(|| s.strip_prefix('D'))?;
+    let mut cs = v.chars();
+    let first = cs.next().filter(|c| c.is_alphabetic())?;
+    let rest: String = cs.collect();
+    let subscript = rest.is_empty()
+        || rest.chars().all(|c| c.is_ascii_digit())
+        || rest
+            .strip_prefix('_')
+            .is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit()));
+    (subscript || v == "pi").then(|| format!("{first}{rest}"))
 }
 
 /// Drops one `d/dx`, `dy/dx`, `(d/dx)`, `d(…)/dx` or `\frac{d}{dx}` from the front of the
@@ -184,6 +204,15 @@ fn strip_leibniz(toks: &mut Vec<Token>) -> Option<String> {
     };
     let is = |i: usize, t: Tok| toks.get(i).is_some_and(|k| k.tok == t);
     let d = |s: Option<&str>| matches!(s, Some("d" | "∂" | "D"));
+    // `ddx …`: d/dx without its slash.
+    if let Some(v) = ident(0)
+        .and_then(|n| n.strip_prefix("dd"))
+        .filter(|v| v.chars().count() == 1)
+    {
+        let v = v.to_string();
+        toks.remove(0);
+        return Some(v);
+    }
     // `(d/dx) …`
     if is(0, Tok::LParen) && d(ident(1)) && is(2, Tok::Slash) && is(4, Tok::RParen) {
         if let Some(v) = ident(3).and_then(d_of) {
@@ -271,12 +300,37 @@ fn strip_leibniz(toks: &mut Vec<Token>) -> Option<String> {
 fn leftover_leibniz(toks: &[Token]) -> Option<ParseError> {
     for (i, t) in toks.iter().enumerate() {
         let Tok::Ident(name) = &t.tok else { continue };
-        let after_slash = i > 0 && toks[i - 1].tok == Tok::Slash;
-        let last = toks.get(i + 1).is_some_and(|n| n.tok == Tok::Eof) && i > 0;
+        let prev = |k: usize| i.checked_sub(k).map(|j| &toks[j].tok);
+        let next = |k: usize| toks.get(i + k).map(|t| &t.tok);
+        // `f(x)g(x)`, `y = f(x)`: a function with no formula to differentiate.
+        if matches!(name.as_str(), "f" | "g" | "h")
+            && next(1) == Some(&Tok::LParen)
+            && matches!(next(2), Some(Tok::Ident(v)) if v.chars().count() == 1)
+            && next(3) == Some(&Tok::RParen)
+        {
+            let end = toks[i + 3].span.1;
+            return Some(ParseError::new(
+                ErrorKind::AbstractFunction(name.clone()),
+                (t.span.0, end),
+            ));
+        }
+        // `d / d…` anywhere: `d/dsin x`.
+        if name == "d"
+            && next(1) == Some(&Tok::Slash)
+            && matches!(next(2), Some(Tok::Ident(n)) if n.starts_with('d'))
+        {
+            return Some(ParseError::new(
+                ErrorKind::Leibniz { second: false },
+                t.span,
+            ));
+        }
+        let after_slash = prev(1) == Some(&Tok::Slash);
+        let last = next(1) == Some(&Tok::Eof) && i > 0;
+        let powered = next(1) == Some(&Tok::Caret);
+        let grouped = prev(1) == Some(&Tok::LParen) && next(1) == Some(&Tok::RParen);
         let dv = name.chars().count() == 2 && d_of(name).is_some();
-        if dv && (after_slash || last) {
-            let second = toks[..i].iter().any(|k| k.tok == Tok::Caret)
-                && toks.get(i + 1).is_some_and(|n| n.tok == Tok::Caret);
+        if dv && (after_slash || last || powered || grouped) {
+            let second = powered;
             let kind = if second {
                 ErrorKind::Leibniz { second: true }
             } else {
@@ -358,7 +412,8 @@ impl Parser<'_> {
                     // `e^…`, which textbooks read as a function too: `sin x e^x` is
                     // sin(x)·e^x.
                     let exponential = name == "e" && self.peek_at(1).tok == Tok::Caret;
-                    if self.bare && (Func::from_name(name).is_some() || exponential) {
+                    let function = Func::from_name(name).is_some() || name.starts_with("log_");
+                    if self.bare && (function || exponential) {
                         break;
                     }
                     (Tok::Star, false)
@@ -605,20 +660,33 @@ impl Parser<'_> {
         if let Some(base) = name.strip_prefix("log_") {
             let base_expr = match base.parse::<f64>() {
                 Ok(b) if b.is_finite() => Some(Expr::Num(b)),
+                _ if base == "e" => Some(Expr::Const(Constant::E)),
+                _ if base == "pi" || base == "π" => Some(Expr::Const(Constant::Pi)),
+                _ if super::lexer::greek(base).is_some() => {
+                    Some(Expr::var(super::lexer::greek(base).unwrap_or(base)))
+                }
                 _ if base.chars().count() == 1 && base.chars().all(char::is_alphabetic) => {
                     Some(Expr::var(base))
                 }
                 _ => None,
             };
             if let Some(b) = base_expr {
-                return match self.call(Func::Log, span)? {
-                    Expr::Call(Func::Ln, mut args) => {
-                        args.push(b);
-                        Ok(Expr::Call(Func::Log, args))
+                // The base goes on the logarithm, also under a power: `log_2^2 x`.
+                fn with_base(e: Expr, b: Expr) -> Expr {
+                    match e {
+                        Expr::Call(Func::Ln, mut args) => {
+                            args.push(b);
+                            Expr::Call(Func::Log, args)
+                        }
+                        Expr::Pow(l, p) => Expr::Pow(Box::new(with_base(*l, b)), p),
+                        other => other,
                     }
-                    other => Ok(other),
-                };
+                }
+                return Ok(with_base(self.call(Func::Log, span)?, b));
             }
+        }
+        if let Some(g) = super::lexer::greek(&name) {
+            return Ok(Expr::Var(g.to_string()));
         }
         match name.as_str() {
             "pi" => return Ok(Expr::Const(Constant::Pi)),
@@ -633,12 +701,24 @@ impl Parser<'_> {
         // is never split into letters.
         // A run that starts with such a name of four letters or more (`sechx`, `cosecx`),
         // longer than any function it could start with, is refused too.
-        let first_piece = split_letters(&name, 0).first().map_or(0, |p| p.0.len());
+        let split = split_letters(&name, 0);
+        let first_piece = split.first().map_or(0, |p| p.0.len());
+        // ...unless it is simply functions written together (`sincos x`).
+        let all_functions = split.len() > 1
+            && split
+                .iter()
+                .all(|(p, _)| p.len() > 1 && Func::from_name(p).is_some());
         let named = MEANINGS
             .iter()
             .map(|(n, _)| *n)
             .chain(ADVICE.iter().map(|(n, _)| *n))
-            .find(|n| *n == name || (n.len() >= 4 && n.len() > first_piece && name.starts_with(n)));
+            .find(|n| {
+                *n == name
+                    || (!all_functions
+                        && n.len() >= 4
+                        && n.len() > first_piece
+                        && name.starts_with(n))
+            });
         if let Some(known) = named {
             let name = known.to_string();
             let span = (span.0, span.0 + name.len());
@@ -719,6 +799,12 @@ impl Parser<'_> {
                 power = Some(*n);
                 4
             }
+            [Tok::Caret, Tok::LParen, Tok::Num(p), Tok::Slash, Tok::Num(q)]
+                if self.peek_at(5).tok == Tok::RParen && *q != 0.0 =>
+            {
+                power = Some(p / q);
+                6
+            }
             [Tok::Caret, Tok::LParen, Tok::Minus, Tok::Num(n), Tok::RParen] => {
                 power = Some(-n);
                 5
@@ -762,7 +848,14 @@ impl Parser<'_> {
         } else {
             // A bare argument: `sin x`, `sin 2x`, `ln x^2`.
             match self.peek().tok {
-                Tok::Num(_) | Tok::Ident(_) | Tok::Sqrt | Tok::Cbrt | Tok::Pipe | Tok::Minus => {}
+                Tok::Num(_)
+                | Tok::Ident(_)
+                | Tok::Sqrt
+                | Tok::Cbrt
+                | Tok::Root
+                | Tok::Frac
+                | Tok::Pipe
+                | Tok::Minus => {}
                 _ => {
                     let at = self.peek().clone();
                     let end = if at.tok == Tok::Eof {
@@ -862,17 +955,12 @@ impl Parser<'_> {
     }
 }
 
-/// Whether a run of lower-case letters starts with a function name or `pi`.
-fn starts_with_name(run: &str) -> bool {
-    split_letters(run, 0)
-        .first()
-        .is_some_and(|(p, _)| p.len() > 1 && (Func::from_name(p).is_some() || p == "pi"))
-}
-
 /// Splits a run of letters into known names (longest first) and single-letter variables:
 /// `xy` → x, y; `xsinx` → x, sin, x; `pix` → pi, x.
 fn split_letters(name: &str, offset: usize) -> Vec<(String, (usize, usize))> {
     let mut names: Vec<&str> = ALL.iter().map(|f| f.name()).collect();
+    names.extend(super::func::ALIASES.iter().map(|(a, _)| *a));
+    names.extend(super::lexer::GREEK_IN_RUNS);
     names.push("pi");
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     let mut out = Vec::new();
@@ -892,7 +980,7 @@ fn split_letters(name: &str, offset: usize) -> Vec<(String, (usize, usize))> {
 }
 
 /// Names students reach for that mean one of ours.
-const MEANINGS: [(&str, &str); 26] = [
+const MEANINGS: [(&str, &str); 27] = [
     ("sine", "sin"),
     ("cosine", "cos"),
     ("tangent", "tan"),
@@ -919,6 +1007,7 @@ const MEANINGS: [(&str, &str); 26] = [
     ("sh", "sinh"),
     ("ch", "cosh"),
     ("th", "tanh"),
+    ("leaky", "leaky_relu"),
 ];
 
 /// Advice for names students reach for that have no function of ours.

