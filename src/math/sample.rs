@@ -965,6 +965,10 @@ impl Sampler<'_> {
         // Split from the back so earlier indices stay valid.
         for (n, &(k, i)) in found.iter().enumerate().rev() {
             let seg = &samples.segments[k];
+            // A neighbouring candidate, split off already, may have taken this one's right side.
+            if i == 0 || i + 1 >= seg.len() {
+                continue;
+            }
             let (a, m, b) = (seg[i - 1], seg[i], seg[i + 1]);
             let (left, right) = (ys[2 * n], ys[2 * n + 1]);
             let confirmed = left.is_finite()
