@@ -533,7 +533,12 @@ fn values_at_the_edges() {
     dx("cbrt(x^3)", "1");
     assert_eq!(at("abs(x)^3", 0.0).1, 0.0);
     assert_eq!(at("relu(x)^2", 0.0).1, 0.0);
+    // A bounded jump factor times 0: the derivative exists there (both sides tend to 0).
+    for f in ["x*relu(x)", "max(0, x)^2", "leaky_relu(x)^2"] {
+        assert_eq!(at(f, 0.0).1, 0.0, "{f}");
+    }
     // A genuine corner keeps its missing derivative.
-    assert!(at("abs(x)", 0.0).1.is_nan());
-    assert!(at("relu(x)", 0.0).1.is_nan());
+    for f in ["abs(x)", "relu(x)", "relu(x)*sign(x)", "leaky_relu(x)"] {
+        assert!(at(f, 0.0).1.is_nan(), "{f}");
+    }
 }

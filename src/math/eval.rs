@@ -32,8 +32,9 @@ enum Instr {
     /// 0 where the function is differentiable at the value, NaN at its jumps
     /// (`Func::differentiable_at`).
     Smooth(Func, usize),
-    /// `flat · other`, 0 wherever the locally constant `flat` is 0 (see `Compiler::flat`).
-    FlatMul(usize, usize),
+    /// `flat · other`, 0 wherever the locally constant `flat` is 0 (see `Compiler::flat`);
+    /// with `bounded`, also 0 where `flat` jumps (undefined) and `other` is exactly 0.
+    FlatMul(usize, usize, bool),
     /// `flat / other`, likewise.
     FlatDiv(usize, usize),
 }
@@ -184,12 +185,17 @@ fn run<'r>(
                 f64::NAN
             }
         }),
-        Instr::FlatMul(p, a) => map2(
-            reg(p),
-            reg(a),
-            dst,
-            |p, a| if p == 0.0 { 0.0 } else { p * a },
-        ),
+        // A bounded factor at its jump times a factor that is 0 there tends to 0 from both
+        // sides, so the derivative exists there and is 0 (f is defined at the point, so it is
+        // continuous there; jumps of floor, ceil and sign are guarded apart): relu(x)²,
+        // x·relu(x) and x²·sign(x) at 0.
+        Instr::FlatMul(p, a, bounded) => map2(reg(p), reg(a), dst, |p, a| {
+            if p == 0.0 || (bounded && p.is_nan() && a == 0.0) {
+                0.0
+            } else {
+                p * a
+            }
+        }),
         Instr::FlatDiv(p, a) => map2(reg(p), reg(a), dst, |p, a| {
             if p == 0.0 {
                 0.0
@@ -325,12 +331,14 @@ impl Compiler<'_> {
             Expr::Add(a, b) => self.binary(a, b, Instr::Add),
             Expr::Sub(a, b) => self.binary(a, b, Instr::Sub),
             Expr::Mul(a, b) if self.derivative && self.flat(a) => {
+                let bounded = bounded_steps(a);
                 let (a, b) = (self.emit(a), self.emit(b));
-                self.push(Instr::FlatMul(a, b))
+                self.push(Instr::FlatMul(a, b, bounded))
             }
             Expr::Mul(a, b) if self.derivative && self.flat(b) => {
+                let bounded = bounded_steps(b);
                 let (a, b) = (self.emit(a), self.emit(b));
-                self.push(Instr::FlatMul(b, a))
+                self.push(Instr::FlatMul(b, a, bounded))
             }
             Expr::Mul(a, b) => self.binary(a, b, Instr::Mul),
             Expr::Div(a, b) if self.derivative && self.flat(a) => {
@@ -410,6 +418,22 @@ fn piecewise_constant(e: &Expr) -> bool {
             piecewise_constant(a) && piecewise_constant(b)
         }
         Expr::Pow(a, b) => piecewise_constant(a) && b.variables().is_empty(),
+    }
+}
+
+/// Built from `step`, `sign`, `u/|u|` and constants with +, − and ×: bounded everywhere,
+/// undefined only at its jumps.
+fn bounded_steps(e: &Expr) -> bool {
+    match e {
+        Expr::Num(x) => x.is_finite(),
+        Expr::Const(_) => true,
+        Expr::Var(_) => false,
+        Expr::Call(Func::Step | Func::Sign, _) => true,
+        Expr::Call(..) => e.variables().is_empty(),
+        Expr::Div(u, d) => matches!(&**d, Expr::Call(Func::Abs, a) if a.first() == Some(&**u)),
+        Expr::Neg(a) => bounded_steps(a),
+        Expr::Add(a, b) | Expr::Sub(a, b) | Expr::Mul(a, b) => bounded_steps(a) && bounded_steps(b),
+        Expr::Pow(..) => false,
     }
 }
 
