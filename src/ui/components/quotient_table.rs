@@ -150,7 +150,8 @@ pub fn quotient_table_view(props: &QuotientTableProps) -> Html {
                 { format!("f′({var}₀) = {}. ", format_precise(exact, DIGITS)) }
                 { "Highlighted: the digits that are correct; the small number counts them (from the relative error)." }
             </p>
-            <div class="table-scroll">
+            // Scrolls sideways on phones: focusable, so the keyboard can scroll it too.
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Quotient table">
                 <table class="quotients" data-testid="quotient-table">
                     <thead>
                         <tr>
