@@ -108,7 +108,7 @@ impl ParseError {
             ErrorKind::UnexpectedChar(c) => format!("'{c}' is not something I can read here."),
             ErrorKind::UnexpectedToken(t) => format!("Unexpected '{t}' here."),
             ErrorKind::NumberAfterName(name, n) => format!(
-                "A number after '{name}' is unclear: write {n}{name} for the product, or {name}^{n} for a power."
+                "A number right after '{name}' is unclear: write {n}{name} for the product, or {name}^({n}…) with brackets for a power."
             ),
             ErrorKind::SpacedNumber(t) => format!(
                 "Two numbers in a row: write {} without a space, or put * between them.",
