@@ -351,34 +351,23 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
             }
             let span = (start, end);
             let inner = tokenize(&plain).map_err(|e| ParseError::new(e.kind, span))?;
-            // `³√x`: the index of a root.
-            if src[end..].starts_with('√') {
+            // `³√x`: the index of a root, `\sqrt[3]{x}`; otherwise `^(…)`.
+            let root = src[end..].starts_with('√');
+            let span = if root {
                 it.next();
-                let span = (start, end + '√'.len_utf8());
-                out.push(Token {
-                    tok: Tok::Root,
-                    span,
-                });
-                out.extend(
-                    inner
-                        .into_iter()
-                        .filter(|t| t.tok != Tok::Eof)
-                        .map(|t| Token { tok: t.tok, span }),
-                );
-                out.push(Token {
-                    tok: Tok::RParen,
-                    span,
-                });
-                continue;
-            }
-            out.push(Token {
-                tok: Tok::Caret,
+                (start, end + '√'.len_utf8())
+            } else {
+                span
+            };
+            let opening: &[Tok] = if root {
+                &[Tok::Root]
+            } else {
+                &[Tok::Caret, Tok::LParen]
+            };
+            out.extend(opening.iter().map(|tok| Token {
+                tok: tok.clone(),
                 span,
-            });
-            out.push(Token {
-                tok: Tok::LParen,
-                span,
-            });
+            }));
             out.extend(
                 inner
                     .into_iter()
