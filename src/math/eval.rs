@@ -402,13 +402,16 @@ impl Compiler<'_> {
     }
 }
 
-/// Built only from constants, `step(u)` (0 only where u < 0, an open set) and the sign
-/// `u/|u|` (never 0): wherever such an expression is 0 it is 0 on a neighbourhood.
+/// Built only from constants, `step(u)` (0 only where u < 0, an open set), `floor` and `ceil`
+/// (constant between whole numbers) and the sign `u/|u|` (never 0): wherever such an
+/// expression is 0 it is 0 on a neighbourhood.
 fn piecewise_constant(e: &Expr) -> bool {
     match e {
         Expr::Num(_) | Expr::Const(_) => true,
         Expr::Var(_) => false,
-        Expr::Call(Func::Step, _) => true,
+        // floor and ceil are constant between whole numbers; at a whole number their jump is
+        // guarded apart (`Instr::Smooth`).
+        Expr::Call(Func::Step | Func::Floor | Func::Ceil, _) => true,
         Expr::Call(..) => e.variables().is_empty(),
         Expr::Div(u, d) if matches!(&**d, Expr::Call(Func::Abs, a) if a.first() == Some(&**u)) => {
             true
