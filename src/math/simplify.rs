@@ -34,7 +34,7 @@ const MAX_EXPAND_POWER: i64 = 6;
 /// out, the remaining rewrites are skipped and the result is correct but less tidy, so no
 /// input can keep the page busy for long. Counted, not timed: the result is the same on
 /// every machine.
-pub const WORK_BUDGET: usize = 40_000;
+pub const WORK_BUDGET: usize = 25_000;
 
 thread_local! {
     static WORK_LEFT: Cell<usize> = const { Cell::new(WORK_BUDGET) };
