@@ -2054,7 +2054,12 @@ fn derivatives_through_flat_pieces() {
     assert!(p.eval(&[0.0]).is_nan());
     // floor is flat between whole numbers too: sqrt(x floor(x)) - x is -x on (0, 1).
     let d = differentiate(&parse("sqrt(x*floor(x)) - x").unwrap(), "x");
-    assert_eq!(d.program(&["x"]).eval(&[0.5]), -1.0, "{}", to_text(&d.result));
+    assert_eq!(
+        d.program(&["x"]).eval(&[0.5]),
+        -1.0,
+        "{}",
+        to_text(&d.result)
+    );
     let d = differentiate(&parse("step(x)*ln(x)").unwrap(), "x");
     assert!(
         d.program(&["x"]).eval(&[-1.0]).is_nan(),
