@@ -25,7 +25,7 @@ build: setup
 test: setup test-native test-browser test-e2e
 
 test-native:
-	cargo test --locked
+	cargo test --locked --workspace
 
 test-browser:
 	cargo test --locked --target wasm32-unknown-unknown --test web

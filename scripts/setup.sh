@@ -29,11 +29,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
     || cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# wasm-opt (npm binaryen; Debian's is too old for wasm-bindgen's output) and playwright-core
-# (drives the system Chromium for the smoke test; it never downloads a browser of its own).
+# wasm-opt (npm binaryen; Debian's is too old for wasm-bindgen's output), playwright-core
+# (drives the system Chromium for the smoke test; it never downloads a browser of its own) and
+# axe-core (the accessibility checks the smoke test runs on every route).
 if ! "$ROOT/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION" \
-   || [ ! -f "$ROOT/node_modules/playwright-core/package.json" ]; then
-  say "installing npm tools from package-lock.json (binaryen, playwright-core)"
+   || [ ! -f "$ROOT/node_modules/playwright-core/package.json" ] \
+   || [ ! -f "$ROOT/node_modules/axe-core/axe.min.js" ]; then
+  say "installing npm tools from package-lock.json (binaryen, playwright-core, axe-core)"
   (cd "$ROOT" && npm ci --no-audit --no-fund)
 fi
 

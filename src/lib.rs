@@ -2,6 +2,7 @@
 //! named steps, simplifies, prints and evaluates expressions; `plot` draws them with plotters;
 //! `ui` is the Yew front end that runs in the browser.
 
-pub mod math;
+/// The math core, its own crate (`math/`) so the compiler keeps it pure.
+pub use slope_math as math;
 pub mod plot;
 pub mod ui;

@@ -8,6 +8,7 @@ use plotters::style::RGBColor;
 use slope::math::sample::{sample, Samples};
 use slope::math::{parse, Program};
 use slope::plot::surface::{Paint, Pixel, Surface, TextSpec};
+use slope::plot::view::View;
 use slope::plot::{
     render, Curve, Dash, Line, Marker, PlotError, PlotModel, ScreenRect, Theme, Transform,
 };
@@ -180,64 +181,44 @@ fn transform_rejects_unusable_windows() {
     }
 }
 
+/// One zoom policy: buttons, keys and a wheel notch zoom by the same step, keep the value
+/// under the pointer (or the centre) fixed, and never leave the allowed widths.
 #[test]
-fn zoom_keeps_the_value_under_the_pointer() {
-    let t = transform();
-    let cases = [
-        ((300.0, 170.0), 2.0),
-        ((60.0, 300.0), 1.25),
-        ((500.0, 30.0), 0.5),
-        ((123.0, 45.0), 10.0),
-    ];
-    for (at, factor) in cases {
-        let (x_range, y_range) = t.zoom_about(at, factor);
-        let zoomed = Transform::new(frame(), x_range, y_range).expect("valid zoom");
-        check_near(
-            "value under pointer",
-            zoomed.value_from_screen(at),
-            t.value_from_screen(at),
-            1e-9,
-        );
-        let span = |(a, b): (f64, f64)| b - a;
-        assert!(
-            (span(x_range) - 10.0 / factor).abs() < 1e-9,
-            "x span after zoom {factor}"
-        );
-        assert!(
-            (span(y_range) - 6.0 / factor).abs() < 1e-9,
-            "y span after zoom {factor}"
-        );
+fn zooming_and_panning_a_view() {
+    let v = View::DEFAULT;
+    let zin = v.zoomed(View::ZOOM_IN, 1.0);
+    assert!((zin.width() - 10.0 * View::ZOOM_IN).abs() < 1e-12);
+    // The value `about` stays at the same fraction of the width.
+    assert!(((1.0 - zin.x_min) / zin.width() - 0.6).abs() < 1e-12);
+    // In then out returns to the start.
+    let back = zin.zoomed(1.0 / View::ZOOM_IN, 1.0);
+    assert!((back.x_min + 5.0).abs() < 1e-12 && (back.x_max - 5.0).abs() < 1e-12);
+    // A wheel notch (deltaY = 100) is one step.
+    assert!((View::wheel_factor(100.0) - 1.0 / View::ZOOM_IN).abs() < 1e-12);
+    assert!((View::wheel_factor(-100.0) - View::ZOOM_IN).abs() < 1e-12);
+    // Limits: far in or far out stops at the allowed widths, nonsense changes nothing.
+    let mut w = v;
+    for _ in 0..200 {
+        w = w.zoomed(View::ZOOM_IN, 0.3);
     }
-    let (x_range, y_range) = t.zoom_axes_about((300.0, 170.0), 2.0, 1.0);
-    assert_eq!((x_range, y_range), ((-2.5, 2.5), (-2.0, 4.0)));
-    // Nonsense factors and zooms past the usable precision change nothing.
-    for factor in [0.0, -1.0, f64::NAN, f64::INFINITY, 1e20, 1e-20] {
-        assert_eq!(
-            t.zoom_about((300.0, 170.0), factor),
-            ((-5.0, 5.0), (-2.0, 4.0)),
-            "factor {factor}"
-        );
+    assert!(w.width() >= View::MIN_WIDTH && w.width() < 1e-5);
+    let mut w = v;
+    for _ in 0..200 {
+        w = w.zoomed(1.0 / View::ZOOM_IN, 0.0);
     }
-}
-
-#[test]
-fn pan_moves_the_plot_with_the_pointer() {
-    let t = transform();
-    for delta in [(50.0, 0.0), (0.0, 30.0), (-125.0, -60.0)] {
-        let (x_range, y_range) = t.pan_by(delta);
-        let panned = Transform::new(frame(), x_range, y_range).expect("valid pan");
-        let grabbed = (200.0, 100.0);
-        let released = (grabbed.0 + delta.0, grabbed.1 + delta.1);
-        check_near(
-            "grabbed value",
-            panned.value_from_screen(released),
-            t.value_from_screen(grabbed),
-            1e-9,
-        );
+    assert!(w.width() <= View::MAX_WIDTH);
+    for factor in [f64::NAN, 0.0, -1.0, f64::INFINITY] {
+        assert_eq!(v.zoomed(factor, 0.0), v, "factor {factor}");
     }
-    // Dragging down brings larger y values into view.
-    let (_, (y0, y1)) = t.pan_by((0.0, 30.0));
-    assert!(y0 > -2.0 && y1 > 4.0);
+    assert_eq!(
+        v.panned(2.5),
+        View {
+            x_min: -2.5,
+            x_max: 7.5
+        }
+    );
+    assert_eq!(v.panned(f64::NAN), v);
+    assert_eq!(v.panned(1e9), v);
 }
 
 /// Asymptotes are not drawn as vertical lines: no path crosses a pole of tan, and no single

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use slope::ui::{App, AppProps};
+use slope::ui::lessons::explorer::{Explorer, ExplorerProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlCanvasElement, HtmlInputElement, HtmlSelectElement};
@@ -24,10 +24,17 @@ async fn mount(query: &str) -> Element {
     let host = document().create_element("div").unwrap();
     host.set_attribute("style", "width: 1000px").unwrap();
     document().body().unwrap().append_child(&host).unwrap();
-    let props = AppProps {
+    let props = ExplorerProps {
         query: Some(query.to_string().into()),
+        ..Default::default()
     };
-    yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
+    yew::Renderer::<Explorer>::with_root_and_props(host.clone(), props).render();
+    wait_for_plots(&host).await;
+    host
+}
+
+/// Waits (up to 2 s) until both plots under `host` have been drawn.
+async fn wait_for_plots(host: &Element) {
     for _ in 0..100 {
         sleep(20).await;
         if host
@@ -39,7 +46,6 @@ async fn mount(query: &str) -> Element {
             break;
         }
     }
-    host
 }
 
 fn find(host: &Element, testid: &str) -> Element {
@@ -128,7 +134,17 @@ async fn typing_a_function_updates_the_derivative_and_the_plots() {
         "the f′ canvas changed: {before:?} → {after:?}"
     );
     let label = find(&host, "plot-f").get_attribute("aria-label").unwrap();
-    assert_eq!(label, "Graph of f(x) = sin(x) on −5 ≤ x ≤ 5");
+    assert!(
+        label.starts_with("Graph of f(x) = sin(x) on −5 ≤ x ≤ 5. "),
+        "{label}"
+    );
+    // A blind student learns the shape: zeros, turning points, where x₀ and the secant are.
+    assert!(
+        label.contains("zeros at x = −3.14, x = 0 and x = 3.14"),
+        "{label}"
+    );
+    assert!(label.contains("x = 1.57 (a high point, y = 1)"), "{label}");
+    assert!(label.contains("The point x0 = 1 is marked"), "{label}");
     // The field keeps the text (and focus) while the plots redraw.
     let input: HtmlInputElement = find(&host, "function-input").dyn_into().unwrap();
     assert_eq!(input.value(), "sin(x)");
@@ -220,7 +236,7 @@ async fn a_link_restores_function_and_view() {
     assert!(label.contains("on −2 ≤ x ≤ 3"), "{label}");
     // The address follows the state once it rests.
     sleep(400).await;
-    let search = web_sys::window().unwrap().location().search().unwrap();
+    let search = web_sys::window().unwrap().location().hash().unwrap();
     assert!(
         search.contains("f=tan(x)") && search.contains("xmin=-2"),
         "{search}"
@@ -264,7 +280,7 @@ async fn zoom_buttons_and_keyboard_change_the_shared_range() {
     sleep(100).await;
     for id in ["plot-f", "plot-df"] {
         let label = find(&host, id).get_attribute("aria-label").unwrap();
-        assert!(label.ends_with("on −2.5 ≤ x ≤ 2.5"), "{label}");
+        assert!(label.contains("on −3.3333 ≤ x ≤ 3.3333."), "{label}");
     }
     let canvas = find(&host, "plot-f");
     let init = web_sys::KeyboardEventInit::new();
@@ -274,7 +290,7 @@ async fn zoom_buttons_and_keyboard_change_the_shared_range() {
     canvas.dispatch_event(&key).unwrap();
     sleep(100).await;
     let label = find(&host, "plot-df").get_attribute("aria-label").unwrap();
-    assert!(label.contains("on −2 ≤ x ≤ 3"), "{label}");
+    assert!(label.contains("on −2.6667 ≤ x ≤ 4."), "{label}");
 }
 
 #[wasm_bindgen_test]
@@ -579,7 +595,7 @@ async fn a_hand_typed_plus_in_the_address_is_plus() {
     assert!(d.contains("cos") && d.contains('+'), "{d}");
     // And what the page writes back keeps it a plus.
     sleep(400).await;
-    let search = web_sys::window().unwrap().location().search().unwrap();
+    let search = web_sys::window().unwrap().location().hash().unwrap();
     assert!(search.contains("f=e^x%2Bsin(x)"), "{search}");
 }
 
@@ -602,7 +618,7 @@ async fn parameters_are_named_and_have_sliders() {
     assert!(label.text_content().unwrap().contains("Parameter b"));
     // The value travels in the link.
     sleep(400).await;
-    let search = web_sys::window().unwrap().location().search().unwrap();
+    let search = web_sys::window().unwrap().location().hash().unwrap();
     assert!(search.contains("p_a=2"), "{search}");
     let host = mount("?f=c%20sin(x)&p_c=3&x0=0").await;
     assert!(text(&host, "parameter-notice").contains("c = 3"));
@@ -621,17 +637,20 @@ async fn removable_holes_are_marked_on_both_plots() {
     let host = mount("?f=(x%5E2-1)%2F(x%2B1)&xmin=-1.0003&xmax=-0.9996").await;
     for plot in ["plot-f", "plot-df"] {
         let label = find(&host, plot).get_attribute("aria-label").unwrap();
-        assert!(label.contains("with a hole at x = −1"), "{plot}: {label}");
+        assert!(
+            label.contains("It has a hole at x = −1."),
+            "{plot}: {label}"
+        );
     }
     // The derivative row says where the simplified derivative holds.
     assert_eq!(text(&host, "derivative-holds"), "(for x ≠ −1)");
     let host = mount("?f=sin(x)%2Fx").await;
     let label = find(&host, "plot-f").get_attribute("aria-label").unwrap();
-    assert!(label.ends_with("with a hole at x = 0"), "{label}");
+    assert!(label.contains("It has a hole at x = 0."), "{label}");
     let host = mount("?f=floor(x)&xmin=-0.5&xmax=2.5").await;
     let label = find(&host, "plot-df").get_attribute("aria-label").unwrap();
     assert!(
-        label.ends_with("with a hole at x = 0, a hole at x = 1 and a hole at x = 2"),
+        label.contains("It has a hole at x = 0, a hole at x = 1 and a hole at x = 2."),
         "{label}"
     );
 }
@@ -762,4 +781,181 @@ async fn escape_stops_play_and_h_tops_out_at_two() {
     let max: f64 = slider.max().parse().unwrap();
     set_slider(&host, "h-slider", max).await;
     assert_eq!(readout(&host, "h"), "2");
+}
+
+// ---------------------------------------------------------------------------------------
+// The course shell
+
+/// Mounts the whole site at `hash` and waits until its page has a heading.
+async fn mount_site(hash: &str) -> Element {
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash(hash)
+        .unwrap();
+    sleep(50).await;
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    yew::Renderer::<slope::ui::App>::with_root(host.clone()).render();
+    for _ in 0..100 {
+        sleep(20).await;
+        if host.query_selector("main h1").unwrap().is_some() {
+            break;
+        }
+    }
+    host
+}
+
+/// Removes a site mounted by `mount_site` and puts the address back on the home page.
+async fn unmount_site(host: Element) {
+    host.remove();
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#/")
+        .unwrap();
+    sleep(50).await;
+}
+
+fn h1(host: &Element) -> String {
+    host.query_selector("main h1")
+        .unwrap()
+        .and_then(|h| h.text_content())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn every_route_has_its_page_the_contents_and_prev_next() {
+    use slope::ui::course::Page;
+    let host = mount_site("#/").await;
+    assert_eq!(h1(&host), Page::Explorer.title());
+    let nav = host
+        .query_selector("nav[aria-label='Table of contents']")
+        .unwrap()
+        .expect("a table of contents");
+    let links = nav.query_selector_all("a").unwrap();
+    assert_eq!(links.length() as usize, Page::COURSE.len());
+    for (i, p) in Page::COURSE.iter().enumerate() {
+        let a: Element = links.get(i as u32).unwrap().dyn_into().unwrap();
+        assert_eq!(a.text_content().unwrap(), p.title());
+        assert_eq!(a.get_attribute("href").unwrap(), format!("#{}", p.path()));
+    }
+    let current = nav
+        .query_selector("[aria-current='page']")
+        .unwrap()
+        .unwrap();
+    assert_eq!(current.text_content().unwrap(), Page::Explorer.title());
+    assert!(host
+        .query_selector("[data-testid='prev']")
+        .unwrap()
+        .is_none());
+    // Next goes to the second page, and the contents follow.
+    let next: web_sys::HtmlElement = find(&host, "next").dyn_into().unwrap();
+    next.click();
+    sleep(150).await;
+    assert_eq!(h1(&host), Page::Typing.title());
+    assert_eq!(
+        document().title(),
+        format!("{} — Slope", Page::Typing.title())
+    );
+    let current = nav
+        .query_selector("[aria-current='page']")
+        .unwrap()
+        .unwrap();
+    assert_eq!(current.text_content().unwrap(), Page::Typing.title());
+    assert_eq!(
+        find(&host, "prev").text_content().unwrap(),
+        format!("← Previous{}", Page::Explorer.title())
+    );
+    // Back returns to the explorer.
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .back()
+        .unwrap();
+    sleep(300).await;
+    assert_eq!(h1(&host), Page::Explorer.title());
+    // (Let the explorer write its address before leaving it again.)
+    sleep(400).await;
+    // An unknown address says so, with the contents still there.
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#/nowhere")
+        .unwrap();
+    sleep(150).await;
+    assert_eq!(h1(&host), Page::NotFound.title());
+    assert!(host
+        .query_selector("nav[aria-label='Table of contents'] a")
+        .unwrap()
+        .is_some());
+    unmount_site(host).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_deep_link_opens_the_explorer_with_its_state_and_back_restores_a_typed_function() {
+    let host = mount_site("#/?f=x%5E3&x0=2").await;
+    wait_for_plots(&host).await;
+    let input: HtmlInputElement = find(&host, "function-input").dyn_into().unwrap();
+    assert_eq!(input.value(), "x^3");
+    assert_eq!(number(&readout(&host, "exact")), 12.0);
+    // The student types their own function, then picks an example by mistake: Back brings
+    // their function back.
+    type_function(&host, "x^2 + 3").await;
+    sleep(300).await;
+    let select: HtmlSelectElement = find(&host, "examples").dyn_into().unwrap();
+    select.set_value("sin(x)");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    sleep(150).await;
+    assert_eq!(input.value(), "sin(x)");
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .back()
+        .unwrap();
+    sleep(300).await;
+    let input: HtmlInputElement = find(&host, "function-input").dyn_into().unwrap();
+    assert_eq!(input.value(), "x^2 + 3");
+    unmount_site(host).await;
+}
+
+/// The live region speaks at most about once a second while Play runs, and once at the end.
+#[wasm_bindgen_test]
+async fn the_readout_is_spoken_at_most_once_a_second() {
+    let host = mount("?f=x%5E2&x0=1&h=1").await;
+    let spoken = find(&host, "readout-spoken");
+    let changes = std::rc::Rc::new(std::cell::Cell::new(0u32));
+    let counter = changes.clone();
+    let callback =
+        wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || counter.set(counter.get() + 1));
+    let observer = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).unwrap();
+    let options = web_sys::MutationObserverInit::new();
+    options.set_child_list(true);
+    options.set_character_data(true);
+    options.set_subtree(true);
+    observer.observe_with_options(&spoken, &options).unwrap();
+    let visible_before = readout(&host, "q");
+    let play: web_sys::HtmlElement = find(&host, "play").dyn_into().unwrap();
+    play.click();
+    sleep(3600).await;
+    observer.disconnect();
+    assert_eq!(
+        find(&host, "play").text_content().unwrap(),
+        "Play",
+        "Play has ended"
+    );
+    assert_ne!(
+        readout(&host, "q"),
+        visible_before,
+        "the visible numbers moved"
+    );
+    let n = changes.get();
+    assert!((1..=5).contains(&n), "{n} announcements in 3.6 s");
+    // The last announcement has the final numbers.
+    let text = spoken.text_content().unwrap();
+    assert!(text.contains("h = 10⁻⁷"), "{text}");
 }

@@ -3,13 +3,16 @@
 //! [`draw`] paints it on any plotters drawing area and returns the [`Transform`] the UI
 //! needs to map pointer positions back to values. Knows nothing of Yew.
 
+pub mod describe;
 pub mod format;
 pub mod geometry;
+pub mod overlay;
 mod render;
 pub mod surface;
 pub mod theme;
 pub mod ticks;
 pub mod transform;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod canvas;

@@ -34,12 +34,6 @@ pub struct Transform {
     y_range: (f64, f64),
 }
 
-/// Smallest window width, relative to the magnitude of its centre, that zooming may reach
-/// (beyond it, f64 rounding shows as jagged curves).
-const MIN_RELATIVE_SPAN: f64 = 1e-9;
-/// Largest window width that zooming out may reach.
-const MAX_SPAN: f64 = 1e12;
-
 impl Transform {
     /// A transform for `frame`, or `None` when the frame is empty or a range is not an
     /// increasing pair of finite numbers.
@@ -109,60 +103,8 @@ impl Transform {
             ..*self
         }
     }
-
-    /// The `(x_range, y_range)` after zooming by `factor` (> 1 zooms in) about the screen
-    /// point `at`, which keeps showing the same value. An axis whose new width would be
-    /// unusable (below ~1e-9 of its magnitude, above 1e12, not finite) keeps its range.
-    pub fn zoom_about(&self, at: (f64, f64), factor: f64) -> ((f64, f64), (f64, f64)) {
-        self.zoom_axes_about(at, factor, factor)
-    }
-
-    /// Like [`Transform::zoom_about`], with separate factors for x and y.
-    pub fn zoom_axes_about(
-        &self,
-        at: (f64, f64),
-        x_factor: f64,
-        y_factor: f64,
-    ) -> ((f64, f64), (f64, f64)) {
-        let (vx, vy) = self.value_from_screen(at);
-        (
-            zoom_range(self.x_range, vx, x_factor),
-            zoom_range(self.y_range, vy, y_factor),
-        )
-    }
-
-    /// The `(x_range, y_range)` after dragging the plot by `(dx, dy)` screen pixels: the value
-    /// under the pointer moves with it.
-    pub fn pan_by(&self, (dx, dy): (f64, f64)) -> ((f64, f64), (f64, f64)) {
-        let from = (self.frame.left, self.frame.top);
-        let (x0, y0) = self.value_from_screen(from);
-        let (x1, y1) = self.value_from_screen((from.0 + dx, from.1 + dy));
-        let shift = |(a, b): (f64, f64), by: f64| {
-            let moved = (a - by, b - by);
-            if valid_range(moved) {
-                moved
-            } else {
-                (a, b)
-            }
-        };
-        (shift(self.x_range, x1 - x0), shift(self.y_range, y1 - y0))
-    }
 }
 
 fn valid_range((a, b): (f64, f64)) -> bool {
     a.is_finite() && b.is_finite() && b > a && (b - a).is_finite()
-}
-
-fn zoom_range((a, b): (f64, f64), about: f64, factor: f64) -> (f64, f64) {
-    if !(factor.is_finite() && factor > 0.0 && about.is_finite()) {
-        return (a, b);
-    }
-    let zoomed = (about + (a - about) / factor, about + (b - about) / factor);
-    let span = zoomed.1 - zoomed.0;
-    let magnitude = zoomed.0.abs().max(zoomed.1.abs()).max(1.0);
-    if valid_range(zoomed) && span >= MIN_RELATIVE_SPAN * magnitude && span <= MAX_SPAN {
-        zoomed
-    } else {
-        (a, b)
-    }
 }

@@ -1,31 +1,27 @@
-//! The Yew front end: the page, its state and its components. Arrows point down only: the
-//! UI uses `plot` and `math`, never the other way round.
-//! Pure logic (`query`, `grid`) compiles natively and has native tests; the rest is browser-only.
+//! The Yew front end: the app shell (`shell`: router, header, table of contents, prev/next),
+//! the widget kit (`widgets`), one folder per page (`lessons`) and shared hooks. Arrows point
+//! down only: shell → lessons → widgets → `plot` and `math`; lessons never use each other.
+//! Pure logic (the course's pages, URL queries, slider grids, each lesson's state and
+//! readings) compiles natively and has native tests; the rest is browser-only.
 
+pub mod course;
 pub mod grid;
+pub mod lessons;
 pub mod query;
 
 #[cfg(target_arch = "wasm32")]
-pub mod app;
-#[cfg(target_arch = "wasm32")]
-pub mod bench;
-#[cfg(target_arch = "wasm32")]
-pub mod components;
-#[cfg(target_arch = "wasm32")]
-pub mod examples;
+pub mod browser;
 #[cfg(target_arch = "wasm32")]
 pub mod hooks;
 #[cfg(target_arch = "wasm32")]
-pub mod mathml;
-#[cfg(target_arch = "wasm32")]
 pub mod perf;
 #[cfg(target_arch = "wasm32")]
-pub mod state;
+pub mod shell;
 #[cfg(target_arch = "wasm32")]
-pub mod url;
+pub mod widgets;
 
 #[cfg(target_arch = "wasm32")]
-pub use app::{App, AppProps};
+pub use shell::App;
 
 #[cfg(target_arch = "wasm32")]
 /// Shows a readable message instead of a dead page if anything panics, and logs the details
@@ -55,5 +51,6 @@ fn install_panic_hook() {
 /// Mounts the app into the document body.
 pub fn start() {
     install_panic_hook();
+    browser::adopt_legacy_query();
     yew::Renderer::<App>::new().render();
 }

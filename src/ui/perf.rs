@@ -61,3 +61,23 @@ pub fn median_p95(v: &[f64]) -> (f64, f64) {
     let at = |q: f64| v[((v.len() - 1) as f64 * q).round() as usize];
     (at(0.5), at(0.95))
 }
+
+thread_local! {
+    static RENDERS: RefCell<Vec<(&'static str, u32)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Counts one render of the component `name` (the benchmark reports renders per frame).
+pub fn count_render(name: &'static str) {
+    RENDERS.with(|r| {
+        let mut r = r.borrow_mut();
+        match r.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 += 1,
+            None => r.push((name, 1)),
+        }
+    });
+}
+
+/// Renders counted so far, by component, and forgets them.
+pub fn take_renders() -> Vec<(&'static str, u32)> {
+    RENDERS.with(|r| std::mem::take(&mut *r.borrow_mut()))
+}

@@ -1,20 +1,25 @@
 // Screenshots of the release site for people to look at: every view at desktop and phone
-// width, into .screenshots/. Usage: node tests/e2e/screenshots.mjs [name=query ...]
+// width, the first screen (what is above the fold) and the whole page, into .screenshots/.
+// Usage: node tests/e2e/screenshots.mjs [name=address ...]; a name starting with "toc" opens
+// the table of contents first.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serveDist, CHROMIUM_ARGS } from './serve.mjs';
 
 const defaults = {
-  'x2': '?f=x%5E2',
-  'tan': '?f=tan(x)',
-  'abs': '?f=abs(x)',
-  'error': '?f=x%5E2%20%2B%20sine(x)',
+  'home': '#/',
+  'x2': '#/?f=x%5E2',
+  'tan': '#/?f=tan(x)',
+  'abs': '#/?f=abs(x)&x0=0',
+  'error': '#/?f=x%5E2%20%2B%20sine(x)',
+  'typing': '#/typing',
+  'toc': '#/typing',
 };
 const views = process.argv.length > 2
   ? Object.fromEntries(process.argv.slice(2).map((a) => a.split(/=(.*)/s).slice(0, 2)))
   : defaults;
-const sizes = [[1280, 800], [390, 844]];
+const sizes = [[1280, 800], [1366, 768], [390, 844]];
 const out = path.resolve('.screenshots');
 fs.mkdirSync(out, { recursive: true });
 
@@ -27,10 +32,13 @@ try {
       page.on('console', (m) => { if (m.type() === 'error') console.log(`[${name} ${w}] console error: ${m.text()}`); });
       await page.goto(`http://127.0.0.1:${port}/${query}`);
       await page.waitForFunction(() => document.querySelectorAll('canvas[data-testid^="plot-"][data-drawn="true"]').length >= 2, null, { timeout: 20000 }).catch(() => {});
+      if (name.startsWith('toc') && await page.isVisible('[data-testid="toc-toggle"]')) await page.click('[data-testid="toc-toggle"]');
       await page.waitForTimeout(300);
+      const fold = path.join(out, `${name}-${w}x${h}-fold.png`);
+      await page.screenshot({ path: fold });
       const file = path.join(out, `${name}-${w}x${h}.png`);
       await page.screenshot({ path: file, fullPage: true });
-      console.log(file);
+      console.log(fold);
       await page.close();
     }
   }

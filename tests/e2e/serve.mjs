@@ -12,11 +12,14 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-export function serveDist(dir) {
+// `prefix` serves the folder under a sub-path (`/some/sub/path/`), as a GitHub Pages project
+// site or an LMS folder would; anything outside it is 404, so an absolute asset URL fails.
+export function serveDist(dir, prefix = '/') {
   const root = path.resolve(dir);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
-    let file = path.join(root, decodeURIComponent(url.pathname));
+    if (!url.pathname.startsWith(prefix)) { res.writeHead(404); res.end('not found'); return; }
+    let file = path.join(root, decodeURIComponent(url.pathname.slice(prefix.length - 1)));
     if (!file.startsWith(root)) { res.writeHead(403); res.end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     fs.readFile(file, (err, data) => {

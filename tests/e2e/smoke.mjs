@@ -1,6 +1,9 @@
-// End-to-end smoke test of the *built release site*: serve dist/ on loopback, open it in
-// headless Chromium, and check that both plots render (non-blank canvases), the derivative is
-// typeset, and the console stays free of errors. Also reports page weight and time to first plot.
+// End-to-end smoke test of the *built release site*: serve dist/ on loopback under a sub-path
+// (as a GitHub Pages project site or an LMS folder would), open it in headless Chromium, and
+// check that every route renders (deep links and reloads included), both plots draw
+// (non-blank canvases), the derivative is typeset, axe-core finds no accessibility violation
+// on any route, and the console stays free of errors. Also reports page weight, time to first
+// plot and the in-page benchmark.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,7 +17,20 @@ function check(name, ok, detail = '') {
   if (ok) { passed++; console.log(`ok   ${name}`); } else { failures.push(name); console.log(`FAIL ${name} ${detail}`); }
 }
 
-const { server, port } = await serveDist(dist);
+const SUB = '/some/sub/path/';
+const { server, port } = await serveDist(dist, SUB);
+const site = `http://127.0.0.1:${port}${SUB}`;
+const axeSource = fs.readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
+const ROUTES = [['home', '#/'], ['typing', '#/typing'], ['not found', '#/no-such-page']];
+
+/// axe-core's violations on the page as it is now (WCAG 2.x A and AA, and best practices).
+async function axe(page) {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} ×${v.nodes.length}: ${v.help} (${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')})`);
+  });
+}
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -22,14 +38,14 @@ try {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
 
-  await page.goto(`http://127.0.0.1:${port}/?f=x%5E2%20sin(x)`);
+  await page.goto(`${site}#/?f=x%5E2%20sin(x)`);
   await page.waitForFunction(() => document.querySelectorAll('canvas[data-testid^="plot-"][data-drawn="true"]').length >= 2, null, { timeout: 20000 });
   // Both plots record when they were first drawn, in ms since navigation started; the
   // figure is the median over a few fresh loads (the first one also warms the file server).
   const loads = [];
   for (let i = 0; i < 5; i++) {
     const p = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await p.goto(`http://127.0.0.1:${port}/?f=x%5E2%20sin(x)`);
+    await p.goto(`${site}#/?f=x%5E2%20sin(x)`);
     await p.waitForFunction(() => document.querySelectorAll('canvas[data-testid^="plot-"][data-drawn="true"]').length >= 2, null, { timeout: 20000 });
     loads.push(await p.$$eval('canvas[data-testid^="plot-"]', (cs) => Math.max(...cs.map((c) => Number(c.dataset.firstDrawnAt)))));
     await p.close();
@@ -54,11 +70,38 @@ try {
   check('the slope readout shows Q(h) and f′(x₀)', /Q\(h\)/.test(readout) && /exact/.test(readout), readout);
   const derivative = (await page.textContent('[data-testid="derivative"]')).replace(/[\u2061\u2062]/g, '');
   check('the derivative is typeset', /f′\(x\)/.test(derivative) && (await page.$('[data-testid="derivative"] math')) !== null, derivative);
+
+  // Every route, deep-linked and reloaded, under the sub-path; axe on each, at a laptop's
+  // and a phone's width.
+  for (const [name, hash] of ROUTES) {
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+      const p = await browser.newPage({ viewport });
+      p.on('console', (m) => { if (m.type() === 'error') errors.push(`${name}: ${m.text()}`); });
+      p.on('pageerror', (e) => errors.push(`${name}: ${e}`));
+      await p.goto(`${site}${hash}`);
+      await p.waitForSelector('main h1', { timeout: 20000 });
+      await p.reload();
+      await p.waitForSelector('main h1', { timeout: 20000 });
+      if (name === 'home') await p.waitForFunction(() => document.querySelectorAll('canvas[data-drawn="true"]').length >= 2);
+      const h1 = await p.textContent('main h1');
+      const toc = await p.$$eval('nav[aria-label="Table of contents"] a', (as) => as.length);
+      check(`${name} at ${viewport.width}px: deep link and reload under ${SUB} (h1 "${h1}")`, h1.length > 0 && toc >= 2, `${h1} ${toc}`);
+      const violations = await axe(p);
+      check(`${name} at ${viewport.width}px: axe finds no violations`, violations.length === 0, violations.join('\n'));
+      await p.close();
+    }
+  }
+  // A link from before the router (`?f=…`) still opens its function.
+  const legacy = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await legacy.goto(`${site}?f=x%5E3&x0=2`);
+  await legacy.waitForFunction(() => document.querySelectorAll('canvas[data-drawn="true"]').length >= 2);
+  check('an old ?f= link opens its function', (await legacy.inputValue('[data-testid="function-input"]')) === 'x^3' && legacy.url().includes('#/?f='), legacy.url());
+  await legacy.close();
   check('no console errors', errors.length === 0, errors.join('\n'));
 
   // Redraw timings, measured in the page itself (?bench mode).
   const bench = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await bench.goto(`http://127.0.0.1:${port}/?f=sin(x)*exp(-x%5E2%2F8)&bench`);
+  await bench.goto(`${site}#/?f=sin(x)*exp(-x%5E2%2F8)&bench`);
   await bench.waitForSelector('[data-testid="bench-result"]', { timeout: 60000 });
   console.log(`figures: ${await bench.textContent('[data-testid="bench-result"]')}`);
 

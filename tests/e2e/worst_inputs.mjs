@@ -28,7 +28,7 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 let worst = ['', 0];
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(`http://127.0.0.1:${port}/?f=x%5E2`);
+  await page.goto(`http://127.0.0.1:${port}/#/?f=x%5E2`);
   await page.waitForFunction(() => document.querySelectorAll('canvas[data-drawn="true"]').length >= 2);
   await page.evaluate(() => {
     window.__long = [];

@@ -3,3 +3,4 @@
 pub mod use_canvas_size;
 pub mod use_debounce;
 pub mod use_id;
+pub mod use_throttled;

@@ -1,61 +1,14 @@
-//! The page's state and its reducer: what the student typed, the last input that parsed, the
-//! shared x range of both plots, and the hovered x. Everything else (parse tree, derivative,
-//! samples) is derived from these with `use_memo`, never stored twice.
-
-use std::rc::Rc;
-
-use yew::Reducible;
+//! The explorer's state and its reducer: what the student typed, the last input that parsed,
+//! the shared x range of both plots, and the secant's x₀, h and quotient. Everything else
+//! (parse tree, derivative, samples) is derived from these with `use_memo`, never stored
+//! twice. Pure Rust with native tests; the hovered x lives in the plots, not here, so a hover
+//! never re-renders the page.
 
 use crate::math::numeric::Method;
 use crate::math::parser::read;
 use crate::math::study::{default_variable, PARAMETER_VALUE};
 use crate::math::ParseError;
-
-/// The x range shown by both plots.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct View {
-    pub x_min: f64,
-    pub x_max: f64,
-}
-
-impl View {
-    pub const DEFAULT: View = View {
-        x_min: -5.0,
-        x_max: 5.0,
-    };
-    /// Narrowest and widest ranges we allow, so zooming can never produce a degenerate plot.
-    pub const MIN_WIDTH: f64 = 1e-6;
-    pub const MAX_WIDTH: f64 = 1e6;
-
-    /// A view from untrusted numbers, if they make sense.
-    pub fn checked(x_min: f64, x_max: f64) -> Option<View> {
-        let width = x_max - x_min;
-        let sane = x_min.is_finite() && x_max.is_finite() && x_min.abs() < 1e7 && x_max.abs() < 1e7;
-        (sane && (Self::MIN_WIDTH..=Self::MAX_WIDTH).contains(&width))
-            .then_some(View { x_min, x_max })
-    }
-
-    pub fn width(&self) -> f64 {
-        self.x_max - self.x_min
-    }
-
-    /// Zooms by `factor` (< 1 zooms in) keeping `about` fixed; stays within the width limits.
-    pub fn zoomed(&self, factor: f64, about: f64) -> View {
-        let width = (self.width() * factor).clamp(Self::MIN_WIDTH, Self::MAX_WIDTH);
-        let t = ((about - self.x_min) / self.width()).clamp(0.0, 1.0);
-        let x_min = about - t * width;
-        View::checked(x_min, x_min + width).unwrap_or(*self)
-    }
-
-    /// Shifts by `dx` in value units.
-    pub fn panned(&self, dx: f64) -> View {
-        View::checked(self.x_min + dx, self.x_max + dx).unwrap_or(*self)
-    }
-
-    pub fn center(&self) -> f64 {
-        (self.x_min + self.x_max) / 2.0
-    }
-}
+pub use crate::plot::view::View;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -67,8 +20,6 @@ pub struct State {
     /// `good_input`, dimmed).
     pub error: Option<(String, ParseError)>,
     pub view: View,
-    /// The x under the pointer on either plot (a linked cursor).
-    pub cursor: Option<f64>,
     /// The secant explorer: the point x₀, the signed step h, the difference quotient used,
     /// and whether h is being animated towards 0.
     pub x0: f64,
@@ -119,7 +70,6 @@ impl State {
             good_input: DEFAULT_FUNCTION.to_string(),
             error: None,
             view,
-            cursor: None,
             x0: 1.0,
             h: 1.0,
             method: Method::Forward,
@@ -185,7 +135,6 @@ pub enum Action {
         dx: f64,
     },
     ResetView,
-    Hover(Option<f64>),
     SetX0(f64),
     /// A signed step.
     SetH(f64),
@@ -196,20 +145,16 @@ pub enum Action {
     Pause,
     /// A parameter's slider: name and value.
     SetParam(String, f64),
+    /// A whole new state (Back or Forward to another address).
+    Load(Box<State>),
 }
 
-impl Reducible for State {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut s = (*self).clone();
+impl State {
+    /// The state after `action`; `None` when nothing changes (so nothing re-renders).
+    pub fn apply(&self, action: Action) -> Option<State> {
+        let mut s = self.clone();
         match action {
-            Action::Type(text) => {
-                if text == s.input {
-                    return self;
-                }
-                s.input = text;
-            }
+            Action::Type(text) => s.input = text,
             Action::Commit => s.commit(),
             Action::Choose(text) => {
                 s.input = text;
@@ -218,12 +163,6 @@ impl Reducible for State {
             Action::Zoom { factor, about } => s.view = s.view.zoomed(factor, about),
             Action::Pan { dx } => s.view = s.view.panned(dx),
             Action::ResetView => s.view = View::DEFAULT,
-            Action::Hover(x) => {
-                if x == s.cursor {
-                    return self;
-                }
-                s.cursor = x;
-            }
             Action::SetX0(x) => s.x0 = clamp_x0(x),
             Action::SetH(h) => s.h = clamp_h(h),
             Action::SetHSign(positive) => s.h = if positive { s.h.abs() } else { -s.h.abs() },
@@ -231,7 +170,20 @@ impl Reducible for State {
             Action::Play => s.playing = true,
             Action::Pause => s.playing = false,
             Action::SetParam(name, value) => s.set_param(&name, value),
+            Action::Load(state) => s = *state,
         }
-        Rc::new(s)
+        (s != *self).then_some(s)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl yew::Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: std::rc::Rc<Self>, action: Action) -> std::rc::Rc<Self> {
+        match self.apply(action) {
+            Some(s) => std::rc::Rc::new(s),
+            None => self,
+        }
     }
 }

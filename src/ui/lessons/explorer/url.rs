@@ -1,4 +1,5 @@
-//! The page state in the URL (`?f=x%5E2&xmin=-5&xmax=5`), so a link reproduces a view.
+//! The explorer's state in its address (`#/?f=x%5E2&xmin=-5&xmax=5`), so a link reproduces a
+//! view.
 //! Whatever arrives in the URL is untrusted: it is only ever parsed as a function or a number
 //! and shown as text, never as markup.
 
@@ -11,7 +12,7 @@ const MAX_URL_FUNCTION: usize = 2000;
 /// The state a query string (`?f=…`) asks for.
 pub fn state_from_query(query: &str) -> State {
     // Read by hand, not by `UrlSearchParams`: a bare `+` typed in an address is plus.
-    let get = |k: &str| super::query::get(query, k);
+    let get = |k: &str| crate::ui::query::get(query, k);
     let input = get("f")
         .map(|f| f.chars().take(MAX_URL_FUNCTION).collect::<String>())
         .unwrap_or_else(|| DEFAULT_FUNCTION.to_string());
@@ -38,7 +39,7 @@ pub fn state_from_query(query: &str) -> State {
         state.method = m;
     }
     // Parameters: `p_a=2` gives a the value 2.
-    for (k, v) in super::query::parameters(query) {
+    for (k, v) in crate::ui::query::parameters(query) {
         let value = crate::math::parse(&v).ok().and_then(|e| e.constant_value());
         if let (Some(name), Some(value)) = (k.strip_prefix("p_"), value) {
             if crate::math::parser::parse_variable(name).is_ok_and(|n| n == name) {
@@ -65,7 +66,7 @@ pub fn query_from_state(s: &State) -> String {
         .map(|(n, v)| (format!("p_{n}"), short(*v)))
         .collect();
     pairs.extend(params.iter().map(|(k, v)| (k.as_str(), v.clone())));
-    super::query::to_query(&pairs)
+    crate::ui::query::to_query(&pairs)
 }
 
 /// A number with as few digits as still round-trip well enough for a view.
@@ -77,43 +78,4 @@ fn short(x: f64) -> String {
     } else {
         s.to_string()
     }
-}
-
-/// The current page's query string.
-pub fn current_query() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default()
-}
-
-/// Replaces the address bar's query without a navigation or a history entry.
-pub fn replace_query(query: &str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let Ok(history) = window.history() else {
-        return;
-    };
-    let path = window.location().pathname().unwrap_or_else(|_| "/".into());
-    let _ = history.replace_state_with_url(
-        &wasm_bindgen::JsValue::NULL,
-        "",
-        Some(&format!("{path}{query}")),
-    );
-}
-
-/// The full shareable address for a query.
-pub fn share_url(query: &str) -> String {
-    let Some(window) = web_sys::window() else {
-        return query.to_string();
-    };
-    let loc = window.location();
-    let origin = loc.origin().unwrap_or_default();
-    let path = loc.pathname().unwrap_or_else(|_| "/".into());
-    format!("{origin}{path}{query}")
-}
-
-/// Whether a query string has the parameter `name` (with or without a value).
-pub fn has_flag(query: &str, name: &str) -> bool {
-    super::query::has(query, name)
 }

@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
+use super::examples::GROUPS;
 use crate::math::{parse, to_text};
-use crate::ui::examples::GROUPS;
 
 #[derive(Properties, PartialEq)]
 pub struct ExamplesSelectProps {
@@ -14,6 +14,7 @@ pub struct ExamplesSelectProps {
 
 #[function_component(ExamplesSelect)]
 pub fn examples_select(props: &ExamplesSelectProps) -> Html {
+    crate::ui::perf::count_render("examples-select");
     let id = crate::ui::hooks::use_id::use_id();
     let onchange = {
         let on_choose = props.on_choose.clone();
@@ -27,12 +28,21 @@ pub fn examples_select(props: &ExamplesSelectProps) -> Html {
     };
     // An example is selected when it reads the same as the current function, however typed.
     let canonical = |s: &str| parse(s).map(|e| to_text(&e)).ok();
-    let current = canonical(&props.current);
-    let selected = |f: &str| current.is_some() && canonical(f) == current;
-    let known = GROUPS
-        .iter()
-        .flat_map(|g| g.items.iter())
-        .any(|(_, f)| selected(f));
+    let examples = use_memo((), move |_| {
+        GROUPS
+            .iter()
+            .flat_map(|g| g.items.iter())
+            .map(|(_, f)| (*f, canonical(f)))
+            .collect::<Vec<_>>()
+    });
+    let current = use_memo(props.current.clone(), move |c| canonical(c));
+    let selected = |f: &str| {
+        current.is_some()
+            && examples
+                .iter()
+                .any(|(g, c)| *g == f && c.as_ref() == current.as_ref().as_ref())
+    };
+    let known = examples.iter().any(|(f, _)| selected(f));
     html! {
         <div class="field field-examples">
             <label for={format!("{id}-examples")}>{ "Examples" }</label>

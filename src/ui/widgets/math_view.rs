@@ -6,11 +6,6 @@ use yew::prelude::*;
 use crate::math::layout::{layout, Layout};
 use crate::math::{to_text, Expr};
 
-/// A `<math>` element for an expression; `display` is "block" or "inline".
-pub fn math(e: &Expr, block: bool) -> Html {
-    math_layout(&layout(e), &to_text(e), block)
-}
-
 /// `name(var) = e` as one formula, e.g. `f′(x) = 2x`.
 pub fn definition(name: &str, var: &str, e: &Expr, block: bool) -> Html {
     let text = format!("{name}({var}) = {}", to_text(e));

@@ -3,8 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::math::{explain, Segment, Study};
-use crate::ui::mathml::{definition, math_layout};
+use crate::math::Study;
+use crate::ui::widgets::math_view::definition;
+use crate::ui::widgets::step_list::StepList;
 
 #[derive(Properties)]
 pub struct DerivativePanelProps {
@@ -19,28 +20,11 @@ impl PartialEq for DerivativePanelProps {
     }
 }
 
-fn segment(s: &Segment) -> Html {
-    match s.layout() {
-        Some(l) => math_layout(&l, &s.text(), false),
-        None => html! { <span>{ s.text() }</span> },
-    }
-}
-
 #[function_component(DerivativePanel)]
 pub fn derivative_panel(props: &DerivativePanelProps) -> Html {
+    crate::ui::perf::count_render("derivative-panel");
     let study = &props.study;
     let var = &study.var;
-    let lines = explain(&study.derivation);
-    // The steps are typeset only once the student opens them: for a huge derivative that is
-    // thousands of MathML nodes the page need not build on every keystroke.
-    let open = use_state(|| false);
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| {
-            let details: web_sys::HtmlDetailsElement = e.target_unchecked_into();
-            open.set(details.open());
-        })
-    };
     html! {
         <section class={classes!("panel", "results", props.stale.then_some("stale"))} aria-label="Derivative">
             <div class="formula-row" data-testid="echo">
@@ -60,18 +44,7 @@ pub fn derivative_panel(props: &DerivativePanelProps) -> Html {
             if !study.derivation.complete {
                 <p class="no-tangent" role="note">{ "This derivative grows too large to finish (its size doubles with every level of nesting), so Slope stops rather than freeze the page. Try a less deeply nested function." }</p>
             }
-            <details class="steps" data-testid="steps" open={*open} {ontoggle}>
-                <summary>{ format!("Show all {} steps", lines.len()) }</summary>
-                if *open {
-                    <ol>
-                        { for lines.iter().map(|l| html! {
-                            <li class={format!("step depth-{}", l.depth.min(6))} data-rule={l.rule.name()}>
-                                { for l.segments.iter().map(segment) }
-                            </li>
-                        }) }
-                    </ol>
-                }
-            </details>
+            <StepList study={study.clone()} />
         </section>
     }
 }

@@ -129,7 +129,7 @@ fn write(e: &Expr, out: &mut String) {
             // leaky slope is left out.
             let (name, args) = match (f, args.as_slice()) {
                 (Func::Log, [_]) => (Func::Ln.name(), &args[..]),
-                (Func::LeakyRelu, [u, Expr::Num(a)]) if *a == crate::math::func::LEAKY_SLOPE => {
+                (Func::LeakyRelu, [u, Expr::Num(a)]) if *a == crate::func::LEAKY_SLOPE => {
                     (f.name(), std::slice::from_ref(u))
                 }
                 _ => (f.name(), &args[..]),
@@ -382,7 +382,7 @@ mod tests {
 
     #[test]
     fn unicode_display_form() {
-        let show = |s: &str| to_unicode(&crate::math::parse(s).unwrap());
+        let show = |s: &str| to_unicode(&crate::parse(s).unwrap());
         assert_eq!(show("x^2"), "x²");
         assert_eq!(show("2x^10 - 3*sin(x)"), "2x¹⁰ − 3sin(x)");
         assert_eq!(show("sqrt(x)*pi"), "√(x)·π");

@@ -3,7 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::ui::components::plots::format_value;
+use crate::plot::format::value as format_value;
+use crate::ui::widgets::slider::Slider;
 
 /// Default slider range; a value from the URL outside it widens the range.
 const RANGE: f64 = 5.0;
@@ -46,35 +47,22 @@ pub fn notice(params: &[(String, f64)], var: &str) -> String {
 
 #[function_component(Parameters)]
 pub fn parameters(props: &ParametersProps) -> Html {
-    let id_base = crate::ui::hooks::use_id::use_id();
     if props.params.is_empty() {
         return html! {};
     }
     html! {
         <section class="panel parameters" aria-label="Parameters" data-testid="parameters">
-            <p class="hint" role="status" data-testid="parameter-notice">{ notice(&props.params, &props.var) }</p>
+            <p class="hint" data-testid="parameter-notice">{ notice(&props.params, &props.var) }</p>
             <div class="parameter-sliders">
                 { for props.params.iter().map(|(name, value)| {
-                    let id = format!("{}-{name}", id_base);
                     let on_change = props.on_change.clone();
                     let key = name.clone();
-                    let oninput = Callback::from(move |e: InputEvent| {
-                        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                        if let Ok(v) = input.value().parse::<f64>() {
-                            // Snap to the slider's grid so keyboard steps land on round values.
-                            on_change.emit((key.clone(), crate::ui::grid::snap(v, STEP)));
-                        }
-                    });
-                    let (lo, hi) = (value.min(-RANGE), value.max(RANGE));
+                    let on_change = Callback::from(move |v: f64| on_change.emit((key.clone(), v)));
                     html! {
-                        <div class="slider-field">
-                            <label for={id.clone()}>{ format!("Parameter {name}") }</label>
-                            <input id={id.clone()} type="range" data-testid={format!("param-{name}")}
-                                min={lo.to_string()} max={hi.to_string()} step={STEP.to_string()}
-                                value={value.to_string()} {oninput}
-                                aria-valuetext={format!("{name} = {}", format_value(*value))} />
-                            <output for={id}>{ format_value(*value) }</output>
-                        </div>
+                        <Slider label={html! { format!("Parameter {name}") }}
+                            min={value.min(-RANGE)} max={value.max(RANGE)} step={STEP} big_step={1.0}
+                            value={*value} value_text={format!("{name} = {}", format_value(*value))}
+                            display={format_value(*value)} {on_change} testid={format!("param-{name}")} />
                     }
                 }) }
             </div>

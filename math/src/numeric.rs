@@ -155,7 +155,7 @@ fn round_limit(v: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::math::parse;
+    use crate::parse;
 
     fn program(src: &str) -> Program {
         Program::compile(&parse(src).unwrap(), &["x"])

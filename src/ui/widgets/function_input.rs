@@ -12,6 +12,9 @@ pub struct FunctionInputProps {
     pub error: Option<ParseError>,
     pub var: AttrValue,
     pub on_input: Callback<String>,
+    /// Extra help after the one-line typing hint (a link to the guide, say).
+    #[prop_or_default]
+    pub more_help: Html,
 }
 
 /// Splits `text` around a byte span, clamped to character boundaries.
@@ -33,6 +36,7 @@ fn split_at_span(text: &str, span: (usize, usize)) -> (String, String, String) {
 
 #[function_component(FunctionInput)]
 pub fn function_input(props: &FunctionInputProps) -> Html {
+    crate::ui::perf::count_render("function-input");
     let id = crate::ui::hooks::use_id::use_id();
     let oninput = {
         let on_input = props.on_input.clone();
@@ -60,7 +64,7 @@ pub fn function_input(props: &FunctionInputProps) -> Html {
                 <span class="input-prefix" aria-hidden="true">{ format!("f({}) =", props.var) }</span>
                 <div class="input-wrap">
                     <input
-                        id={format!("{id}-input")}
+                        id={format!("{id}-input")} class="function-input"
                         data-testid="function-input"
                         type="text"
                         value={props.value.clone()}
@@ -81,7 +85,8 @@ pub fn function_input(props: &FunctionInputProps) -> Html {
                 }
             </div>
             <p id={format!("{id}-help")} class="hint">
-                { "Type with ^ for powers and * or a space for times: 2x means 2·x, √x, |x|, σ(2x+1) and sin^2(x) work too." }
+                { "^ for powers, a space or * for times: 2x, x^2 sin x, √x, |x|, σ(2x+1). " }
+                { props.more_help.clone() }
             </p>
         </div>
     }

@@ -7,12 +7,13 @@ use std::rc::Rc;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
+use super::reading::format_h;
 use crate::math::numeric::{quotient_table, Method, QuotientRow};
 use crate::math::sample::Samples;
 use crate::math::Study;
 use crate::plot::canvas::draw_on_canvas;
+use crate::plot::format::precise as format_precise;
 use crate::plot::{Curve, Marker, PlotModel, Theme};
-use crate::ui::components::explorer::{format_h, format_precise};
 use crate::ui::hooks::use_canvas_size::{prefers_dark, use_canvas_size};
 
 /// Significant digits shown for each quotient.
@@ -73,6 +74,7 @@ fn error_series(rows: &[QuotientRow], exact: f64, m: Method) -> Samples {
 
 #[function_component(QuotientTable)]
 pub fn quotient_table_view(props: &QuotientTableProps) -> Html {
+    crate::ui::perf::count_render("quotient-table");
     let id = crate::ui::hooks::use_id::use_id();
     let study = &props.study;
     let x0 = props.x0;

@@ -1,6 +1,7 @@
 //! One plot of f or f′ on a canvas: samples its curve for the current view and width, draws it
-//! (with the explorer's secant, tangent and points on top) after every render, and turns
-//! pointer, wheel and keyboard input into zoom, pan, hover and point-dragging actions.
+//! (with an overlay of lines and points on top) after every render, and turns pointer, wheel
+//! and keyboard input into zoom, pan, hover and handle-dragging callbacks. It knows nothing of
+//! any lesson: what the callbacks do is up to the page.
 
 use std::rc::Rc;
 
@@ -12,50 +13,18 @@ use yew::prelude::*;
 use crate::math::sample::{auto_y_range, Samples};
 use crate::math::Study;
 use crate::plot::canvas::draw_on_canvas;
+use crate::plot::describe::describe_curve;
+use crate::plot::overlay::Overlay;
+use crate::plot::view::View;
 use crate::plot::{Curve as PlotCurve, Dash, Line, Marker, PlotModel, Theme, Transform};
 use crate::ui::hooks::use_canvas_size::{prefers_dark, use_canvas_size, CanvasSize};
 use crate::ui::perf;
-use crate::ui::state::{Action, View};
 
 /// Which function a canvas shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Curve {
     F,
     Df,
-}
-
-/// The colour role of an overlay item, resolved against the theme when drawing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Ink {
-    Function,
-    Derivative,
-    Secant,
-    Tangent,
-}
-
-/// A straight line through two points, across the whole plot.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct OverlayLine {
-    pub through: [(f64, f64); 2],
-    pub ink: Ink,
-    pub dashed: bool,
-}
-
-/// A filled point.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct OverlayPoint {
-    pub at: (f64, f64),
-    pub ink: Ink,
-    pub radius: f64,
-}
-
-/// What the explorer draws on top of a curve.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Overlay {
-    pub lines: Vec<OverlayLine>,
-    pub points: Vec<OverlayPoint>,
-    /// A point the student can drag along the curve (x₀).
-    pub handle: Option<(f64, f64)>,
 }
 
 /// An `Rc<Study>` compared by identity, for memo keys.
@@ -78,7 +47,19 @@ pub struct PlotCanvasProps {
     pub cursor: Option<f64>,
     #[prop_or_default]
     pub overlay: Overlay,
-    pub on_action: Callback<Action>,
+    /// The overlay in words, appended to the plot's description.
+    #[prop_or_default]
+    pub overlay_text: AttrValue,
+    /// The x under the pointer (or tapped), `None` when it leaves.
+    pub on_hover: Callback<Option<f64>>,
+    /// Zoom by a factor (< 1 zooms in) about an x value.
+    pub on_zoom: Callback<(f64, f64)>,
+    /// Pan by an x distance.
+    pub on_pan: Callback<f64>,
+    pub on_reset: Callback<()>,
+    /// The overlay's handle dragged to an x.
+    #[prop_or_default]
+    pub on_handle: Callback<f64>,
 }
 
 impl PartialEq for PlotCanvasProps {
@@ -89,7 +70,12 @@ impl PartialEq for PlotCanvasProps {
             && self.view == o.view
             && self.cursor == o.cursor
             && self.overlay == o.overlay
-            && self.on_action == o.on_action
+            && self.overlay_text == o.overlay_text
+            && self.on_hover == o.on_hover
+            && self.on_zoom == o.on_zoom
+            && self.on_pan == o.on_pan
+            && self.on_reset == o.on_reset
+            && self.on_handle == o.on_handle
     }
 }
 
@@ -118,15 +104,6 @@ struct Frame<'a> {
     overlay: &'a Overlay,
 }
 
-fn ink(theme: &Theme, ink: Ink) -> plotters::style::RGBColor {
-    match ink {
-        Ink::Function => theme.function,
-        Ink::Derivative => theme.derivative,
-        Ink::Secant => theme.secant,
-        Ink::Tangent => theme.tangent,
-    }
-}
-
 fn redraw(canvas: &HtmlCanvasElement, size: CanvasSize, frame: &Frame) -> Option<Transform> {
     if !size.apply(canvas) {
         return None;
@@ -152,7 +129,7 @@ fn redraw(canvas: &HtmlCanvasElement, size: CanvasSize, frame: &Frame) -> Option
         let dash = l.dashed.then_some(Dash::DEFAULT);
         model.lines.push(Line {
             through: l.through,
-            color: ink(&theme, l.ink),
+            color: l.ink.color(&theme),
             width: 2.0,
             dash,
         });
@@ -160,7 +137,7 @@ fn redraw(canvas: &HtmlCanvasElement, size: CanvasSize, frame: &Frame) -> Option
     for p in &frame.overlay.points {
         model.points.push(Marker {
             at: p.at,
-            color: ink(&theme, p.ink),
+            color: p.ink.color(&theme),
             radius: p.radius,
         });
     }
@@ -209,13 +186,14 @@ const GRAB_RADIUS: f64 = 16.0;
 
 #[function_component(PlotCanvas)]
 pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
+    perf::count_render("plot-canvas");
     let canvas_ref = use_node_ref();
     let size = use_canvas_size(canvas_ref.clone());
     let transform = use_mut_ref(|| None::<Transform>);
     let drag = use_mut_ref(|| None::<Drag>);
-    // The newest view and action callback, for the wheel listener installed once.
-    let latest = use_mut_ref(|| (props.view, props.on_action.clone()));
-    *latest.borrow_mut() = (props.view, props.on_action.clone());
+    // The newest view and zoom callback, for the wheel listener installed once.
+    let latest = use_mut_ref(|| (props.view, props.on_zoom.clone()));
+    *latest.borrow_mut() = (props.view, props.on_zoom.clone());
 
     // Wheel zoom, with a non-passive listener so the page does not scroll meanwhile.
     {
@@ -226,7 +204,7 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
             let installed = canvas_ref.cast::<HtmlCanvasElement>().map(|canvas| {
                 let target = canvas.clone();
                 let listener = Closure::<dyn FnMut(WheelEvent)>::new(move |e: WheelEvent| {
-                    let (view, on_action) = latest.borrow().clone();
+                    let (view, on_zoom) = latest.borrow().clone();
                     let Some(t) = transform.borrow().clone() else {
                         return;
                     };
@@ -234,9 +212,8 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
                     let dpr = target.width() as f64 / target.client_width().max(1) as f64;
                     let (x, _) =
                         t.value_from_screen((e.offset_x() as f64 * dpr, e.offset_y() as f64 * dpr));
-                    let factor = (e.delta_y() * 0.0015).clamp(-0.5, 0.5).exp();
                     let about = x.clamp(view.x_min, view.x_max);
-                    on_action.emit(Action::Zoom { factor, about });
+                    on_zoom.emit((View::wheel_factor(e.delta_y()), about));
                 });
                 let options = AddEventListenerOptions::new();
                 options.set_passive(false);
@@ -344,11 +321,17 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
     let onpointerdown = {
         let drag = drag.clone();
         let locate = locate.clone();
+        let on_hover = props.on_hover.clone();
         Callback::from(move |e: PointerEvent| {
             if e.button() != 0 {
                 return;
             }
-            let grab = locate(&e).is_some_and(|(_, d)| d <= GRAB_RADIUS);
+            let at = locate(&e);
+            let grab = at.is_some_and(|(_, d)| d <= GRAB_RADIUS);
+            // A tap shows the values there, as hovering does with a mouse.
+            if e.pointer_type() == "touch" && !grab {
+                on_hover.emit(at.map(|(x, _)| x));
+            }
             *drag.borrow_mut() = Some(if grab {
                 Drag::Handle
             } else {
@@ -364,7 +347,9 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
     };
     let onpointermove = {
         let drag = drag.clone();
-        let on_action = props.on_action.clone();
+        let on_pan = props.on_pan.clone();
+        let on_handle = props.on_handle.clone();
+        let on_hover = props.on_hover.clone();
         let view = props.view;
         let near_handle = props.overlay.handle.is_some();
         Callback::from(move |e: PointerEvent| {
@@ -375,7 +360,7 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
                     *drag.borrow_mut() = Some(Drag::Pan(x));
                     let dx = -(x - last) * view.width() / plot_width_css();
                     if dx != 0.0 {
-                        on_action.emit(Action::Pan { dx });
+                        on_pan.emit(dx);
                     }
                 }
                 Some(Drag::Handle) => {
@@ -385,7 +370,7 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
                             e.offset_y() as f64 * size.dpr,
                         );
                         let x = t.value_from_screen(screen).0.clamp(view.x_min, view.x_max);
-                        on_action.emit(Action::SetX0(x));
+                        on_handle.emit(x);
                     }
                 }
                 None => {
@@ -396,7 +381,9 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
                             let _ = target.class_list().toggle_with_force("over-point", over);
                         }
                     }
-                    on_action.emit(Action::Hover(at.map(|(x, _)| x)));
+                    if e.pointer_type() != "touch" {
+                        on_hover.emit(at.map(|(x, _)| x));
+                    }
                 }
             }
         })
@@ -411,47 +398,48 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
         })
     };
     let onpointerleave = {
-        let on_action = props.on_action.clone();
+        let on_hover = props.on_hover.clone();
         let drag = drag.clone();
-        Callback::from(move |_: PointerEvent| {
-            if drag.borrow().is_none() {
-                on_action.emit(Action::Hover(None));
+        Callback::from(move |e: PointerEvent| {
+            // A tapped value stays until the next tap; a mouse's goes with the mouse.
+            if drag.borrow().is_none() && e.pointer_type() != "touch" {
+                on_hover.emit(None);
             }
         })
     };
     let onkeydown = {
-        let on_action = props.on_action.clone();
+        let (on_pan, on_zoom, on_reset) = (
+            props.on_pan.clone(),
+            props.on_zoom.clone(),
+            props.on_reset.clone(),
+        );
         let view = props.view;
         Callback::from(move |e: KeyboardEvent| {
             let step = view.width() * if e.shift_key() { 0.5 } else { 0.1 };
-            let action = match e.key().as_str() {
-                "ArrowLeft" => Action::Pan { dx: -step },
-                "ArrowRight" => Action::Pan { dx: step },
-                "+" | "=" => Action::Zoom {
-                    factor: 0.8,
-                    about: view.center(),
-                },
-                "-" | "_" => Action::Zoom {
-                    factor: 1.25,
-                    about: view.center(),
-                },
-                "0" => Action::ResetView,
+            match e.key().as_str() {
+                "ArrowLeft" => on_pan.emit(-step),
+                "ArrowRight" => on_pan.emit(step),
+                "+" | "=" => on_zoom.emit((View::ZOOM_IN, view.center())),
+                "-" | "_" => on_zoom.emit((1.0 / View::ZOOM_IN, view.center())),
+                "0" => on_reset.emit(()),
                 _ => return,
-            };
+            }
             e.prevent_default();
-            on_action.emit(action);
         })
     };
 
     let (lo, hi) = crate::plot::format::range(props.view.x_min, props.view.x_max);
-    let mut label = format!(
-        "Graph of {} on {lo} ≤ {} ≤ {hi}",
-        props.title, props.study.var
+    let var = &props.study.var;
+    let shape = {
+        let (range, var) = ((props.view.x_min, props.view.x_max), var.clone());
+        use_memo(samples.clone(), move |s| {
+            describe_curve(&s.samples, range, &var)
+        })
+    };
+    let label = format!(
+        "Graph of {} on {lo} ≤ {var} ≤ {hi}. {shape} {}",
+        props.title, props.overlay_text
     );
-    let breaks = crate::plot::format::breaks(&samples.samples.breaks, &props.study.var);
-    if !breaks.is_empty() {
-        label.push_str(&format!(", with {breaks}"));
-    }
     let testid = match props.curve {
         Curve::F => "plot-f",
         Curve::Df => "plot-df",

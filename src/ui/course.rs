@@ -1,0 +1,65 @@
+//! The course's pages in reading order: their titles (the table of contents and each page's
+//! `h1` say exactly these), their addresses, and prev/next. Pure Rust with native tests; the
+//! router (`shell`) uses `Page` as its one `Routable` enum.
+
+/// One page of the course.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Page {
+    /// Home: type a function, see f and f′, the secant becoming the tangent.
+    Explorer,
+    /// How to type functions, with every example read by the engine.
+    Typing,
+    /// An address that is no page of ours.
+    NotFound,
+}
+
+impl Page {
+    /// The pages of the table of contents, in reading order (prev/next follow it).
+    pub const COURSE: &'static [Page] = &[Page::Explorer, Page::Typing];
+
+    /// The title in the table of contents and the page's heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Page::Explorer => "Derivative explorer",
+            Page::Typing => "How to type a function",
+            Page::NotFound => "Page not found",
+        }
+    }
+
+    /// The route inside the hash: `/` for home, `/typing`, …
+    pub fn path(self) -> &'static str {
+        match self {
+            Page::Explorer => "/",
+            Page::Typing => "/typing",
+            Page::NotFound => "/404",
+        }
+    }
+
+    /// The page at a route path; trailing slashes and letter case do not matter, anything
+    /// else unknown is `NotFound`.
+    pub fn from_path(path: &str) -> Page {
+        let trimmed = path.trim_end_matches('/');
+        let trimmed = if trimmed.is_empty() { "/" } else { trimmed };
+        Page::COURSE
+            .iter()
+            .copied()
+            .find(|p| p.path().eq_ignore_ascii_case(trimmed))
+            .unwrap_or(Page::NotFound)
+    }
+
+    fn index(self) -> Option<usize> {
+        Page::COURSE.iter().position(|p| *p == self)
+    }
+
+    /// The page before this one in the course.
+    pub fn prev(self) -> Option<Page> {
+        self.index()
+            .and_then(|i| i.checked_sub(1))
+            .map(|i| Page::COURSE[i])
+    }
+
+    /// The page after this one in the course.
+    pub fn next(self) -> Option<Page> {
+        self.index().and_then(|i| Page::COURSE.get(i + 1).copied())
+    }
+}

@@ -1,0 +1,178 @@
+//! The app shell around every page: a skip link, the header with the site name, the table of
+//! contents (a `nav` landmark, a list beside the page on wide screens and behind a Contents
+//! button on phones), the page, prev/next links and the footer. Routing is by hash
+//! (`index.html#/typing`), so `dist/` works from any folder of any static host with no
+//! rewrite rules; `course::Page` is the one `Routable` enum.
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::ui::browser;
+use crate::ui::course::Page;
+use crate::ui::lessons;
+
+/// The whole site: the page named by the address's hash, inside the shell.
+#[function_component(App)]
+pub fn app() -> Html {
+    let page = use_state_eq(|| Page::from_path(&browser::current_route()));
+    {
+        // Following a link changes the hash; so do Back and Forward.
+        let page = page.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::on_navigation(move || {
+                page.set(Page::from_path(&browser::current_route()))
+            });
+            move || drop(listener)
+        });
+    }
+    html! { <Shell page={*page} /> }
+}
+
+/// A link to a page of the course: a plain `<a href="#/…">`, so the browser itself keeps the
+/// history (Back, Forward, open in a new tab) and the app only listens.
+#[derive(Properties, PartialEq)]
+struct PageLinkProps {
+    to: Page,
+    #[prop_or_default]
+    current: bool,
+    #[prop_or_default]
+    class: Classes,
+    #[prop_or_default]
+    rel: Option<AttrValue>,
+    #[prop_or_default]
+    testid: Option<AttrValue>,
+    children: Html,
+}
+
+#[function_component(PageLink)]
+fn page_link(props: &PageLinkProps) -> Html {
+    html! {
+        <a href={format!("#{}", props.to.path())} class={props.class.clone()}
+            rel={props.rel.clone()} data-testid={props.testid.clone()}
+            aria-current={props.current.then_some("page")}>
+            { props.children.clone() }
+        </a>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ShellProps {
+    page: Page,
+}
+
+#[function_component(Shell)]
+fn shell(props: &ShellProps) -> Html {
+    let page = props.page;
+    let toc_open = use_state(|| false);
+    let main_ref = use_node_ref();
+
+    // A new page: its title in the tab, the Contents list closed, and (after a link was
+    // followed, not on first load) the focus on the page so a screen reader starts there.
+    {
+        let toc_open = toc_open.clone();
+        let main_ref = main_ref.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(page, move |page| {
+            if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                doc.set_title(&format!("{} — Slope", page.title()));
+            }
+            toc_open.set(false);
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                if let Some(main) = main_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = main.focus();
+                }
+                if let Some(w) = web_sys::window() {
+                    w.scroll_to_with_x_and_y(0.0, 0.0);
+                }
+            }
+        });
+    }
+    let toggle = {
+        let toc_open = toc_open.clone();
+        Callback::from(move |_| toc_open.set(!*toc_open))
+    };
+    let skip = {
+        let main_ref = main_ref.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            if let Some(main) = main_ref.cast::<web_sys::HtmlElement>() {
+                let _ = main.focus();
+                main.unchecked_ref::<web_sys::Element>().scroll_into_view();
+            }
+        })
+    };
+
+    html! {
+        <div class="app">
+            <a class="skip-link" href="#main" onclick={skip}>{ "Skip to the page" }</a>
+            <header class="site-header">
+                <PageLink to={Page::Explorer} class="brand">
+                    <span class="logo" aria-hidden="true">{ "∂" }</span>{ "Slope" }
+                </PageLink>
+                <span class="tagline">{ "See derivatives being born." }</span>
+                <button type="button" class="button toc-toggle" aria-expanded={(*toc_open).to_string()}
+                    aria-controls="toc" onclick={toggle} data-testid="toc-toggle">
+                    { "Contents" }
+                </button>
+            </header>
+            <div class="layout">
+                <nav id="toc" class={classes!("toc", (*toc_open).then_some("open"))} aria-label="Table of contents" data-testid="toc">
+                    <ol>
+                        { for Page::COURSE.iter().map(|p| html! {
+                            <li><PageLink to={*p} current={*p == page}>{ p.title() }</PageLink></li>
+                        }) }
+                    </ol>
+                </nav>
+                <main id="main" ref={main_ref} tabindex="-1" class="page-main">
+                    { render(page) }
+                    <Pager {page} />
+                </main>
+            </div>
+            <footer class="site-footer">
+                <p>{ "Slope computes everything in your browser, in Rust compiled to WebAssembly." }</p>
+            </footer>
+        </div>
+    }
+}
+
+fn render(page: Page) -> Html {
+    match page {
+        Page::Explorer => html! { <lessons::explorer::Explorer /> },
+        Page::Typing => html! { <lessons::typing::Typing /> },
+        Page::NotFound => html! {
+            <section class="panel">
+                <h1>{ Page::NotFound.title() }</h1>
+                <p>{ "There is no page of Slope at this address. The table of contents lists them all." }</p>
+                <p><PageLink to={Page::Explorer}>{ "Open the derivative explorer" }</PageLink></p>
+            </section>
+        },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PagerProps {
+    page: Page,
+}
+
+/// Previous and next page of the course.
+#[function_component(Pager)]
+fn pager(props: &PagerProps) -> Html {
+    let (prev, next) = (props.page.prev(), props.page.next());
+    if prev.is_none() && next.is_none() {
+        return html! {};
+    }
+    html! {
+        <nav class="pager" aria-label="Previous and next page">
+            if let Some(p) = prev {
+                <PageLink to={p} class="pager-prev" rel="prev" testid="prev">
+                    <span class="pager-dir">{ "← Previous" }</span><span class="pager-title">{ p.title() }</span>
+                </PageLink>
+            }
+            if let Some(n) = next {
+                <PageLink to={n} class="pager-next" rel="next" testid="next">
+                    <span class="pager-dir">{ "Next →" }</span><span class="pager-title">{ n.title() }</span>
+                </PageLink>
+            }
+        </nav>
+    }
+}

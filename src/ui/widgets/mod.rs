@@ -1,0 +1,10 @@
+//! The widget kit lessons are built from. A widget takes narrow props and callbacks
+//! (`Callback<f64>`, never a lesson's action type) and knows nothing of any lesson.
+
+pub mod function_input;
+pub mod math_view;
+pub mod parameters;
+pub mod plot_canvas;
+pub mod share_button;
+pub mod slider;
+pub mod step_list;

@@ -1,0 +1,70 @@
+//! A labelled range slider whose every step lands exactly on its grid: native arrow keys and
+//! drags move one `step`, Shift+arrow `big_step`, and the value sent out is snapped to whole
+//! multiples of `step` (`ui::grid::snap`), so ten steps from 1 give 0, not 1.39e-16. The
+//! value is shown beside it (not a live region: `aria-valuetext` speaks it) and never wraps.
+
+use yew::prelude::*;
+
+use crate::ui::grid::snap;
+
+#[derive(Properties, PartialEq)]
+pub struct SliderProps {
+    /// The visible label, which is also the slider's accessible name ("Point x0", "Step h").
+    pub label: Html,
+    pub min: f64,
+    pub max: f64,
+    pub step: f64,
+    /// Shift+arrow moves this far (a multiple of `step`).
+    pub big_step: f64,
+    pub value: f64,
+    /// What a screen reader says for the value (`x0 = 1.5`).
+    pub value_text: AttrValue,
+    /// What is shown beside the slider.
+    pub display: AttrValue,
+    /// The new value, already on the grid.
+    pub on_change: Callback<f64>,
+    #[prop_or_default]
+    pub testid: Option<AttrValue>,
+}
+
+#[function_component(Slider)]
+pub fn slider(props: &SliderProps) -> Html {
+    let id = crate::ui::hooks::use_id::use_id();
+    let step = props.step;
+    let (lo, hi) = (props.min, props.max);
+    let oninput = {
+        let on_change = props.on_change.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Ok(v) = input.value().parse::<f64>() {
+                on_change.emit(snap(v, step).clamp(lo, hi));
+            }
+        })
+    };
+    let onkeydown = {
+        let on_change = props.on_change.clone();
+        let (value, big) = (props.value, props.big_step);
+        Callback::from(move |e: KeyboardEvent| {
+            if !e.shift_key() {
+                return;
+            }
+            let delta = match e.key().as_str() {
+                "ArrowRight" | "ArrowUp" => big,
+                "ArrowLeft" | "ArrowDown" => -big,
+                _ => return,
+            };
+            e.prevent_default();
+            on_change.emit(snap(value + delta, step).clamp(lo, hi));
+        })
+    };
+    html! {
+        <div class="slider-field">
+            <label for={format!("{id}-range")}>{ props.label.clone() }</label>
+            <input id={format!("{id}-range")} type="range" data-testid={props.testid.clone()}
+                min={lo.to_string()} max={hi.to_string()} step={step.to_string()}
+                value={props.value.to_string()} {oninput} {onkeydown}
+                aria-valuetext={props.value_text.clone()} />
+            <span class="slider-value nowrap" aria-hidden="true">{ props.display.clone() }</span>
+        </div>
+    }
+}

@@ -1,0 +1,55 @@
+//! Every step of a derivation with its rule named, typeset as MathML, behind a "Show all N
+//! steps" toggle. The steps are typeset only once opened: for a huge derivative that is
+//! thousands of MathML nodes the page need not build on every keystroke.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::math::{explain, Segment, Study};
+use crate::ui::widgets::math_view::math_layout;
+
+#[derive(Properties)]
+pub struct StepListProps {
+    pub study: Rc<Study>,
+}
+
+impl PartialEq for StepListProps {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.study, &o.study)
+    }
+}
+
+fn segment(s: &Segment) -> Html {
+    match s.layout() {
+        Some(l) => math_layout(&l, &s.text(), false),
+        None => html! { <span>{ s.text() }</span> },
+    }
+}
+
+#[function_component(StepList)]
+pub fn step_list(props: &StepListProps) -> Html {
+    let lines = explain(&props.study.derivation);
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+            open.set(details.open());
+        })
+    };
+    html! {
+        <details class="steps" data-testid="steps" open={*open} {ontoggle}>
+            <summary>{ format!("Show all {} steps", lines.len()) }</summary>
+            if *open {
+                <ol>
+                    { for lines.iter().map(|l| html! {
+                        <li class={format!("step depth-{}", l.depth.min(6))} data-rule={l.rule.name()}>
+                            { for l.segments.iter().map(segment) }
+                        </li>
+                    }) }
+                </ol>
+            }
+        </details>
+    }
+}

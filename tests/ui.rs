@@ -1,0 +1,255 @@
+//! Native tests of the UI's pure logic: the course's pages and routes, the explorer's reducer,
+//! its address round trips, what it reads out and how plots are put into words.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use slope::math::numeric::Method;
+use slope::math::sample::sample;
+use slope::math::{parse, Program, Study};
+use slope::plot::describe::describe_curve;
+use slope::ui::course::Page;
+use slope::ui::lessons::explorer::reading::{
+    describe_overlay, no_tangent_message, spoken_readout, Reading,
+};
+use slope::ui::lessons::explorer::state::{Action, State, View, H_MAX, H_MIN};
+use slope::ui::lessons::explorer::url::{query_from_state, state_from_query};
+use slope::ui::lessons::typing::SECTIONS;
+use slope::ui::query;
+
+#[test]
+fn every_page_has_a_route_that_leads_back_to_it() {
+    for &p in Page::COURSE {
+        assert_eq!(Page::from_path(p.path()), p, "{p:?}");
+        assert_eq!(
+            Page::from_path(&format!("{}/", p.path())),
+            p,
+            "{p:?} with a slash"
+        );
+        assert!(!p.title().is_empty());
+    }
+    assert_eq!(Page::from_path(""), Page::Explorer);
+    assert_eq!(Page::from_path("/TYPING"), Page::Typing);
+    assert_eq!(Page::from_path("/no-such-page"), Page::NotFound);
+    assert_eq!(Page::from_path("/typing/extra"), Page::NotFound);
+    // Titles are distinct: the table of contents and each h1 name exactly one page.
+    let mut titles: Vec<&str> = Page::COURSE.iter().map(|p| p.title()).collect();
+    titles.sort();
+    titles.dedup();
+    assert_eq!(titles.len(), Page::COURSE.len());
+}
+
+#[test]
+fn prev_and_next_walk_the_course_in_order() {
+    let course = Page::COURSE;
+    assert_eq!(course[0], Page::Explorer, "home comes first");
+    assert_eq!(course[0].prev(), None);
+    assert_eq!(course[course.len() - 1].next(), None);
+    for w in course.windows(2) {
+        assert_eq!(w[0].next(), Some(w[1]));
+        assert_eq!(w[1].prev(), Some(w[0]));
+    }
+    assert_eq!(Page::NotFound.next(), None);
+    assert_eq!(Page::NotFound.prev(), None);
+}
+
+fn state(f: &str) -> State {
+    State::new(f, View::DEFAULT)
+}
+
+#[test]
+fn the_reducer_changes_only_what_an_action_names() {
+    let s = state("x^2");
+    // Nothing changes: no new state, so nothing re-renders.
+    assert!(s.apply(Action::SetX0(s.x0)).is_none());
+    assert!(s.apply(Action::Pause).is_none());
+    assert!(s.apply(Action::Type("x^2".into())).is_none());
+    // Typing changes the field at once and the plotted function only on Commit.
+    let typed = s.apply(Action::Type("sin(x)".into())).unwrap();
+    assert_eq!(
+        (typed.input.as_str(), typed.good_input.as_str()),
+        ("sin(x)", "x^2")
+    );
+    let committed = typed.apply(Action::Commit).unwrap();
+    assert_eq!(committed.good_input, "sin(x)");
+    // A bad input keeps the last good function and remembers why.
+    let bad = committed
+        .apply(Action::Type("sin(".into()))
+        .unwrap()
+        .apply(Action::Commit)
+        .unwrap();
+    assert_eq!(bad.good_input, "sin(x)");
+    assert!(bad.error.as_ref().is_some_and(|(i, _)| i == "sin("));
+    // Choose types and commits in one go.
+    let chosen = bad.apply(Action::Choose("e^x".into())).unwrap();
+    assert_eq!(
+        (chosen.input.as_str(), chosen.good_input.as_str()),
+        ("e^x", "e^x")
+    );
+    assert!(chosen.error.is_none());
+    // h keeps its sign within its limits; the sign radio flips it.
+    let h = s.apply(Action::SetH(-1e-20)).unwrap();
+    assert_eq!(h.h, -H_MIN);
+    assert_eq!(s.apply(Action::SetH(50.0)).unwrap().h, H_MAX);
+    assert_eq!(h.apply(Action::SetHSign(true)).unwrap().h, H_MIN);
+    assert!(
+        s.apply(Action::SetH(f64::NAN)).is_none(),
+        "NaN becomes 1, which h already is"
+    );
+    // x₀ stays finite.
+    assert_eq!(s.apply(Action::SetX0(f64::INFINITY)).unwrap().x0, 0.0);
+    // Load replaces everything.
+    let other = state("x^3");
+    assert_eq!(
+        s.apply(Action::Load(Box::new(other.clone()))).unwrap(),
+        other
+    );
+    // Zoom and pan move the shared view; Reset brings it back.
+    let zoomed = s
+        .apply(Action::Zoom {
+            factor: View::ZOOM_IN,
+            about: 0.0,
+        })
+        .unwrap();
+    assert!(zoomed.view.width() < s.view.width());
+    assert_eq!(zoomed.apply(Action::ResetView).unwrap().view, View::DEFAULT);
+}
+
+#[test]
+fn parameters_keep_their_values_while_the_function_still_has_them() {
+    let s = state("a x^2 + b")
+        .apply(Action::SetParam("a".into(), 2.5))
+        .unwrap();
+    assert_eq!(s.param_values(&["a".into(), "b".into()]), vec![2.5, 1.0]);
+    let s = s.apply(Action::Choose("a x^3".into())).unwrap();
+    assert_eq!(s.params, vec![("a".to_string(), 2.5)]);
+    let s = s.apply(Action::Choose("x^3".into())).unwrap();
+    assert!(s.params.is_empty());
+    assert!(s.apply(Action::SetParam("a".into(), f64::NAN)).is_none());
+}
+
+#[test]
+fn an_address_restores_the_state_it_was_made_from() {
+    let mut s = state("x^2 sin(x) + a");
+    s = s.apply(Action::SetX0(0.25)).unwrap();
+    s = s.apply(Action::SetH(-1e-3)).unwrap();
+    s = s.apply(Action::SetMethod(Method::Central)).unwrap();
+    s = s.apply(Action::Pan { dx: 1.5 }).unwrap();
+    s = s.apply(Action::SetParam("a".into(), -2.0)).unwrap();
+    let q = query_from_state(&s);
+    assert_eq!(state_from_query(&q), s, "{q}");
+    // A hand-written address: `+` is plus, constants are read, nonsense is ignored.
+    let s = state_from_query("?f=x+1&x0=pi/4&h=1e-3&q=central&xmin=-1&xmax=1");
+    assert_eq!(s.good_input, "x 1".replace(' ', "+"));
+    assert!((s.x0 - std::f64::consts::FRAC_PI_4).abs() < 1e-15);
+    assert_eq!((s.h, s.method), (1e-3, Method::Central));
+    assert_eq!(
+        s.view,
+        View {
+            x_min: -1.0,
+            x_max: 1.0
+        }
+    );
+    let s = state_from_query("?f=sin(&x0=banana&h=0&xmin=5&xmax=-5&q=sideways");
+    assert_eq!((s.input.as_str(), s.good_input.as_str()), ("sin(", "x^2"));
+    assert!(s.error.is_some());
+    assert_eq!(
+        (s.x0, s.h, s.view, s.method),
+        (1.0, 1.0, View::DEFAULT, Method::Forward)
+    );
+}
+
+proptest! {
+    #[test]
+    fn any_state_survives_its_address(
+        x0 in -1e3f64..1e3, h_exp in -12f64..0.3, negative in any::<bool>(),
+        x_min in -100f64..100.0, width in 0.01f64..100.0, method in 0usize..3,
+    ) {
+        let mut s = state("sin(x)/x");
+        // The address keeps six decimals of x₀ and the view: start from such values.
+        let six = |v: f64| (v * 1e6).round() / 1e6;
+        s.x0 = six(x0);
+        s.h = if negative { -1.0 } else { 1.0 } * 10f64.powf(h_exp);
+        s.view = View::checked(six(x_min), six(x_min + width)).unwrap();
+        s.method = Method::ALL[method];
+        let back = state_from_query(&query_from_state(&s));
+        prop_assert_eq!(back, s);
+    }
+}
+
+#[test]
+fn the_spoken_readout_has_the_numbers_and_the_verdict() {
+    let study = Study::parse("abs(x)").unwrap();
+    let r = Reading::new(&study, 0.0, 1e-3, Method::Forward);
+    let spoken = spoken_readout(&study, &r);
+    assert!(spoken.contains("Q(h) = 1"), "{spoken}");
+    assert!(spoken.contains("does not exist"), "{spoken}");
+    assert_eq!(no_tangent_message(&study, 1.0), None);
+    let r = Reading::new(&study, 1.0, 1e-3, Method::Central);
+    let spoken = spoken_readout(&study, &r);
+    assert!(
+        !spoken.contains("does not exist") && spoken.contains("exact f′(x0) = 1"),
+        "{spoken}"
+    );
+    let (on_f, on_df) = describe_overlay(&study, 1.0, 0.5, Method::Forward);
+    assert!(
+        on_f.contains("x = 1.5") && on_f.contains("slope 1"),
+        "{on_f}"
+    );
+    assert!(on_df.contains("f′(1) = 1"), "{on_df}");
+    let ln = Study::parse("ln(x)").unwrap();
+    let (on_f, _) = describe_overlay(&ln, -1.0, 0.5, Method::Forward);
+    assert!(on_f.contains("undefined"), "{on_f}");
+}
+
+fn describe(f: &str, lo: f64, hi: f64) -> String {
+    let p = Program::compile(&parse(f).unwrap(), &["x"]);
+    describe_curve(&sample(&p, lo, hi, 600), (lo, hi), "x")
+}
+
+#[test]
+fn a_plot_in_words_names_zeros_turns_and_breaks() {
+    let d = describe("x^2 - 1", -3.0, 3.0);
+    assert!(d.contains("zeros at x = −1 and x = 1"), "{d}");
+    assert!(
+        d.contains("a turning point at x = 0 (a low point, y = −1)"),
+        "{d}"
+    );
+    let d = describe("x^3 - 3x", -3.0, 3.0);
+    assert!(
+        d.contains("x = −1 (a high point, y = 2)") && d.contains("x = 1 (a low point, y = −2)"),
+        "{d}"
+    );
+    assert!(d.contains("Ends higher than it starts"), "{d}");
+    let d = describe("1/x", -5.0, 5.0);
+    assert!(
+        d.contains("Never crosses zero") && d.contains("asymptote at x = 0"),
+        "{d}"
+    );
+    let d = describe("3", -5.0, 5.0);
+    assert_eq!(d, "Constant at y = 3.");
+    let d = describe("ln(x)", -5.0, 5.0);
+    assert!(
+        d.contains("a zero at x = 1") && d.contains("Drawn only from x = 0"),
+        "{d}"
+    );
+    let d = describe("sqrt(x)", -5.0, -1.0);
+    assert!(d.starts_with("Undefined everywhere"), "{d}");
+    let d = describe("sin(10x)", -5.0, 5.0);
+    assert!(d.contains("zeros, the first at"), "{d}");
+}
+
+#[test]
+fn every_typing_example_is_read_and_opens_in_the_explorer() {
+    let mut n = 0;
+    for section in SECTIONS {
+        for (input, note) in section.examples {
+            assert!(parse(input).is_ok(), "{input} does not parse");
+            assert!(!note.is_empty());
+            // The link's query carries the input unchanged to the explorer.
+            let q = query::to_query(&[("f", input.to_string())]);
+            assert_eq!(state_from_query(&q).good_input, *input, "{q}");
+            n += 1;
+        }
+    }
+    assert!(n >= 15);
+}
