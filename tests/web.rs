@@ -21,6 +21,12 @@ async fn sleep(ms: u64) {
 
 /// Mounts a fresh app starting from `query` into its own element and waits for both plots.
 async fn mount(query: &str) -> Element {
+    // The explorer lives at `#/` and writes its address only while it is there.
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#/")
+        .unwrap();
     let host = document().create_element("div").unwrap();
     host.set_attribute("style", "width: 1000px").unwrap();
     document().body().unwrap().append_child(&host).unwrap();
@@ -128,6 +134,14 @@ async fn typing_a_function_updates_the_derivative_and_the_plots() {
         "derivative of sin is cos: {mi:?}"
     );
     assert!(text(&host, "echo").contains("sin"));
+    // The formula's spoken form, for readers that do not speak MathML.
+    let spoken = find(&host, "derivative")
+        .query_selector("math")
+        .unwrap()
+        .unwrap()
+        .get_attribute("alttext")
+        .unwrap();
+    assert_eq!(spoken, "f prime of x equals cosine of x");
     let after = curve_pixels(&host, "plot-df");
     assert!(
         after.0 > 100 && after.1 != before.1,

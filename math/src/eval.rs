@@ -43,7 +43,6 @@ enum Instr {
 #[derive(Clone, Debug)]
 pub struct Program {
     instrs: Vec<Instr>,
-    vars: Vec<String>,
 }
 
 impl Program {
@@ -56,10 +55,7 @@ impl Program {
             derivative: false,
         };
         c.emit(e);
-        Program {
-            instrs: c.instrs,
-            vars: vars.iter().map(|s| s.to_string()).collect(),
-        }
+        Program { instrs: c.instrs }
     }
 
     /// Compiles `e` to be undefined wherever `domain` is undefined. A derivative only exists
@@ -85,15 +81,7 @@ impl Program {
         c.derivative = true;
         let value = c.emit(e);
         c.push_last(Instr::Guard(value, guard));
-        Program {
-            instrs: c.instrs,
-            vars: vars.iter().map(|s| s.to_string()).collect(),
-        }
-    }
-
-    /// The variables in column order.
-    pub fn vars(&self) -> &[String] {
-        &self.vars
+        Program { instrs: c.instrs }
     }
 
     /// Evaluates at one point (one value per variable).

@@ -18,6 +18,7 @@ pub mod print;
 pub mod sample;
 pub mod selfcheck;
 pub mod simplify;
+pub mod speech;
 pub mod study;
 
 pub use ast::{Constant, Expr};
@@ -30,4 +31,5 @@ pub use layout::{to_latex, to_mathml};
 pub use parser::parse;
 pub use print::{to_text, to_unicode};
 pub use simplify::simplify;
+pub use speech::to_speech;
 pub use study::Study;

@@ -10,7 +10,8 @@ pub enum Number {
     Real(f64),
 }
 
-fn gcd(mut a: i64, mut b: i64) -> i64 {
+/// The greatest common divisor of |a| and |b| (0 when both are 0).
+pub(crate) fn gcd(mut a: i64, mut b: i64) -> i64 {
     a = a.unsigned_abs() as i64;
     b = b.unsigned_abs() as i64;
     while b != 0 {

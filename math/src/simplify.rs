@@ -282,7 +282,7 @@ fn mul(factors: Vec<N>) -> N {
             p => out.push(p),
         }
     }
-    out.sort_by(factor_order);
+    out.sort_by(total_order);
     if !coef.is_one() || out.is_empty() {
         out.insert(0, num(coef));
     }
@@ -563,10 +563,6 @@ fn seq_order(xs: &[N], ys: &[N]) -> Ordering {
     xs.len().cmp(&ys.len())
 }
 
-fn factor_order(a: &N, b: &N) -> Ordering {
-    total_order(a, b)
-}
-
 /// Total degree when a term is a monomial (a coefficient times integer powers of variables).
 fn monomial_degree(t: &N) -> Option<i64> {
     match t {
@@ -714,7 +710,7 @@ fn together(n: &N, rounds: u8) -> Option<N> {
     let mut lcm: i64 = 1;
     for t in ts {
         if let (Number::Rat(_, q), _) = split_coef(t) {
-            let g = gcd_i64(lcm, q);
+            let g = super::number::gcd(lcm, q).max(1);
             lcm = match (lcm / g).checked_mul(q) {
                 Some(v) if v <= 1 << 20 => v,
                 _ => return None,
@@ -932,14 +928,6 @@ fn cancel_polynomials(n: &N) -> Option<N> {
     }
     rest.push(from_polynomial(&var, &p));
     Some(mul(rest))
-}
-
-fn gcd_i64(a: i64, b: i64) -> i64 {
-    if b == 0 {
-        a.abs().max(1)
-    } else {
-        gcd_i64(b, a % b)
-    }
 }
 
 /// Pulls factors shared by every term out of a sum: `2x e^x + x^2 e^x` → `x e^x (x + 2)`.

@@ -37,8 +37,13 @@ pub fn address(route: &str, query: &str) -> String {
     format!("{}#{route}{query}", document_address())
 }
 
-/// Replaces the address bar's query of `route` without a navigation or a history entry.
+/// Replaces the address bar's query of `route` without a navigation or a history entry, if
+/// the address is still on `route`: a page's late write (a debounce firing just after a link
+/// was followed) must never take the reader back.
 pub fn replace_query(route: &str, query: &str) {
+    if current_route().trim_end_matches('/') != route.trim_end_matches('/') {
+        return;
+    }
     if let Some(history) = window().and_then(|w| w.history().ok()) {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address(route, query)));
     }

@@ -9,6 +9,11 @@ use crate::math::{to_text, Expr};
 /// `name(var) = e` as one formula, e.g. `f′(x) = 2x`.
 pub fn definition(name: &str, var: &str, e: &Expr, block: bool) -> Html {
     let text = format!("{name}({var}) = {}", to_text(e));
+    let spoken = format!(
+        "{} of {var} equals {}",
+        name.replace('′', " prime"),
+        crate::math::to_speech(e)
+    );
     // Typesetting thousands of operations would stall the page and help nobody read them.
     if e.op_count() > TYPESET_LIMIT {
         return html! { <code class="long-formula" tabindex="0">{ text }</code> };
@@ -20,13 +25,14 @@ pub fn definition(name: &str, var: &str, e: &Expr, block: bool) -> Html {
         Layout::Op("=".into()),
         layout(e),
     ]);
-    math_layout(&l, &text, block)
+    math_layout(&l, &spoken, block)
 }
 
 /// Largest formula (in operations) typeset as MathML; longer ones are shown as text.
 pub const TYPESET_LIMIT: usize = 300;
 
-/// A `<math>` element for a layout, with `alt` text for assistive technology.
+/// A `<math>` element for a layout, with `alt` text (its spoken form where we have one) for
+/// assistive technology that does not read MathML itself.
 pub fn math_layout(l: &Layout, alt: &str, block: bool) -> Html {
     let display = if block { "block" } else { "inline" };
     html! {

@@ -14,7 +14,7 @@ fn read_as(input: &str) -> Html {
     match parse(input) {
         Ok(e) => math_layout(
             &crate::math::layout::layout(&e),
-            &crate::math::to_text(&e),
+            &crate::math::to_speech(&e),
             false,
         ),
         // The tests keep every example readable; should one ever fail, say so.
