@@ -326,6 +326,29 @@ async fn hovering_a_plot_shows_linked_values() {
     );
 }
 
+/// On a touch screen there is no hover: a tap shows the values there, and they stay.
+#[wasm_bindgen_test]
+async fn tapping_a_plot_shows_linked_values() {
+    let host = mount("?f=x%5E2").await;
+    let canvas: HtmlCanvasElement = find(&host, "plot-df").dyn_into().unwrap();
+    let rect = canvas.get_bounding_client_rect();
+    let init = web_sys::PointerEventInit::new();
+    init.set_client_x((rect.left() + rect.width() * 0.75) as i32);
+    init.set_client_y((rect.top() + rect.height() / 2.0) as i32);
+    init.set_pointer_type("touch");
+    init.set_bubbles(true);
+    for kind in ["pointerdown", "pointerup", "pointerleave"] {
+        let e = web_sys::PointerEvent::new_with_event_init_dict(kind, &init).unwrap();
+        canvas.dispatch_event(&e).unwrap();
+    }
+    sleep(100).await;
+    let readout = text(&host, "readout");
+    assert!(
+        readout.contains("f(x) =") && readout.contains("f′(x) ="),
+        "{readout:?}"
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // The secant → tangent explorer
 

@@ -86,6 +86,13 @@ try {
       const h1 = await p.textContent('main h1');
       const toc = await p.$$eval('nav[aria-label="Table of contents"] a', (as) => as.length);
       check(`${name} at ${viewport.width}px: deep link and reload under ${SUB} (h1 "${h1}")`, h1.length > 0 && toc >= 2, `${h1} ${toc}`);
+      if (viewport.width < 500) {
+        // Touch targets on a phone: every control at least 44 px tall.
+        const small = await p.$$eval('main input[type="range"], main input[type="text"], main select, main button, main summary, .sign-field label, .toc-toggle, .pager a', (els) =>
+          els.filter((e) => e.offsetParent !== null && e.getBoundingClientRect().height < 44)
+            .map((e) => `${e.tagName.toLowerCase()}${e.dataset.testid ? `[${e.dataset.testid}]` : ''} ${Math.round(e.getBoundingClientRect().height)}px`));
+        check(`${name} at ${viewport.width}px: touch targets are at least 44 px tall`, small.length === 0, small.join(', '));
+      }
       const violations = await axe(p);
       check(`${name} at ${viewport.width}px: axe finds no violations`, violations.length === 0, violations.join('\n'));
       await p.close();
