@@ -307,46 +307,54 @@ async fn zoom_buttons_and_keyboard_change_the_shared_range() {
     assert!(label.contains("on −2.6667 ≤ x ≤ 4."), "{label}");
 }
 
-#[wasm_bindgen_test]
-async fn hovering_a_plot_shows_linked_values() {
-    let host = mount("?f=x%5E2").await;
-    let canvas: HtmlCanvasElement = find(&host, "plot-f").dyn_into().unwrap();
+/// Sends pointer events of `kinds` to the plot `testid`, at the fraction `t` of its width,
+/// half-way down, from a pointer of `pointer_type` ("mouse", "touch").
+fn pointer(host: &Element, testid: &str, t: f64, pointer_type: &str, kinds: &[&str]) {
+    let canvas: HtmlCanvasElement = find(host, testid).dyn_into().unwrap();
     let rect = canvas.get_bounding_client_rect();
     let init = web_sys::PointerEventInit::new();
-    init.set_client_x((rect.left() + rect.width() / 2.0) as i32);
+    init.set_client_x((rect.left() + rect.width() * t) as i32);
     init.set_client_y((rect.top() + rect.height() / 2.0) as i32);
+    init.set_pointer_type(pointer_type);
     init.set_bubbles(true);
-    let e = web_sys::PointerEvent::new_with_event_init_dict("pointermove", &init).unwrap();
-    canvas.dispatch_event(&e).unwrap();
-    sleep(100).await;
-    let readout = text(&host, "readout");
+    for kind in kinds {
+        let e = web_sys::PointerEvent::new_with_event_init_dict(kind, &init).unwrap();
+        canvas.dispatch_event(&e).unwrap();
+    }
+}
+
+fn assert_linked_values(host: &Element) {
+    let readout = text(host, "readout");
     assert!(
         readout.contains("f(x) =") && readout.contains("f′(x) ="),
         "{readout:?}"
     );
 }
 
+#[wasm_bindgen_test]
+async fn hovering_a_plot_shows_linked_values() {
+    let host = mount("?f=x%5E2").await;
+    pointer(&host, "plot-f", 0.5, "mouse", &["pointermove"]);
+    sleep(100).await;
+    assert_linked_values(&host);
+    pointer(&host, "plot-f", 0.5, "mouse", &["pointerleave"]);
+    sleep(100).await;
+    assert_eq!(text(&host, "readout"), "", "the values go with the mouse");
+}
+
 /// On a touch screen there is no hover: a tap shows the values there, and they stay.
 #[wasm_bindgen_test]
 async fn tapping_a_plot_shows_linked_values() {
     let host = mount("?f=x%5E2").await;
-    let canvas: HtmlCanvasElement = find(&host, "plot-df").dyn_into().unwrap();
-    let rect = canvas.get_bounding_client_rect();
-    let init = web_sys::PointerEventInit::new();
-    init.set_client_x((rect.left() + rect.width() * 0.75) as i32);
-    init.set_client_y((rect.top() + rect.height() / 2.0) as i32);
-    init.set_pointer_type("touch");
-    init.set_bubbles(true);
-    for kind in ["pointerdown", "pointerup", "pointerleave"] {
-        let e = web_sys::PointerEvent::new_with_event_init_dict(kind, &init).unwrap();
-        canvas.dispatch_event(&e).unwrap();
-    }
-    sleep(100).await;
-    let readout = text(&host, "readout");
-    assert!(
-        readout.contains("f(x) =") && readout.contains("f′(x) ="),
-        "{readout:?}"
+    pointer(
+        &host,
+        "plot-df",
+        0.75,
+        "touch",
+        &["pointerdown", "pointerup", "pointerleave"],
     );
+    sleep(100).await;
+    assert_linked_values(&host);
 }
 
 // ---------------------------------------------------------------------------------------
