@@ -231,7 +231,7 @@ fn step_text_reads_like_the_worked_examples() {
     let first = explain(&d)[0].text();
     assert_eq!(
         first,
-        "Product rule (fg)′ = f′g + fg′ with f = x^2 and g = x + 1: d/dx x^2(x + 1) = 2x(x + 1) + x^2"
+        "Product rule (uv)′ = u′v + uv′ with u = x^2 and v = x + 1: d/dx x^2(x + 1) = 2x(x + 1) + x^2"
     );
 }
 

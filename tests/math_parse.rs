@@ -609,3 +609,16 @@ fn glued_names_bases_and_abstract_functions() {
         (0, 5),
     );
 }
+
+/// Names are made of Latin and Greek letters only: other letters are refused at their
+/// position, never read as a variable that merely looks like x.
+#[test]
+fn letters_outside_latin_and_greek_are_refused_where_they_stand() {
+    for (input, at) in [("é + 1", 0), ("2𝑥", 1), ("x + ж", 4)] {
+        let err = slope::math::parse(input).expect_err(input);
+        assert_eq!(err.span.0, at, "{input}: {err:?}");
+    }
+    for ok in ["θ^2", "sin(φ)", "ϑ + 1", "Ω x"] {
+        assert!(slope::math::parse(ok).is_ok(), "{ok}");
+    }
+}

@@ -253,3 +253,72 @@ fn every_typing_example_is_read_and_opens_in_the_explorer() {
     }
     assert!(n >= 15);
 }
+
+/// The rule lessons' worked examples, derived by the engine, give the seed tutorial's
+/// answers (and ours where the seed has none).
+#[test]
+fn every_worked_example_derives_to_the_textbook_answer() {
+    use slope::math::to_text;
+    use slope::ui::lessons::{
+        chain_rule, constant_multiple_rule, power_rule, product_rule, quotient_rule, sum_rule,
+    };
+    let expected: &[(&slope::ui::content::RuleLesson, &[&str])] = &[
+        (
+            &power_rule::CONTENT,
+            &["2x", "3x^2", "4x^3", "1/(2sqrt(x))", "-1/x^2"],
+        ),
+        (&constant_multiple_rule::CONTENT, &["10x", "-9x^2"]),
+        (&sum_rule::CONTENT, &["2x + 3", "3x^2 + 4x + 5"]),
+        (&product_rule::CONTENT, &["3x^2 + 2x", "6x^2 + 6x - 2"]),
+        (
+            &quotient_rule::CONTENT,
+            &[
+                "1/(x + 1)^2",
+                "(x^2 - 2x - 1)/(x - 1)^2",
+                "(x*cos(x) - sin(x))/x^2",
+            ],
+        ),
+        (
+            &chain_rule::CONTENT,
+            &["6x(x^2 + 1)^2", "x/sqrt(x^2 + 4)", "3cos(3x)"],
+        ),
+    ];
+    for (lesson, answers) in expected {
+        assert_eq!(lesson.examples.len(), answers.len());
+        for (f, want) in lesson.examples.iter().zip(answers.iter()) {
+            let study = Study::parse(f).unwrap();
+            assert_eq!(to_text(&study.derivation.result), *want, "d/dx {f}");
+        }
+        assert!(
+            Study::parse(lesson.try_first).is_ok(),
+            "{}",
+            lesson.try_first
+        );
+        // The words are ours and well-formed: every tag we open, we close.
+        for html in [lesson.intro, lesson.rule, lesson.why, lesson.watch_out] {
+            for tag in [
+                "p", "ul", "li", "em", "sup", "math", "mrow", "mfrac", "msup",
+            ] {
+                let open = html.matches(&format!("<{tag}>")).count()
+                    + html.matches(&format!("<{tag} ")).count();
+                let close = html.matches(&format!("</{tag}>")).count();
+                assert_eq!(open, close, "<{tag}> in {html}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_rule_lessons_are_in_the_course_under_their_titles() {
+    let titles: Vec<&str> = Page::COURSE.iter().map(|p| p.title()).collect();
+    for t in [
+        "Power rule",
+        "Constant multiple rule",
+        "Sum rule",
+        "Product rule",
+        "Quotient rule",
+        "Chain rule",
+    ] {
+        assert!(titles.contains(&t), "{t} in {titles:?}");
+    }
+}

@@ -898,16 +898,16 @@ async fn every_route_has_its_page_the_contents_and_prev_next() {
     let next: web_sys::HtmlElement = find(&host, "next").dyn_into().unwrap();
     next.click();
     sleep(150).await;
-    assert_eq!(h1(&host), Page::Typing.title());
+    assert_eq!(h1(&host), Page::COURSE[1].title());
     assert_eq!(
         document().title(),
-        format!("{} — Slope", Page::Typing.title())
+        format!("{} — Slope", Page::COURSE[1].title())
     );
     let current = nav
         .query_selector("[aria-current='page']")
         .unwrap()
         .unwrap();
-    assert_eq!(current.text_content().unwrap(), Page::Typing.title());
+    assert_eq!(current.text_content().unwrap(), Page::COURSE[1].title());
     assert_eq!(
         find(&host, "prev").text_content().unwrap(),
         format!("← Previous{}", Page::Explorer.title())
@@ -1003,4 +1003,80 @@ async fn the_readout_is_spoken_at_most_once_a_second() {
     // The last announcement has the final numbers.
     let text = spoken.text_content().unwrap();
     assert!(text.contains("h = 10⁻⁷"), "{text}");
+}
+
+// ---------------------------------------------------------------------------------------
+// The rule lessons
+
+#[wasm_bindgen_test]
+async fn the_product_rule_page_derives_its_examples_step_by_step() {
+    let host = mount_site("#/product-rule").await;
+    assert_eq!(h1(&host), "Product rule");
+    let examples = host.query_selector_all("[data-testid='example']").unwrap();
+    assert_eq!(examples.length(), 2);
+    let second: Element = examples.get(1).unwrap().dyn_into().unwrap();
+    let text = second
+        .text_content()
+        .unwrap()
+        .replace(['\u{2061}', '\u{2062}'], "");
+    assert!(
+        text.contains("6x2+6x−2") || text.contains("6x2 + 6x − 2"),
+        "{text}"
+    );
+    let rules: Vec<String> = {
+        let items = second.query_selector_all("li[data-rule]").unwrap();
+        (0..items.length())
+            .map(|i| {
+                items
+                    .get(i)
+                    .unwrap()
+                    .dyn_into::<Element>()
+                    .unwrap()
+                    .get_attribute("data-rule")
+                    .unwrap()
+            })
+            .collect()
+    };
+    assert_eq!(
+        rules.first().map(String::as_str),
+        Some("Product"),
+        "{rules:?}"
+    );
+    assert_eq!(
+        rules.last().map(String::as_str),
+        Some("Simplify"),
+        "{rules:?}"
+    );
+    // The rule is typeset, with its spoken form.
+    let rule = host
+        .query_selector("[aria-label='The rule'] math")
+        .unwrap()
+        .unwrap();
+    assert!(rule.get_attribute("alttext").unwrap().contains("u prime"));
+    // Each example opens in the explorer.
+    let link = second.query_selector("a").unwrap().unwrap();
+    assert!(link.get_attribute("href").unwrap().starts_with("#/?f="));
+    unmount_site(host).await;
+}
+
+#[wasm_bindgen_test]
+async fn try_your_own_derives_what_is_typed_and_keeps_it_in_the_address() {
+    let host = mount_site("#/chain-rule").await;
+    let try_panel = find(&host, "try");
+    type_function(&try_panel, "sin(x^2)").await;
+    sleep(300).await;
+    let result = text(&try_panel, "try-result");
+    assert!(result.contains("cos") && result.contains("2x"), "{result}");
+    let hash = web_sys::window().unwrap().location().hash().unwrap();
+    let decoded = js_sys::decode_uri_component(&hash)
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert_eq!(decoded, "#/chain-rule?f=sin(x^2)");
+    // A typo is refused with its message; the last good derivation stays.
+    type_function(&try_panel, "sin(x^2").await;
+    sleep(300).await;
+    assert!(!text(&try_panel, "error").is_empty());
+    assert!(text(&try_panel, "try-result").contains("cos"));
+    unmount_site(host).await;
 }

@@ -194,23 +194,23 @@ fn describe(s: &Step, var: &str) -> Vec<Segment> {
         Rule::Sum => vec![words("Sum rule, differentiate term by term: "), deriv],
         Rule::Difference => vec![words("Difference rule, differentiate term by term: "), deriv],
         Rule::Product => {
-            let (f, g) = operands().unwrap_or((Expr::Num(1.0), Expr::Num(1.0)));
+            let (u, v) = operands().unwrap_or((Expr::Num(1.0), Expr::Num(1.0)));
             vec![
-                words("Product rule (fg)′ = f′g + fg′ with "),
-                Segment::Equation("f".into(), f),
+                words("Product rule (uv)′ = u′v + uv′ with "),
+                Segment::Equation("u".into(), u),
                 words(" and "),
-                Segment::Equation("g".into(), g),
+                Segment::Equation("v".into(), v),
                 words(": "),
                 deriv,
             ]
         }
         Rule::Quotient => {
-            let (f, g) = operands().unwrap_or((Expr::Num(1.0), Expr::Num(1.0)));
+            let (u, v) = operands().unwrap_or((Expr::Num(1.0), Expr::Num(1.0)));
             vec![
-                words("Quotient rule (f/g)′ = (f′g − fg′)/g² with "),
-                Segment::Equation("f".into(), f),
+                words("Quotient rule (u/v)′ = (u′v − uv′)/v² with "),
+                Segment::Equation("u".into(), u),
                 words(" and "),
-                Segment::Equation("g".into(), g),
+                Segment::Equation("v".into(), v),
                 words(": "),
                 deriv,
             ]

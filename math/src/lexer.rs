@@ -118,7 +118,7 @@ fn subscript_digit(c: char) -> Option<char> {
 /// subscript (`x`, `x1`, `w_2`).
 fn variable_len(rest: &str) -> Option<usize> {
     let run = rest
-        .find(|c: char| !c.is_alphabetic())
+        .find(|c: char| !is_letter(c))
         .map_or(rest, |n| &rest[..n]);
     if let Some(g) = GREEK_IN_RUNS
         .iter()
@@ -127,7 +127,7 @@ fn variable_len(rest: &str) -> Option<usize> {
     {
         return Some(g.len());
     }
-    let c = rest.chars().next().filter(|c| c.is_alphabetic())?;
+    let c = rest.chars().next().filter(|c| is_letter(*c))?;
     let after = &rest[c.len_utf8()..];
     let digits = |s: &str| s.find(|d: char| !d.is_ascii_digit()).unwrap_or(s.len());
     match after.strip_prefix('_') {
@@ -156,7 +156,7 @@ fn ident_len(rest: &str) -> usize {
     if let Some(name) = NAMES_WITH_DIGITS.iter().find(|n| run.starts_with(**n)) {
         return name.len();
     }
-    let letters = run.find(|c: char| !c.is_alphabetic()).unwrap_or(run.len());
+    let letters = run.find(|c: char| !is_letter(c)).unwrap_or(run.len());
     let first = run.chars().next().map_or(0, char::len_utf8);
     if letters != first || run.starts_with('e') {
         return letters;
@@ -166,7 +166,7 @@ fn ident_len(rest: &str) -> usize {
     let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
     match suffix.strip_prefix('_') {
         Some(after) if digits(after) > 0 => letters + 1 + digits(after),
-        Some(after) => match after.chars().next().filter(|c| c.is_alphabetic()) {
+        Some(after) => match after.chars().next().filter(|c| is_letter(*c)) {
             Some(c) => letters + 1 + c.len_utf8(),
             None => letters,
         },
@@ -181,7 +181,7 @@ fn log_base(after: &str) -> Option<(String, usize)> {
         let base = inner[..close].trim();
         let ok = !base.is_empty()
             && (base.chars().all(|c| c.is_ascii_digit() || c == '.')
-                || (base.chars().count() == 1 && base.chars().all(char::is_alphabetic)));
+                || (base.chars().count() == 1 && base.chars().all(is_letter)));
         return ok.then(|| (base.to_string(), close + 2));
     }
     let digits = after
@@ -192,7 +192,7 @@ fn log_base(after: &str) -> Option<(String, usize)> {
     }
     // `log_pi`, `log_theta`: a named base.
     let run = after
-        .find(|c: char| !c.is_alphabetic())
+        .find(|c: char| !is_letter(c))
         .map_or(after, |n| &after[..n]);
     if let Some(name) = ["pi"]
         .iter()
@@ -201,7 +201,7 @@ fn log_base(after: &str) -> Option<(String, usize)> {
     {
         return Some((greek(name).unwrap_or(name).to_string(), name.len()));
     }
-    let c = after.chars().next().filter(|c| c.is_alphabetic())?;
+    let c = after.chars().next().filter(|c| is_letter(*c))?;
     Some((c.to_string(), c.len_utf8()))
 }
 
@@ -240,8 +240,18 @@ pub(crate) const GREEK_IN_RUNS: [&str; 17] = [
     "tau", "phi", "chi", "psi", "omega", "varphi",
 ];
 
+/// The letters a name may be made of: Latin a–z, A–Z and the Greek alphabet (with the
+/// variant forms ϑ ϕ ϖ ϱ ϵ). Anything else (é, 𝑥) is refused with its span rather than read
+/// as a letter of its own; and the test is small, where Unicode's alphabetic table would
+/// add kilobytes to the download.
+pub fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c, '\u{391}'..='\u{3A9}' | '\u{3B1}'..='\u{3C9}') && c != '\u{3A2}'
+        || matches!(c, 'ϑ' | 'ϕ' | 'ϖ' | 'ϱ' | 'ϵ')
+}
+
 fn ident_start(c: char) -> bool {
-    c.is_alphabetic() && !matches!(c, 'π' | 'σ' | 'ℯ' | 'ⅇ') && superscript(c).is_none()
+    is_letter(c) && !matches!(c, 'π' | 'σ' | 'ℯ' | 'ⅇ') && superscript(c).is_none()
 }
 
 fn ident_continue(c: char) -> bool {

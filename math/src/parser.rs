@@ -43,7 +43,7 @@ pub fn read(src: &str) -> Result<Reading, ParseError> {
     // All capitals with a function name in them (`SIN(X)`, `LN X`) is caps lock: read it in
     // lower case. Capitals alone (`X^2`) are letters of their own.
     let shouting =
-        !src.chars().any(|c| c.is_lowercase()) && src.chars().any(|c| c.is_ascii_uppercase());
+        !src.chars().any(|c| c.is_ascii_lowercase()) && src.chars().any(|c| c.is_ascii_uppercase());
     let lowered;
     let src = if shouting {
         lowered = src.to_ascii_lowercase();
@@ -78,7 +78,7 @@ pub fn read(src: &str) -> Result<Reading, ParseError> {
             let on_right = toks[2..].iter().any(|k| match &k.tok {
                 Tok::Ident(s) => {
                     s == name
-                        || (s.chars().all(char::is_alphabetic)
+                        || (s.chars().all(crate::lexer::is_letter)
                             && split_letters(s, 0).iter().any(|(p, _)| p == name))
                 }
                 _ => false,
@@ -148,7 +148,7 @@ fn strip_wrapper(toks: &mut Vec<Token>) -> Option<String> {
         toks[from..].iter().any(|t| match &t.tok {
             Tok::Ident(s) => {
                 s == name
-                    || (s.chars().all(char::is_alphabetic)
+                    || (s.chars().all(crate::lexer::is_letter)
                         && split_letters(s, 0).iter().any(|(p, _)| p == name))
             }
             _ => false,
@@ -165,7 +165,8 @@ fn strip_wrapper(toks: &mut Vec<Token>) -> Option<String> {
         && is(1, Tok::LParen)
         && ident(2).is_some_and(|v| {
             let mut cs = v.chars();
-            cs.next().is_some_and(char::is_alphabetic) && cs.all(|c| c.is_ascii_digit() || c == '_')
+            cs.next().is_some_and(crate::lexer::is_letter)
+                && cs.all(|c| c.is_ascii_digit() || c == '_')
         })
         && is(3, Tok::RParen)
         && is(4, Tok::Equals)
@@ -185,7 +186,7 @@ fn d_of(s: &str) -> Option<String> {
         .or_else(|| s.strip_prefix('∂'))
         .or_else(|| s.strip_prefix('D'))?;
     let mut cs = v.chars();
-    let first = cs.next().filter(|c| c.is_alphabetic())?;
+    let first = cs.next().filter(|c| crate::lexer::is_letter(*c))?;
     let rest: String = cs.collect();
     let subscript = rest.is_empty()
         || rest.chars().all(|c| c.is_ascii_digit())
@@ -636,20 +637,21 @@ impl Parser<'_> {
 
     fn ident(&mut self, name: String, span: (usize, usize)) -> Result<Expr, ParseError> {
         // `Sin x`, `Ln(x)`, `PI`: a name that is known in lower case is read in lower case.
-        let name = if name.chars().any(char::is_uppercase) && Func::from_name(&name).is_none() {
-            let lower = name.to_lowercase();
-            let known = |n: &str| Func::from_name(n).is_some() || n == "pi";
-            let starts_known = split_letters(&lower, 0)
-                .first()
-                .is_some_and(|(p, _)| p.len() > 1 && known(p));
-            if known(&lower) || starts_known && lower.len() == name.len() {
-                lower
+        let name =
+            if name.chars().any(|c| c.is_ascii_uppercase()) && Func::from_name(&name).is_none() {
+                let lower = name.to_ascii_lowercase();
+                let known = |n: &str| Func::from_name(n).is_some() || n == "pi";
+                let starts_known = split_letters(&lower, 0)
+                    .first()
+                    .is_some_and(|(p, _)| p.len() > 1 && known(p));
+                if known(&lower) || starts_known && lower.len() == name.len() {
+                    lower
+                } else {
+                    name
+                }
             } else {
                 name
-            }
-        } else {
-            name
-        };
+            };
         if name.starts_with('∂') {
             return Err(ParseError::new(
                 ErrorKind::UnexpectedChar('∂'),
@@ -665,7 +667,7 @@ impl Parser<'_> {
                 _ if super::lexer::greek(base).is_some() => {
                     Some(Expr::var(super::lexer::greek(base).unwrap_or(base)))
                 }
-                _ if base.chars().count() == 1 && base.chars().all(char::is_alphabetic) => {
+                _ if base.chars().count() == 1 && base.chars().all(crate::lexer::is_letter) => {
                     Some(Expr::var(base))
                 }
                 _ => None,
@@ -730,7 +732,7 @@ impl Parser<'_> {
                 span,
             ));
         }
-        if name.chars().all(char::is_alphabetic) && name.chars().count() > 1 {
+        if name.chars().all(crate::lexer::is_letter) && name.chars().count() > 1 {
             let pieces = split_letters(&name, span.0);
             // `xsin`, `2xycos`: at most two names before the function.
             let last_is_func = pieces
@@ -969,7 +971,9 @@ fn split_letters(name: &str, offset: usize) -> Vec<(String, (usize, usize))> {
         let rest = &name[i..];
         let piece = names
             .iter()
-            .find(|n| rest.starts_with(**n) && n.chars().all(char::is_alphabetic) && n.len() > 1)
+            .find(|n| {
+                rest.starts_with(**n) && n.chars().all(crate::lexer::is_letter) && n.len() > 1
+            })
             .map(|n| n.to_string())
             .unwrap_or_else(|| rest.chars().next().map(String::from).unwrap_or_default());
         let len = piece.len().max(1);
@@ -1046,7 +1050,7 @@ const ADVICE: [(&str, &str); 14] = [
 /// What to tell a student about a name we do not know, when there is more to say than
 /// "did you mean".
 pub fn advice(name: &str) -> Option<&'static str> {
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     ADVICE.iter().find(|(n, _)| *n == lower).map(|(_, a)| *a)
 }
 
@@ -1054,7 +1058,7 @@ pub fn advice(name: &str) -> Option<&'static str> {
 /// `root`), one it starts with (`sine`, `cosine`), or one within a small edit distance
 /// (`sqr`, `sigmod`) — one edit for short names, two for long ones.
 pub fn suggest(name: &str) -> Option<&'static str> {
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     if let Some(f) = Func::from_name(&lower) {
         return Some(f.name());
     }

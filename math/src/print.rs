@@ -192,7 +192,7 @@ fn find_word(s: &str, word: &str) -> Option<usize> {
             || !s[..i]
                 .chars()
                 .next_back()
-                .is_some_and(|c| c.is_alphabetic() || c == '_')
+                .is_some_and(|c| crate::lexer::is_letter(c) || c == '_')
     })
 }
 
@@ -240,7 +240,7 @@ fn unicode_text(text: &str) -> String {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        let word_start = i == 0 || !(chars[i - 1].is_alphabetic() || chars[i - 1] == '_');
+        let word_start = i == 0 || !(crate::lexer::is_letter(chars[i - 1]) || chars[i - 1] == '_');
         // `e^(3x)` → `e³ˣ`, `x^n` → `xⁿ` when the whole exponent has superscript letters.
         if c == '^' && chars.get(i + 1) == Some(&'(') {
             let at = byte_index(&chars, i + 1);
@@ -254,9 +254,9 @@ fn unicode_text(text: &str) -> String {
         }
         if c == '^'
             && chars.get(i + 1).is_some_and(|c| c.is_ascii_alphabetic())
-            && !chars
-                .get(i + 2)
-                .is_some_and(|c| c.is_alphanumeric() || *c == '(' || *c == '_')
+            && !chars.get(i + 2).is_some_and(|c| {
+                (crate::lexer::is_letter(*c) || c.is_ascii_digit()) || *c == '(' || *c == '_'
+            })
         {
             if let Some(sup) = superscript_text(&chars[i + 1].to_string()) {
                 out.push_str(&sup);
@@ -278,7 +278,9 @@ fn unicode_text(text: &str) -> String {
         }
         if word_start
             && text[byte_index(&chars, i)..].starts_with("pi")
-            && !chars.get(i + 2).is_some_and(|n| n.is_alphanumeric())
+            && !chars
+                .get(i + 2)
+                .is_some_and(|n| crate::lexer::is_letter(*n) || n.is_ascii_digit())
         {
             out.push('π');
             i += 2;
@@ -330,7 +332,7 @@ fn can_juxtapose(a: &Expr, left: &str, right: &str) -> bool {
     let Some(r0) = right.chars().next() else {
         return false;
     };
-    let right_letter = r0.is_alphabetic();
+    let right_letter = crate::lexer::is_letter(r0);
     // `2e5` would read as a number, so a factor starting `e<digit>` needs a `*`.
     let looks_exponent = {
         let b = right.as_bytes();
@@ -355,7 +357,7 @@ fn can_juxtapose(a: &Expr, left: &str, right: &str) -> bool {
     let tail: String = left
         .chars()
         .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '.')
+        .take_while(|c| crate::lexer::is_letter(*c) || c.is_ascii_digit() || *c == '_' || *c == '.')
         .collect::<Vec<_>>()
         .into_iter()
         .rev()

@@ -48,7 +48,8 @@ fn same_function(e: &Expr, var: &str, what: &str) -> Result<(), String> {
     let text = to_text(e);
     // All-capital text is read in lower case by design (`SIN(X)` is sin(x)): a capital
     // variable printed alone reads back renamed, which is not a misreading.
-    let shouting = !text.chars().any(char::is_lowercase) && text.chars().any(char::is_uppercase);
+    let shouting = !text.chars().any(|c| c.is_ascii_lowercase())
+        && text.chars().any(|c| c.is_ascii_uppercase());
     if text.len() > super::error::MAX_INPUT_BYTES || shouting {
         return Ok(());
     }

@@ -7,6 +7,12 @@
 pub enum Page {
     /// Home: type a function, see f and f′, the secant becoming the tangent.
     Explorer,
+    PowerRule,
+    ConstantMultipleRule,
+    SumRule,
+    ProductRule,
+    QuotientRule,
+    ChainRule,
     /// How to type functions, with every example read by the engine.
     Typing,
     /// An address that is no page of ours.
@@ -15,12 +21,27 @@ pub enum Page {
 
 impl Page {
     /// The pages of the table of contents, in reading order (prev/next follow it).
-    pub const COURSE: &'static [Page] = &[Page::Explorer, Page::Typing];
+    pub const COURSE: &'static [Page] = &[
+        Page::Explorer,
+        Page::PowerRule,
+        Page::ConstantMultipleRule,
+        Page::SumRule,
+        Page::ProductRule,
+        Page::QuotientRule,
+        Page::ChainRule,
+        Page::Typing,
+    ];
 
     /// The title in the table of contents and the page's heading.
     pub fn title(self) -> &'static str {
         match self {
             Page::Explorer => "Derivative explorer",
+            Page::PowerRule => "Power rule",
+            Page::ConstantMultipleRule => "Constant multiple rule",
+            Page::SumRule => "Sum rule",
+            Page::ProductRule => "Product rule",
+            Page::QuotientRule => "Quotient rule",
+            Page::ChainRule => "Chain rule",
             Page::Typing => "How to type a function",
             Page::NotFound => "Page not found",
         }
@@ -30,6 +51,12 @@ impl Page {
     pub fn path(self) -> &'static str {
         match self {
             Page::Explorer => "/",
+            Page::PowerRule => "/power-rule",
+            Page::ConstantMultipleRule => "/constant-multiple-rule",
+            Page::SumRule => "/sum-rule",
+            Page::ProductRule => "/product-rule",
+            Page::QuotientRule => "/quotient-rule",
+            Page::ChainRule => "/chain-rule",
             Page::Typing => "/typing",
             Page::NotFound => "/404",
         }

@@ -21,7 +21,8 @@ const SUB = '/some/sub/path/';
 const { server, port } = await serveDist(dist, SUB);
 const site = `http://127.0.0.1:${port}${SUB}`;
 const axeSource = fs.readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
-const ROUTES = [['home', '#/'], ['typing', '#/typing'], ['not found', '#/no-such-page']];
+// Every page in the table of contents (read from the built site), and an unknown address.
+let ROUTES = [['not found', '#/no-such-page']];
 
 /// axe-core's violations on the page as it is now (WCAG 2.x A and AA, and best practices).
 async function axe(page) {
@@ -71,6 +72,9 @@ try {
   const derivative = (await page.textContent('[data-testid="derivative"]')).replace(/[\u2061\u2062]/g, '');
   check('the derivative is typeset', /f′\(x\)/.test(derivative) && (await page.$('[data-testid="derivative"] math')) !== null, derivative);
 
+  const toc = await page.$$eval('nav[aria-label="Table of contents"] a', (as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+  check('the table of contents lists the course', toc.length >= 8, JSON.stringify(toc));
+  ROUTES = [...toc, ...ROUTES];
   // Every route, deep-linked and reloaded, under the sub-path; axe on each, at a laptop's
   // and a phone's width.
   for (const [name, hash] of ROUTES) {
@@ -82,10 +86,16 @@ try {
       await p.waitForSelector('main h1', { timeout: 20000 });
       await p.reload();
       await p.waitForSelector('main h1', { timeout: 20000 });
-      if (name === 'home') await p.waitForFunction(() => document.querySelectorAll('canvas[data-drawn="true"]').length >= 2);
+      // Every canvas on the page has been drawn (none is left blank).
+      const plots = hash === '#/' ? 2 : 0;
+      await p.waitForFunction((n) => {
+        const cs = [...document.querySelectorAll('main canvas:not([hidden])')];
+        return cs.length >= n && cs.every((c) => c.dataset.drawn === 'true');
+      }, plots, { timeout: 20000 });
       const h1 = await p.textContent('main h1');
-      const toc = await p.$$eval('nav[aria-label="Table of contents"] a', (as) => as.length);
-      check(`${name} at ${viewport.width}px: deep link and reload under ${SUB} (h1 "${h1}")`, h1.length > 0 && toc >= 2, `${h1} ${toc}`);
+      const links = await p.$$eval('nav[aria-label="Table of contents"] a', (as) => as.length);
+      check(`${name} at ${viewport.width}px: deep link and reload under ${SUB} (h1 "${h1}")`, h1.length > 0 && links >= 2, `${h1} ${links}`);
+      check(`${name} at ${viewport.width}px: the page's h1 is its title in the contents`, name === 'not found' || h1 === name, `${h1} vs ${name}`);
       if (viewport.width < 500) {
         // Touch targets on a phone: every control at least 44 px tall.
         const small = await p.$$eval('main input[type="range"], main input[type="text"], main select, main button, main summary, .sign-field label, .toc-toggle, .pager a', (els) =>

@@ -1,5 +1,11 @@
 //! One folder per page of the course. A lesson owns its state (a reducer), its address query
 //! and its page; it uses the widgets and never another lesson.
 
+pub mod chain_rule;
+pub mod constant_multiple_rule;
 pub mod explorer;
+pub mod power_rule;
+pub mod product_rule;
+pub mod quotient_rule;
+pub mod sum_rule;
 pub mod typing;

@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::ui::browser;
 use crate::ui::course::Page;
 use crate::ui::lessons;
+use crate::ui::widgets::rule_lesson::RuleLessonPage;
 
 /// The whole site: the page named by the address's hash, inside the shell.
 #[function_component(App)]
@@ -29,28 +30,19 @@ pub fn app() -> Html {
 }
 
 /// A link to a page of the course: a plain `<a href="#/…">`, so the browser itself keeps the
-/// history (Back, Forward, open in a new tab) and the app only listens.
-#[derive(Properties, PartialEq)]
-struct PageLinkProps {
+/// history (Back, Forward, open in a new tab) and the app only listens. `current` marks the
+/// page being read (`aria-current`).
+fn page_link(
     to: Page,
-    #[prop_or_default]
     current: bool,
-    #[prop_or_default]
-    class: Classes,
-    #[prop_or_default]
-    rel: Option<AttrValue>,
-    #[prop_or_default]
-    testid: Option<AttrValue>,
-    children: Html,
-}
-
-#[function_component(PageLink)]
-fn page_link(props: &PageLinkProps) -> Html {
+    class: &'static str,
+    rel: Option<&'static str>,
+    body: Html,
+) -> Html {
     html! {
-        <a href={format!("#{}", props.to.path())} class={props.class.clone()}
-            rel={props.rel.clone()} data-testid={props.testid.clone()}
-            aria-current={props.current.then_some("page")}>
-            { props.children.clone() }
+        <a href={format!("#{}", to.path())} class={class} rel={rel}
+            data-testid={rel} aria-current={current.then_some("page")}>
+            { body }
         </a>
     }
 }
@@ -106,9 +98,9 @@ fn shell(props: &ShellProps) -> Html {
         <div class="app">
             <a class="skip-link" href="#main" onclick={skip}>{ "Skip to the page" }</a>
             <header class="site-header">
-                <PageLink to={Page::Explorer} class="brand">
-                    <span class="logo" aria-hidden="true">{ "∂" }</span>{ "Slope" }
-                </PageLink>
+                { page_link(Page::Explorer, false, "brand", None, html! {
+                    <><span class="logo" aria-hidden="true">{ "∂" }</span>{ "Slope" }</>
+                }) }
                 <span class="tagline">{ "See derivatives being born." }</span>
                 <button type="button" class="button toc-toggle" aria-expanded={(*toc_open).to_string()}
                     aria-controls="toc" onclick={toggle} data-testid="toc-toggle">
@@ -119,13 +111,13 @@ fn shell(props: &ShellProps) -> Html {
                 <nav id="toc" class={classes!("toc", (*toc_open).then_some("open"))} aria-label="Table of contents" data-testid="toc">
                     <ol>
                         { for Page::COURSE.iter().map(|p| html! {
-                            <li><PageLink to={*p} current={*p == page}>{ p.title() }</PageLink></li>
+                            <li>{ page_link(*p, *p == page, "", None, html! { p.title() }) }</li>
                         }) }
                     </ol>
                 </nav>
                 <main id="main" ref={main_ref} tabindex="-1" class="page-main">
                     { render(page) }
-                    <Pager {page} />
+                    { pager(page) }
                 </main>
             </div>
             <footer class="site-footer">
@@ -135,43 +127,48 @@ fn shell(props: &ShellProps) -> Html {
     }
 }
 
+fn rule_lesson(page: Page, content: &'static crate::ui::content::RuleLesson) -> Html {
+    // Keyed by page: moving from one rule lesson to the next starts the next one afresh.
+    html! { <RuleLessonPage key={page.path()} {page} {content} /> }
+}
+
 fn render(page: Page) -> Html {
     match page {
         Page::Explorer => html! { <lessons::explorer::Explorer /> },
-        Page::Typing => html! { <lessons::typing::Typing /> },
+        Page::Typing => lessons::typing::typing(),
+        Page::PowerRule => rule_lesson(page, &lessons::power_rule::CONTENT),
+        Page::ConstantMultipleRule => rule_lesson(page, &lessons::constant_multiple_rule::CONTENT),
+        Page::SumRule => rule_lesson(page, &lessons::sum_rule::CONTENT),
+        Page::ProductRule => rule_lesson(page, &lessons::product_rule::CONTENT),
+        Page::QuotientRule => rule_lesson(page, &lessons::quotient_rule::CONTENT),
+        Page::ChainRule => rule_lesson(page, &lessons::chain_rule::CONTENT),
         Page::NotFound => html! {
             <section class="panel">
                 <h1>{ Page::NotFound.title() }</h1>
                 <p>{ "There is no page of Slope at this address. The table of contents lists them all." }</p>
-                <p><PageLink to={Page::Explorer}>{ "Open the derivative explorer" }</PageLink></p>
+                <p>{ page_link(Page::Explorer, false, "", None, html! { "Open the derivative explorer" }) }</p>
             </section>
         },
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct PagerProps {
-    page: Page,
-}
-
 /// Previous and next page of the course.
-#[function_component(Pager)]
-fn pager(props: &PagerProps) -> Html {
-    let (prev, next) = (props.page.prev(), props.page.next());
+fn pager(page: Page) -> Html {
+    let (prev, next) = (page.prev(), page.next());
     if prev.is_none() && next.is_none() {
         return html! {};
     }
     html! {
         <nav class="pager" aria-label="Previous and next page">
             if let Some(p) = prev {
-                <PageLink to={p} class="pager-prev" rel="prev" testid="prev">
-                    <span class="pager-dir">{ "← Previous" }</span><span class="pager-title">{ p.title() }</span>
-                </PageLink>
+                { page_link(p, false, "pager-prev", Some("prev"), html! {
+                    <><span class="pager-dir">{ "← Previous" }</span><span class="pager-title">{ p.title() }</span></>
+                }) }
             }
             if let Some(n) = next {
-                <PageLink to={n} class="pager-next" rel="next" testid="next">
-                    <span class="pager-dir">{ "Next →" }</span><span class="pager-title">{ n.title() }</span>
-                </PageLink>
+                { page_link(n, false, "pager-next", Some("next"), html! {
+                    <><span class="pager-dir">{ "Next →" }</span><span class="pager-title">{ n.title() }</span></>
+                }) }
             }
         </nav>
     }

@@ -5,6 +5,8 @@ pub mod function_input;
 pub mod math_view;
 pub mod parameters;
 pub mod plot_canvas;
+pub mod prose;
+pub mod rule_lesson;
 pub mod share_button;
 pub mod slider;
 pub mod step_list;

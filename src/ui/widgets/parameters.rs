@@ -10,15 +10,6 @@ use crate::ui::widgets::slider::Slider;
 const RANGE: f64 = 5.0;
 const STEP: f64 = 0.1;
 
-#[derive(Properties, PartialEq)]
-pub struct ParametersProps {
-    /// Parameter names with their current values.
-    pub params: Vec<(String, f64)>,
-    /// The variable, to say what the parameters are not.
-    pub var: AttrValue,
-    pub on_change: Callback<(String, f64)>,
-}
-
 /// "a is a parameter, plotted with a = 1. The derivative with respect to x treats it as
 /// constant." (and the plural for several)
 pub fn notice(params: &[(String, f64)], var: &str) -> String {
@@ -45,17 +36,22 @@ pub fn notice(params: &[(String, f64)], var: &str) -> String {
     )
 }
 
-#[function_component(Parameters)]
-pub fn parameters(props: &ParametersProps) -> Html {
-    if props.params.is_empty() {
+/// The parameters of a function (names with their values), the notice and a slider each;
+/// `on_change` gets a parameter's name and new value. Nothing when there are none.
+pub fn parameters(
+    params: &[(String, f64)],
+    var: &str,
+    on_change: &Callback<(String, f64)>,
+) -> Html {
+    if params.is_empty() {
         return html! {};
     }
     html! {
         <section class="panel parameters" aria-label="Parameters" data-testid="parameters">
-            <p class="hint" data-testid="parameter-notice">{ notice(&props.params, &props.var) }</p>
+            <p class="hint" data-testid="parameter-notice">{ notice(params, var) }</p>
             <div class="parameter-sliders">
-                { for props.params.iter().map(|(name, value)| {
-                    let on_change = props.on_change.clone();
+                { for params.iter().map(|(name, value)| {
+                    let on_change = on_change.clone();
                     let key = name.clone();
                     let on_change = Callback::from(move |v: f64| on_change.emit((key.clone(), v)));
                     html! {

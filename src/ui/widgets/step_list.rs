@@ -12,11 +12,14 @@ use crate::ui::widgets::math_view::math_layout;
 #[derive(Properties)]
 pub struct StepListProps {
     pub study: Rc<Study>,
+    /// Start with the steps shown (worked examples) rather than behind the toggle.
+    #[prop_or_default]
+    pub open: bool,
 }
 
 impl PartialEq for StepListProps {
     fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.study, &o.study)
+        Rc::ptr_eq(&self.study, &o.study) && self.open == o.open
     }
 }
 
@@ -30,7 +33,7 @@ fn segment(s: &Segment) -> Html {
 #[function_component(StepList)]
 pub fn step_list(props: &StepListProps) -> Html {
     let lines = explain(&props.study.derivation);
-    let open = use_state(|| false);
+    let open = use_state(|| props.open);
     let ontoggle = {
         let open = open.clone();
         Callback::from(move |e: Event| {

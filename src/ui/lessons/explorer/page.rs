@@ -14,7 +14,7 @@ use crate::ui::course::Page;
 use crate::ui::hooks::use_debounce::use_debounce;
 use crate::ui::query;
 use crate::ui::widgets::function_input::FunctionInput;
-use crate::ui::widgets::parameters::Parameters;
+use crate::ui::widgets::parameters::parameters;
 use crate::ui::widgets::share_button::ShareButton;
 
 use super::derivative_panel::DerivativePanel;
@@ -215,8 +215,8 @@ pub fn explorer(props: &ExplorerProps) -> Html {
                 </div>
             </section>
             if let Some(study) = study.as_ref().clone() {
-                <Parameters params={study.parameters.iter().cloned().zip(param_values.iter().copied()).collect::<Vec<_>>()}
-                    var={study.var.clone()} on_change={on_param} />
+                { parameters(&study.parameters.iter().cloned().zip(param_values.iter().copied()).collect::<Vec<_>>(),
+                    &study.var, &on_param) }
                 <Plots study={study.clone()} view={state.view} {stale}
                     x0={state.x0} h={state.h} method={state.method} dispatch={dispatch.clone()} />
                 <Secant study={study.clone()} view={state.view} x0={state.x0} h={state.h} method={state.method}

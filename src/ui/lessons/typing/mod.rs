@@ -4,7 +4,7 @@
 #[cfg(target_arch = "wasm32")]
 mod page;
 #[cfg(target_arch = "wasm32")]
-pub use page::Typing;
+pub use page::typing;
 
 /// A group of examples: a heading, a sentence, and (what to type, what it shows) pairs.
 pub struct Section {

@@ -22,9 +22,9 @@ fn read_as(input: &str) -> Html {
     }
 }
 
-#[function_component(Typing)]
+/// The page (rendered once per visit, one per document: its ids are fixed).
 pub fn typing() -> Html {
-    let id = crate::ui::hooks::use_id::use_id();
+    let id = "typing";
     html! {
         <div class="lesson typing-page">
             <h1 class="page-title">{ Page::Typing.title() }</h1>

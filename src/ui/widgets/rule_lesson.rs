@@ -1,0 +1,157 @@
+//! A rule lesson's page, from its content (`ui::content::RuleLesson`): the opening words, the
+//! rule as a formula with its sentence, why it holds, worked examples that the engine derives
+//! step by step (each with "Open in explorer"), "Try your own" (its function kept in the
+//! address: `#/power-rule?f=x^5`), and what to watch out for.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::math::{to_text, Study};
+use crate::ui::browser;
+use crate::ui::content::RuleLesson;
+use crate::ui::course::Page;
+use crate::ui::hooks::use_debounce::use_debounce;
+use crate::ui::query;
+use crate::ui::widgets::function_input::FunctionInput;
+use crate::ui::widgets::math_view::definition;
+use crate::ui::widgets::prose::prose;
+use crate::ui::widgets::step_list::StepList;
+
+/// The explorer's address for a function.
+fn explorer_href(f: &str) -> String {
+    format!(
+        "#{}{}",
+        Page::Explorer.path(),
+        query::to_query(&[("f", f.to_string()), ("x0", "1".into())])
+    )
+}
+
+/// A derivation shown in full: every step, then f′ (and f first when `with_f`).
+fn derivation(study: &Rc<Study>, with_f: bool) -> Html {
+    html! {
+        <>
+            if with_f {
+                <p class="formula">{ definition("f", &study.var, &study.f, false) }</p>
+            }
+            <StepList study={study.clone()} open=true />
+            <p class="formula derivative">{ definition("f′", &study.var, &study.derivation.result, false) }</p>
+        </>
+    }
+}
+
+/// Worked example `n`: the engine derives `f` step by step (the page renders once, so there
+/// is nothing to memoise).
+fn worked_example(f: &'static str, n: usize) -> Html {
+    let Ok(study) = Study::parse(f).map(Rc::new) else {
+        return html! {};
+    };
+    html! {
+        <section class="panel example" data-testid="example">
+            <h3>{ format!("Example {n}: ") }{ definition("f", &study.var, &study.f, false) }</h3>
+            { derivation(&study, false) }
+            <a href={explorer_href(f)}>{ "Open in explorer" }</a>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TryProps {
+    route: &'static str,
+    first: &'static str,
+}
+
+/// "Try your own": any function, derived step by step as it is typed.
+#[function_component(TryYourOwn)]
+fn try_your_own(props: &TryProps) -> Html {
+    let route = props.route;
+    let input = use_state(|| {
+        query::get(&browser::current_query(), "f").unwrap_or_else(|| props.first.to_string())
+    });
+    let committed = use_state(|| (*input).clone());
+    // What was typed last: the debounced commit runs after renders it did not see.
+    let latest = use_mut_ref(|| (*input).clone());
+    let commit = {
+        let (latest, committed) = (latest.clone(), committed.clone());
+        use_debounce(
+            150,
+            Callback::from(move |_| {
+                let text = latest.borrow().clone();
+                browser::replace_query(route, &query::to_query(&[("f", text.clone())]));
+                committed.set(text);
+            }),
+        )
+    };
+    let parsed = use_memo((*committed).clone(), |f| Study::parse(f).map(Rc::new));
+    // The last function that parsed stays on show (dimmed) while the field holds a typo.
+    let good = use_mut_ref(|| None::<Rc<Study>>);
+    if let Ok(s) = parsed.as_ref() {
+        *good.borrow_mut() = Some(s.clone());
+    }
+    let on_input = {
+        let input = input.clone();
+        Callback::from(move |text: String| {
+            *latest.borrow_mut() = text.clone();
+            input.set(text);
+            commit.emit(());
+        })
+    };
+    let error = match parsed.as_ref() {
+        Err(e) if *committed == *input => Some(e.clone()),
+        _ => None,
+    };
+    let shown = good.borrow().clone();
+    let var = shown
+        .as_ref()
+        .map(|s| s.var.clone())
+        .unwrap_or_else(|| "x".into());
+    let stale = parsed.is_err();
+    html! {
+        <section class="panel try" aria-label="Try your own" data-testid="try">
+            <h2>{ "Try your own" }</h2>
+            <FunctionInput value={(*input).clone()} {error} {var} {on_input} />
+            if let Some(study) = shown {
+                <div data-testid="try-result" class={classes!(stale.then_some("stale"))}>
+                    { derivation(&study, true) }
+                    <a href={explorer_href(&to_text(&study.f))}>{ "Open in explorer" }</a>
+                </div>
+            }
+        </section>
+    }
+}
+
+#[derive(Properties)]
+pub struct RuleLessonProps {
+    pub page: Page,
+    pub content: &'static RuleLesson,
+}
+
+impl PartialEq for RuleLessonProps {
+    fn eq(&self, o: &Self) -> bool {
+        self.page == o.page && std::ptr::eq(self.content, o.content)
+    }
+}
+
+#[function_component(RuleLessonPage)]
+pub fn rule_lesson_page(props: &RuleLessonProps) -> Html {
+    let c = props.content;
+    html! {
+        <article class="lesson rule-lesson">
+            <h1 class="page-title">{ props.page.title() }</h1>
+            <div class="prose">{ prose(c.intro) }</div>
+            <section class="panel rule" aria-label="The rule">
+                { prose(c.rule) }
+                <p class="hint">{ c.rule_words }</p>
+            </section>
+            <h2>{ "Why it works" }</h2>
+            <div class="prose">{ prose(c.why) }</div>
+            <h2>{ "Worked examples" }</h2>
+            <div class="examples">
+                { for c.examples.iter().enumerate().map(|(i, f)| worked_example(f, i + 1)) }
+            </div>
+            <TryYourOwn route={props.page.path()} first={c.try_first} />
+            <h2>{ "Watch out" }</h2>
+            <div class="prose">{ prose(c.watch_out) }</div>
+        </article>
+    }
+}
