@@ -322,3 +322,24 @@ fn the_rule_lessons_are_in_the_course_under_their_titles() {
         assert!(titles.contains(&t), "{t} in {titles:?}");
     }
 }
+
+#[test]
+fn numerical_and_symbolic_compute_what_the_lesson_says() {
+    use slope::math::numeric::Limit;
+    use slope::math::to_text;
+    use slope::ui::lessons::numerical_and_symbolic as lesson;
+    let s = Study::parse(lesson::NUMERIC_EXAMPLE).unwrap();
+    assert_eq!(s.df_at(lesson::NUMERIC_AT), 7.0);
+    let s = Study::parse(lesson::SYMBOLIC_EXAMPLE).unwrap();
+    assert_eq!(to_text(&s.derivation.result), "3x^2 + 4x + 5");
+    // The cusp: the central quotient is exactly 0, the slopes run off to −∞ and +∞.
+    let c = lesson::cusp().unwrap();
+    assert_eq!(c.central, 0.0);
+    assert_eq!(
+        (c.left, c.right),
+        (Limit::MinusInfinity, Limit::PlusInfinity)
+    );
+    assert!((c.forward - 10.0).abs() < 1e-9, "{}", c.forward);
+    let s = Study::parse(lesson::CUSP).unwrap();
+    assert!(s.df_at(0.0).is_nan());
+}

@@ -185,6 +185,19 @@ pub fn breaks(breaks: &[crate::math::sample::Break], var: &str) -> String {
     }
 }
 
+/// A step h: short, and powers of ten from 10⁻⁴ down as powers (`10⁻⁷`, `−10⁻⁵`).
+pub fn step(h: f64) -> String {
+    let e = h.abs().log10();
+    if (e - e.round()).abs() < 1e-9 && e.round() <= -4.0 {
+        let sign = if h < 0.0 { "−" } else { "" };
+        return format!(
+            "{sign}10{}",
+            crate::math::print::superscript_number(e.round() as i64)
+        );
+    }
+    value(h)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@
 pub enum Page {
     /// Home: type a function, see f and f′, the secant becoming the tangent.
     Explorer,
+    NumericalAndSymbolic,
     PowerRule,
     ConstantMultipleRule,
     SumRule,
@@ -23,6 +24,7 @@ impl Page {
     /// The pages of the table of contents, in reading order (prev/next follow it).
     pub const COURSE: &'static [Page] = &[
         Page::Explorer,
+        Page::NumericalAndSymbolic,
         Page::PowerRule,
         Page::ConstantMultipleRule,
         Page::SumRule,
@@ -36,6 +38,7 @@ impl Page {
     pub fn title(self) -> &'static str {
         match self {
             Page::Explorer => "Derivative explorer",
+            Page::NumericalAndSymbolic => "Numerical and symbolic differentiation",
             Page::PowerRule => "Power rule",
             Page::ConstantMultipleRule => "Constant multiple rule",
             Page::SumRule => "Sum rule",
@@ -51,6 +54,7 @@ impl Page {
     pub fn path(self) -> &'static str {
         match self {
             Page::Explorer => "/",
+            Page::NumericalAndSymbolic => "/numerical-and-symbolic",
             Page::PowerRule => "/power-rule",
             Page::ConstantMultipleRule => "/constant-multiple-rule",
             Page::SumRule => "/sum-rule",

@@ -16,29 +16,7 @@ use crate::ui::query;
 use crate::ui::widgets::function_input::FunctionInput;
 use crate::ui::widgets::math_view::definition;
 use crate::ui::widgets::prose::prose;
-use crate::ui::widgets::step_list::StepList;
-
-/// The explorer's address for a function.
-fn explorer_href(f: &str) -> String {
-    format!(
-        "#{}{}",
-        Page::Explorer.path(),
-        query::to_query(&[("f", f.to_string()), ("x0", "1".into())])
-    )
-}
-
-/// A derivation shown in full: every step, then f′ (and f first when `with_f`).
-fn derivation(study: &Rc<Study>, with_f: bool) -> Html {
-    html! {
-        <>
-            if with_f {
-                <p class="formula">{ definition("f", &study.var, &study.f, false) }</p>
-            }
-            <StepList study={study.clone()} open=true />
-            <p class="formula derivative">{ definition("f′", &study.var, &study.derivation.result, false) }</p>
-        </>
-    }
-}
+use crate::ui::widgets::worked::{derivation, explorer_href};
 
 /// Worked example `n`: the engine derives `f` step by step (the page renders once, so there
 /// is nothing to memoise).
@@ -50,7 +28,7 @@ fn worked_example(f: &'static str, n: usize) -> Html {
         <section class="panel example" data-testid="example">
             <h3>{ format!("Example {n}: ") }{ definition("f", &study.var, &study.f, false) }</h3>
             { derivation(&study, false) }
-            <a href={explorer_href(f)}>{ "Open in explorer" }</a>
+            <a href={explorer_href(f, 1.0)}>{ "Open in explorer" }</a>
         </section>
     }
 }
@@ -113,7 +91,7 @@ fn try_your_own(props: &TryProps) -> Html {
             if let Some(study) = shown {
                 <div data-testid="try-result" class={classes!(stale.then_some("stale"))}>
                     { derivation(&study, true) }
-                    <a href={explorer_href(&to_text(&study.f))}>{ "Open in explorer" }</a>
+                    <a href={explorer_href(&to_text(&study.f), 1.0)}>{ "Open in explorer" }</a>
                 </div>
             }
         </section>

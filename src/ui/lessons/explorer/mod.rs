@@ -18,8 +18,6 @@ mod page;
 #[cfg(target_arch = "wasm32")]
 mod plots;
 #[cfg(target_arch = "wasm32")]
-mod quotient_table;
-#[cfg(target_arch = "wasm32")]
 mod secant;
 
 #[cfg(target_arch = "wasm32")]

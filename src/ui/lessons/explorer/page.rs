@@ -15,12 +15,12 @@ use crate::ui::hooks::use_debounce::use_debounce;
 use crate::ui::query;
 use crate::ui::widgets::function_input::FunctionInput;
 use crate::ui::widgets::parameters::parameters;
+use crate::ui::widgets::quotient_table::QuotientTable;
 use crate::ui::widgets::share_button::ShareButton;
 
 use super::derivative_panel::DerivativePanel;
 use super::examples_select::ExamplesSelect;
 use super::plots::Plots;
-use super::quotient_table::QuotientTable;
 use super::secant::Secant;
 use super::state::Action;
 use super::url::{query_from_state, state_from_query};

@@ -3,9 +3,8 @@
 //! and the sentence a screen reader hears. Native tests in `tests/ui.rs`.
 
 use crate::math::numeric::{difference_quotient, one_sided_slopes, Limit, Method};
-use crate::math::print::superscript_number;
 use crate::math::Study;
-use crate::plot::format::{precise, value as format_value};
+use crate::plot::format::{precise, step as format_h, value as format_value};
 use crate::plot::overlay::{Ink, Overlay, OverlayLine, OverlayPoint};
 
 use super::state::{H_MAX, H_MIN};
@@ -101,16 +100,6 @@ pub fn overlays(study: &Study, x0: f64, h: f64, method: Method) -> (Overlay, Ove
 /// Slider position ↔ |h|: the slider moves log₁₀|h|.
 pub fn h_from_slider(v: f64) -> f64 {
     crate::ui::grid::log_slider_value(v, H_MIN, H_MAX)
-}
-
-/// h for display: short, and exact for powers of ten.
-pub fn format_h(h: f64) -> String {
-    let e = h.abs().log10();
-    if (e - e.round()).abs() < 1e-9 && e.round() <= -4.0 {
-        let sign = if h < 0.0 { "−" } else { "" };
-        return format!("{sign}10{}", superscript_number(e.round() as i64));
-    }
-    format_value(h)
 }
 
 fn describe_limit(l: Limit) -> String {

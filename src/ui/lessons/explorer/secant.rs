@@ -19,8 +19,9 @@ use crate::ui::hooks::use_canvas_size::prefers_reduced_motion;
 use crate::ui::hooks::use_throttled::use_throttled;
 use crate::ui::widgets::slider::Slider;
 
-use super::reading::{format_h, h_from_slider, no_tangent_message, spoken_readout, Reading};
+use super::reading::{h_from_slider, no_tangent_message, spoken_readout, Reading};
 use super::state::{Action, State, View, H_MAX, H_MIN};
+use crate::plot::format::step as format_h;
 
 type Dispatch = UseReducerDispatcher<State>;
 

@@ -7,12 +7,12 @@ use std::rc::Rc;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
-use super::reading::format_h;
 use crate::math::numeric::{quotient_table, Method, QuotientRow};
 use crate::math::sample::Samples;
 use crate::math::Study;
 use crate::plot::canvas::draw_on_canvas;
 use crate::plot::format::precise as format_precise;
+use crate::plot::format::step as format_h;
 use crate::plot::{Curve, Marker, PlotModel, Theme};
 use crate::ui::hooks::use_canvas_size::{prefers_dark, use_canvas_size};
 

@@ -1,0 +1,34 @@
+//! A worked derivation (every step by the engine, then f′) and the link that opens a function
+//! in the explorer: the pieces every lesson's examples are made of.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::math::Study;
+use crate::ui::course::Page;
+use crate::ui::query;
+use crate::ui::widgets::math_view::definition;
+use crate::ui::widgets::step_list::StepList;
+
+/// The explorer's address for a function, with its point x₀.
+pub fn explorer_href(f: &str, x0: f64) -> String {
+    format!(
+        "#{}{}",
+        Page::Explorer.path(),
+        query::to_query(&[("f", f.to_string()), ("x0", x0.to_string())])
+    )
+}
+
+/// A derivation shown in full: every step, then f′ (and f first when `with_f`).
+pub fn derivation(study: &Rc<Study>, with_f: bool) -> Html {
+    html! {
+        <>
+            if with_f {
+                <p class="formula">{ definition("f", &study.var, &study.f, false) }</p>
+            }
+            <StepList study={study.clone()} open=true />
+            <p class="formula derivative">{ definition("f′", &study.var, &study.derivation.result, false) }</p>
+        </>
+    }
+}
