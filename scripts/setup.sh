@@ -31,11 +31,13 @@ fi
 
 # wasm-opt (npm binaryen; Debian's is too old for wasm-bindgen's output), playwright-core
 # (drives the system Chromium for the smoke test; it never downloads a browser of its own) and
-# axe-core (the accessibility checks the smoke test runs on every route).
+# axe-core (the accessibility checks the smoke test runs on every route) and terser (minifies
+# the JavaScript glue in release builds, scripts/minify-js.mjs).
 if ! "$ROOT/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION" \
    || [ ! -f "$ROOT/node_modules/playwright-core/package.json" ] \
-   || [ ! -f "$ROOT/node_modules/axe-core/axe.min.js" ]; then
-  say "installing npm tools from package-lock.json (binaryen, playwright-core, axe-core)"
+   || [ ! -f "$ROOT/node_modules/axe-core/axe.min.js" ] \
+   || [ ! -f "$ROOT/node_modules/terser/package.json" ]; then
+  say "installing npm tools from package-lock.json (binaryen, playwright-core, axe-core, terser)"
   (cd "$ROOT" && npm ci --no-audit --no-fund)
 fi
 

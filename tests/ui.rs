@@ -343,3 +343,33 @@ fn numerical_and_symbolic_compute_what_the_lesson_says() {
     let s = Study::parse(lesson::CUSP).unwrap();
     assert!(s.df_at(0.0).is_nan());
 }
+
+#[test]
+fn the_rate_lesson_gives_the_seeds_numbers_and_keeps_a_and_b_in_its_address() {
+    use slope::ui::lessons::rate_of_change as lesson;
+    let s = Study::parse(lesson::FUNCTION).unwrap();
+    let (a, b) = lesson::from_query("");
+    assert_eq!((a, b), (1.0, 2.0));
+    assert_eq!(lesson::average(&s, a, b), Some(7.0));
+    assert_eq!(s.df_at(a), 3.0);
+    let (avg, inst) = lesson::readout(&s, a, b);
+    assert!(
+        avg.ends_with("= 7") && inst.ends_with("f′(1) = 3"),
+        "{avg} / {inst}"
+    );
+    assert_eq!(lesson::average(&s, 1.0, 1.0), None);
+    // Brought close, the average approaches the instantaneous rate.
+    let close = lesson::average(&s, 1.0, 1.0 + lesson::CLOSEST).unwrap();
+    assert!((close - 3.0).abs() < 0.01, "{close}");
+    // The address round-trips; nonsense falls back to the start, far values to the view.
+    assert_eq!(
+        lesson::from_query(&lesson::to_query(-0.25, 1.5)),
+        (-0.25, 1.5)
+    );
+    assert_eq!(
+        lesson::from_query("?a=banana&b=99"),
+        (1.0, lesson::VIEW.x_max)
+    );
+    let o = lesson::overlay(&s, 1.0, 2.0);
+    assert_eq!(o.handles, vec![(1.0, 1.0), (2.0, 8.0)]);
+}

@@ -1080,3 +1080,44 @@ async fn try_your_own_derives_what_is_typed_and_keeps_it_in_the_address() {
     assert!(text(&try_panel, "try-result").contains("cos"));
     unmount_site(host).await;
 }
+
+#[wasm_bindgen_test]
+async fn the_rate_lesson_shows_7_on_1_2_and_brings_b_to_a() {
+    let host = mount_site("#/rate-of-change").await;
+    assert_eq!(h1(&host), "Average and instantaneous rate of change");
+    assert!(
+        text(&host, "average").ends_with("= 7"),
+        "{}",
+        text(&host, "average")
+    );
+    assert!(text(&host, "instantaneous").ends_with("= 3"));
+    for (id, label) in [("a-slider", "a"), ("b-slider", "b")] {
+        let field = find(&host, id).closest("div").unwrap().unwrap();
+        assert_eq!(
+            field
+                .query_selector("label")
+                .unwrap()
+                .unwrap()
+                .text_content()
+                .unwrap(),
+            label
+        );
+    }
+    // Moving b moves the average rate, and the address follows.
+    set_slider(&host, "b-slider", 1.5).await;
+    sleep(400).await;
+    assert!(
+        text(&host, "average").ends_with("= 4.75"),
+        "{}",
+        text(&host, "average")
+    );
+    let hash = web_sys::window().unwrap().location().hash().unwrap();
+    assert!(hash.contains("b=1.5"), "{hash}");
+    // Bring b to a: the average settles on the instantaneous rate.
+    let bring: web_sys::HtmlElement = find(&host, "bring").dyn_into().unwrap();
+    bring.click();
+    sleep(3000).await;
+    let avg = text(&host, "average");
+    assert!(avg.contains("= 3.00") || avg.ends_with("= 3.003"), "{avg}");
+    unmount_site(host).await;
+}

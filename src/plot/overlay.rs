@@ -34,7 +34,7 @@ pub struct Overlay {
     pub lines: Vec<OverlayLine>,
     pub points: Vec<OverlayPoint>,
     /// A point the student can drag along the curve (x₀).
-    pub handle: Option<(f64, f64)>,
+    pub handles: Vec<(f64, f64)>,
 }
 
 impl Ink {

@@ -7,6 +7,7 @@
 pub enum Page {
     /// Home: type a function, see f and f′, the secant becoming the tangent.
     Explorer,
+    RateOfChange,
     NumericalAndSymbolic,
     PowerRule,
     ConstantMultipleRule,
@@ -24,6 +25,7 @@ impl Page {
     /// The pages of the table of contents, in reading order (prev/next follow it).
     pub const COURSE: &'static [Page] = &[
         Page::Explorer,
+        Page::RateOfChange,
         Page::NumericalAndSymbolic,
         Page::PowerRule,
         Page::ConstantMultipleRule,
@@ -38,6 +40,7 @@ impl Page {
     pub fn title(self) -> &'static str {
         match self {
             Page::Explorer => "Derivative explorer",
+            Page::RateOfChange => "Average and instantaneous rate of change",
             Page::NumericalAndSymbolic => "Numerical and symbolic differentiation",
             Page::PowerRule => "Power rule",
             Page::ConstantMultipleRule => "Constant multiple rule",
@@ -54,6 +57,7 @@ impl Page {
     pub fn path(self) -> &'static str {
         match self {
             Page::Explorer => "/",
+            Page::RateOfChange => "/rate-of-change",
             Page::NumericalAndSymbolic => "/numerical-and-symbolic",
             Page::PowerRule => "/power-rule",
             Page::ConstantMultipleRule => "/constant-multiple-rule",

@@ -29,7 +29,7 @@ pub use shell::App;
 /// to the console.
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
+        web_sys::console::error_1(&format!("Slope stopped: {info}").into());
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };

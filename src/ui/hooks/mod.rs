@@ -1,5 +1,6 @@
 //! Reusable hooks.
 
+pub mod use_animation;
 pub mod use_canvas_size;
 pub mod use_debounce;
 pub mod use_id;

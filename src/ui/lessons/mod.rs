@@ -8,5 +8,6 @@ pub mod numerical_and_symbolic;
 pub mod power_rule;
 pub mod product_rule;
 pub mod quotient_rule;
+pub mod rate_of_change;
 pub mod sum_rule;
 pub mod typing;

@@ -136,6 +136,7 @@ fn render(page: Page) -> Html {
     match page {
         Page::Explorer => html! { <lessons::explorer::Explorer /> },
         Page::Typing => lessons::typing::typing(),
+        Page::RateOfChange => html! { <lessons::rate_of_change::RateOfChange /> },
         Page::NumericalAndSymbolic => lessons::numerical_and_symbolic::numerical_and_symbolic(),
         Page::PowerRule => rule_lesson(page, &lessons::power_rule::CONTENT),
         Page::ConstantMultipleRule => rule_lesson(page, &lessons::constant_multiple_rule::CONTENT),

@@ -57,9 +57,9 @@ pub struct PlotCanvasProps {
     /// Pan by an x distance.
     pub on_pan: Callback<f64>,
     pub on_reset: Callback<()>,
-    /// The overlay's handle dragged to an x.
+    /// One of the overlay's handles (by index) dragged to an x.
     #[prop_or_default]
-    pub on_handle: Callback<f64>,
+    pub on_handle: Callback<(usize, f64)>,
 }
 
 impl PartialEq for PlotCanvasProps {
@@ -150,18 +150,20 @@ fn redraw(canvas: &HtmlCanvasElement, size: CanvasSize, frame: &Frame) -> Option
                     canvas.set_attribute("data-first-drawn-at", &format!("{:.1}", perf::now_ms()));
             }
             let _ = canvas.set_attribute("data-drawn", "true");
-            // Where the draggable point is, in CSS pixels (for tests and automation).
-            match frame.overlay.handle {
-                Some(h) => {
-                    let (x, y) = t.screen_from_value(h);
-                    let _ = canvas.set_attribute(
-                        "data-handle",
-                        &format!("{:.1},{:.1}", x / size.dpr, y / size.dpr),
-                    );
-                }
-                None => {
-                    let _ = canvas.remove_attribute("data-handle");
-                }
+            // Where the draggable points are, in CSS pixels (for tests and automation).
+            let at: Vec<String> = frame
+                .overlay
+                .handles
+                .iter()
+                .map(|h| {
+                    let (x, y) = t.screen_from_value(*h);
+                    format!("{:.1},{:.1}", x / size.dpr, y / size.dpr)
+                })
+                .collect();
+            if at.is_empty() {
+                let _ = canvas.remove_attribute("data-handle");
+            } else {
+                let _ = canvas.set_attribute("data-handle", &at.join(" "));
             }
             Some(t)
         }
@@ -177,8 +179,8 @@ fn redraw(canvas: &HtmlCanvasElement, size: CanvasSize, frame: &Frame) -> Option
 enum Drag {
     /// Panning; the last pointer x in CSS pixels.
     Pan(f64),
-    /// Moving the explorer's point x₀.
-    Handle,
+    /// Moving one of the overlay's handles.
+    Handle(usize),
 }
 
 /// How close (CSS px) a press must be to the handle to grab it.
@@ -287,23 +289,27 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
         });
     }
 
-    // Pointer position → (value x, distance to the handle in CSS px), inside the plot frame.
+    // Pointer position → (value x, the nearest handle and its distance in CSS px), inside the
+    // plot frame.
     let locate = {
         let transform = transform.clone();
-        let handle = props.overlay.handle;
-        move |e: &PointerEvent| -> Option<(f64, f64)> {
+        let handles = props.overlay.handles.clone();
+        move |e: &PointerEvent| -> Option<(f64, (usize, f64))> {
             let t = transform.borrow().clone()?;
             let dpr = size.dpr;
             let screen = (e.offset_x() as f64 * dpr, e.offset_y() as f64 * dpr);
-            let distance = handle
-                .map(|h| {
-                    let (hx, hy) = t.screen_from_value(h);
-                    ((hx - screen.0).hypot(hy - screen.1)) / dpr
+            let nearest = handles
+                .iter()
+                .enumerate()
+                .map(|(i, h)| {
+                    let (hx, hy) = t.screen_from_value(*h);
+                    (i, (hx - screen.0).hypot(hy - screen.1) / dpr)
                 })
-                .unwrap_or(f64::INFINITY);
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+                .unwrap_or((0, f64::INFINITY));
             t.frame()
                 .contains(screen)
-                .then(|| (t.value_from_screen(screen).0, distance))
+                .then(|| (t.value_from_screen(screen).0, nearest))
         }
     };
     let plot_width_css = {
@@ -327,16 +333,18 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
                 return;
             }
             let at = locate(&e);
-            let grab = at.is_some_and(|(_, d)| d <= GRAB_RADIUS);
+            let grab = at
+                .filter(|(_, (_, d))| *d <= GRAB_RADIUS)
+                .map(|(_, (i, _))| i);
             // A tap shows the values there, as hovering does with a mouse.
-            if e.pointer_type() == "touch" && !grab {
+            if e.pointer_type() == "touch" && grab.is_none() {
                 on_hover.emit(at.map(|(x, _)| x));
             }
-            *drag.borrow_mut() = Some(if grab {
-                Drag::Handle
-            } else {
-                Drag::Pan(e.client_x() as f64)
+            *drag.borrow_mut() = Some(match grab {
+                Some(i) => Drag::Handle(i),
+                None => Drag::Pan(e.client_x() as f64),
             });
+            let grab = grab.is_some();
             if let Some(target) = e.target_dyn_into::<web_sys::Element>() {
                 let _ = target.set_pointer_capture(e.pointer_id());
                 let _ = target
@@ -351,7 +359,7 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
         let on_handle = props.on_handle.clone();
         let on_hover = props.on_hover.clone();
         let view = props.view;
-        let near_handle = props.overlay.handle.is_some();
+        let near_handle = !props.overlay.handles.is_empty();
         Callback::from(move |e: PointerEvent| {
             let state = *drag.borrow();
             match state {
@@ -363,21 +371,21 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
                         on_pan.emit(dx);
                     }
                 }
-                Some(Drag::Handle) => {
+                Some(Drag::Handle(i)) => {
                     if let Some(t) = transform.borrow().clone() {
                         let screen = (
                             e.offset_x() as f64 * size.dpr,
                             e.offset_y() as f64 * size.dpr,
                         );
                         let x = t.value_from_screen(screen).0.clamp(view.x_min, view.x_max);
-                        on_handle.emit(x);
+                        on_handle.emit((i, x));
                     }
                 }
                 None => {
                     let at = locate(&e);
                     if near_handle {
                         if let Some(target) = e.target_dyn_into::<web_sys::Element>() {
-                            let over = at.is_some_and(|(_, d)| d <= GRAB_RADIUS);
+                            let over = at.is_some_and(|(_, (_, d))| d <= GRAB_RADIUS);
                             let _ = target.class_list().toggle_with_force("over-point", over);
                         }
                     }

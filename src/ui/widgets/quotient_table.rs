@@ -15,6 +15,18 @@ use crate::plot::format::precise as format_precise;
 use crate::plot::format::step as format_h;
 use crate::plot::{Curve, Marker, PlotModel, Theme};
 use crate::ui::hooks::use_canvas_size::{prefers_dark, use_canvas_size};
+use crate::ui::widgets::prose::prose;
+
+/// The two error regimes, in words.
+const REGIMES: &str = "<ul class=\"regimes\">\
+    <li><strong>Truncation (large h).</strong> A straight secant misses the curve's bend: the \
+    forward and backward errors shrink in step with h (ten times smaller h, ten times smaller \
+    error), the central error with h² (a hundred times smaller), because its two sides cancel \
+    the first-order bend.</li>\
+    <li><strong>Round-off (h below about 10⁻⁸).</strong> f(x₀ + h) and f(x₀) now agree in \
+    nearly all of the 16 digits a computer keeps, so their difference is mostly rounding \
+    noise, and dividing by a tiny h magnifies it: the error grows again as h shrinks. The \
+    best h balances the two: about 10⁻⁸ for forward, 10⁻⁵ for central.</li></ul>";
 
 /// Significant digits shown for each quotient.
 const DIGITS: usize = 13;
@@ -175,12 +187,7 @@ pub fn quotient_table_view(props: &QuotientTableProps) -> Html {
                     </tbody>
                 </table>
             </div>
-            <ul class="regimes">
-                <li><strong>{ "Truncation (large h). " }</strong>
-                    { "A straight secant misses the curve's bend: the forward and backward errors shrink in step with h (ten times smaller h, ten times smaller error), the central error with h² (a hundred times smaller), because its two sides cancel the first-order bend." }</li>
-                <li><strong>{ "Round-off (h below about 10⁻⁸). " }</strong>
-                    { "f(x₀ + h) and f(x₀) now agree in nearly all of the 16 digits a computer keeps, so their difference is mostly rounding noise, and dividing by a tiny h magnifies it: the error grows again as h shrinks. The best h balances the two: about 10⁻⁸ for forward, 10⁻⁵ for central." }</li>
-            </ul>
+            { prose(REGIMES) }
             if exact.is_finite() {
                 <figure class="plot-figure error-figure">
                     <canvas ref={canvas_ref} role="img" data-testid="error-plot"

@@ -52,7 +52,9 @@ pub fn plots(props: &PlotsProps) -> Html {
     });
     let on_pan = use_callback(d.clone(), |dx: f64, d| d.dispatch(Action::Pan { dx }));
     let on_reset = use_callback(d.clone(), |_: (), d| d.dispatch(Action::ResetView));
-    let on_handle = use_callback(d.clone(), |x: f64, d| d.dispatch(Action::SetX0(x)));
+    let on_handle = use_callback(d.clone(), |(_, x): (usize, f64), d| {
+        d.dispatch(Action::SetX0(x))
+    });
 
     let study = &props.study;
     let var = study.var.clone();

@@ -78,7 +78,7 @@ pub fn overlays(study: &Study, x0: f64, h: f64, method: Method) -> (Overlay, Ove
             ink: Ink::Tangent,
             radius: 6.0,
         });
-        on_f.handle = Some((x0, r.fx0));
+        on_f.handles.push((x0, r.fx0));
     }
     if r.exact.is_finite() {
         on_df.points.push(OverlayPoint {

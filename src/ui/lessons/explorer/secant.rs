@@ -3,10 +3,8 @@
 //! against the exact f′(x₀). The numbers change every frame on screen; the screen reader
 //! hears them at most about once a second (`use_throttled`) and once when they rest.
 
-use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use gloo_render::{request_animation_frame, AnimationFrame};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -15,7 +13,7 @@ use crate::math::numeric::Method;
 use crate::math::Study;
 use crate::plot::format::{precise, value as format_value};
 use crate::ui::grid::nice_step;
-use crate::ui::hooks::use_canvas_size::prefers_reduced_motion;
+use crate::ui::hooks::use_animation::use_animation;
 use crate::ui::hooks::use_throttled::use_throttled;
 use crate::ui::widgets::slider::Slider;
 
@@ -31,42 +29,6 @@ const SPEAK_EVERY_MS: u32 = 1000;
 /// How long Play takes to bring h down, and where it stops (well before round-off dominates).
 const PLAY_MS: f64 = 3000.0;
 const PLAY_END: f64 = 1e-7;
-
-/// Animates h from its magnitude now to `PLAY_END` on animation frames; dropping the last
-/// frame handle stops it.
-struct Player {
-    from: f64,
-    sign: f64,
-    start: Cell<Option<f64>>,
-    frame: RefCell<Option<AnimationFrame>>,
-    dispatch: Dispatch,
-}
-
-impl Player {
-    fn schedule(self: &Rc<Self>) {
-        let me = self.clone();
-        *self.frame.borrow_mut() = Some(request_animation_frame(move |t| me.tick(t)));
-    }
-
-    fn tick(self: &Rc<Self>, now: f64) {
-        let start = self.start.get().unwrap_or(now);
-        self.start.set(Some(start));
-        let p = ((now - start) / PLAY_MS).clamp(0.0, 1.0);
-        let eased = p * p * (3.0 - 2.0 * p);
-        let (a, b) = (self.from.log10(), PLAY_END.log10());
-        self.dispatch
-            .dispatch(Action::SetH(self.sign * 10f64.powf(a + (b - a) * eased)));
-        if p >= 1.0 {
-            self.dispatch.dispatch(Action::Pause);
-        } else {
-            self.schedule();
-        }
-    }
-
-    fn stop(&self) {
-        self.frame.borrow_mut().take();
-    }
-}
 
 #[derive(Properties)]
 pub struct SecantProps {
@@ -91,29 +53,24 @@ impl PartialEq for SecantProps {
     }
 }
 
-/// Plays while mounted with `playing`; Escape stops it, wherever the focus is.
+/// Plays while `playing`: h falls (on a log scale) from its size now to `PLAY_END`; Escape
+/// stops it, wherever the focus is.
 #[hook]
 fn use_player(playing: bool, h: f64, dispatch: Dispatch) {
-    use_effect_with(playing, move |playing| {
-        let playing = *playing;
-        let mut player = None;
-        if playing {
-            if prefers_reduced_motion() {
-                dispatch.dispatch(Action::SetH(h.signum() * PLAY_END));
+    let from = if h.abs() > 1e-2 { h.abs() } else { 1.0 };
+    let sign = if h < 0.0 { -1.0 } else { 1.0 };
+    let step = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |p: f64| {
+            let (a, b) = (from.log10(), PLAY_END.log10());
+            dispatch.dispatch(Action::SetH(sign * 10f64.powf(a + (b - a) * p)));
+            if p >= 1.0 {
                 dispatch.dispatch(Action::Pause);
-            } else {
-                let from = if h.abs() > 1e-2 { h.abs() } else { 1.0 };
-                let p = Rc::new(Player {
-                    from,
-                    sign: if h < 0.0 { -1.0 } else { 1.0 },
-                    start: Cell::new(None),
-                    frame: RefCell::new(None),
-                    dispatch: dispatch.clone(),
-                });
-                p.schedule();
-                player = Some(p);
             }
-        }
+        })
+    };
+    use_animation(playing, PLAY_MS, step);
+    use_effect_with(playing, move |playing| {
         let escape = playing.then(|| {
             Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
                 if e.key() == "Escape" {
@@ -126,9 +83,6 @@ fn use_player(playing: bool, h: f64, dispatch: Dispatch) {
                 w.add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
         }
         move || {
-            if let Some(p) = player {
-                p.stop();
-            }
             if let (Some(listener), Some(w)) = (escape, web_sys::window()) {
                 let _ = w.remove_event_listener_with_callback(
                     "keydown",

@@ -1,0 +1,117 @@
+//! Average and instantaneous rate of change: f(x) = x³ with two points a and b, the secant's
+//! slope (the average rate on [a, b]) and, as b is brought to a, the tangent's slope 3a² (the
+//! instantaneous rate). State in the address: `#/rate-of-change?a=1&b=2`.
+
+#[cfg(target_arch = "wasm32")]
+mod page;
+#[cfg(target_arch = "wasm32")]
+pub use page::RateOfChange;
+
+use crate::math::Study;
+use crate::plot::format::value;
+use crate::plot::overlay::{Ink, Overlay, OverlayLine, OverlayPoint};
+use crate::plot::view::View;
+
+pub const FUNCTION: &str = "x^3";
+/// Where the page opens (the seed's interval).
+pub const START: (f64, f64) = (1.0, 2.0);
+/// What the plot shows, and the range of the sliders.
+pub const VIEW: View = View {
+    x_min: -1.0,
+    x_max: 2.5,
+};
+/// Slider grid.
+pub const STEP: f64 = 0.01;
+/// "Bring b to a" stops this far from a: the average rate needs two different points.
+pub const CLOSEST: f64 = 1e-3;
+
+/// a and b from an address (`?a=1&b=2`), within the view; the start where missing or bad.
+pub fn from_query(query: &str) -> (f64, f64) {
+    let get = |k: &str, d: f64| {
+        crate::ui::query::get(query, k)
+            .and_then(|v| v.trim().parse::<f64>().ok())
+            .filter(|v| v.is_finite())
+            .map(|v| v.clamp(VIEW.x_min, VIEW.x_max))
+            .unwrap_or(d)
+    };
+    (get("a", START.0), get("b", START.1))
+}
+
+pub fn to_query(a: f64, b: f64) -> String {
+    crate::ui::query::to_query(&[("a", value_plain(a)), ("b", value_plain(b))])
+}
+
+/// A number as typed in an address (`1.5`, `-0.25`).
+fn value_plain(x: f64) -> String {
+    let s = format!("{x:.6}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// The average rate (f(b) − f(a)) / (b − a), `None` when a = b.
+pub fn average(s: &Study, a: f64, b: f64) -> Option<f64> {
+    (a != b).then(|| (s.f_at(b) - s.f_at(a)) / (b - a))
+}
+
+/// The readout in words: both rates, with the numbers that make them.
+pub fn readout(s: &Study, a: f64, b: f64) -> (String, String) {
+    let avg = match average(s, a, b) {
+        Some(r) => format!(
+            "Average rate on [{}, {}]: (f(b) − f(a)) / (b − a) = ({} − {}) / ({}) = {}",
+            value(a.min(b)),
+            value(a.max(b)),
+            value(s.f_at(b)),
+            value(s.f_at(a)),
+            value(b - a),
+            value(r)
+        ),
+        None => "a and b are the same point: an average rate needs two different points.".into(),
+    };
+    let inst = format!(
+        "Instantaneous rate at a = {}: f′({}) = {}",
+        value(a),
+        value(a),
+        value(s.df_at(a))
+    );
+    (avg, inst)
+}
+
+/// The secant through (a, f(a)) and (b, f(b)), the tangent at a, and both points (draggable).
+pub fn overlay(s: &Study, a: f64, b: f64) -> Overlay {
+    let (fa, fb) = (s.f_at(a), s.f_at(b));
+    let mut o = Overlay::default();
+    o.lines.push(OverlayLine {
+        through: [(a, fa), (a + 1.0, fa + s.df_at(a))],
+        ink: Ink::Tangent,
+        dashed: true,
+    });
+    if a != b {
+        o.lines.push(OverlayLine {
+            through: [(a, fa), (b, fb)],
+            ink: Ink::Secant,
+            dashed: false,
+        });
+    }
+    o.points.push(OverlayPoint {
+        at: (b, fb),
+        ink: Ink::Secant,
+        radius: 6.0,
+    });
+    o.points.push(OverlayPoint {
+        at: (a, fa),
+        ink: Ink::Tangent,
+        radius: 6.0,
+    });
+    o.handles = vec![(a, fa), (b, fb)];
+    o
+}
+
+pub const INTRO: &str = "<p>How fast does f change? Over an interval, the answer is an \
+    <strong>average</strong>: the change in f divided by the change in x, which is the slope of \
+    the secant through the two ends. At a single point, it is the <strong>instantaneous</strong> \
+    rate: what the average becomes as the interval shrinks to nothing, the slope of the \
+    tangent. That limit is the derivative.</p>";
+
+pub const OUTRO: &str = "<p>Drag a or b (on the plot or with the sliders), or press \
+    <em>Bring b to a</em>. As b closes in on a, the secant swings onto the tangent and the \
+    average rate settles on f′(a). It never gets there by substitution (b = a gives 0 / 0), only \
+    as a limit: that is why derivatives need limits at all.</p>";
