@@ -1103,6 +1103,10 @@ async fn the_rate_lesson_shows_7_on_1_2_and_brings_b_to_a() {
             label
         );
     }
+    // Its view is fixed: the plot promises no zoom or pan keys.
+    assert!(find(&host, "plot-f")
+        .get_attribute("aria-keyshortcuts")
+        .is_none());
     // Moving b moves the average rate, and the address follows.
     set_slider(&host, "b-slider", 1.5).await;
     sleep(400).await;

@@ -57,6 +57,10 @@ pub struct PlotCanvasProps {
     /// Pan by an x distance.
     pub on_pan: Callback<f64>,
     pub on_reset: Callback<()>,
+    /// The view can be moved (zoom and pan by wheel, drag and keys); a fixed view ignores
+    /// them and says no keys.
+    #[prop_or(true)]
+    pub movable: bool,
     /// One of the overlay's handles (by index) dragged to an x.
     #[prop_or_default]
     pub on_handle: Callback<(usize, f64)>,
@@ -76,6 +80,7 @@ impl PartialEq for PlotCanvasProps {
             && self.on_pan == o.on_pan
             && self.on_reset == o.on_reset
             && self.on_handle == o.on_handle
+            && self.movable == o.movable
     }
 }
 
@@ -194,8 +199,8 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
     let transform = use_mut_ref(|| None::<Transform>);
     let drag = use_mut_ref(|| None::<Drag>);
     // The newest view and zoom callback, for the wheel listener installed once.
-    let latest = use_mut_ref(|| (props.view, props.on_zoom.clone()));
-    *latest.borrow_mut() = (props.view, props.on_zoom.clone());
+    let latest = use_mut_ref(|| (props.view, props.on_zoom.clone(), props.movable));
+    *latest.borrow_mut() = (props.view, props.on_zoom.clone(), props.movable);
 
     // Wheel zoom, with a non-passive listener so the page does not scroll meanwhile.
     {
@@ -206,7 +211,11 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
             let installed = canvas_ref.cast::<HtmlCanvasElement>().map(|canvas| {
                 let target = canvas.clone();
                 let listener = Closure::<dyn FnMut(WheelEvent)>::new(move |e: WheelEvent| {
-                    let (view, on_zoom) = latest.borrow().clone();
+                    let (view, on_zoom, movable) = latest.borrow().clone();
+                    // A fixed view lets the page scroll.
+                    if !movable {
+                        return;
+                    }
                     let Some(t) = transform.borrow().clone() else {
                         return;
                     };
@@ -455,7 +464,7 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
     html! {
         <figure class="plot-figure">
             <canvas ref={canvas_ref} role="img" aria-label={label} tabindex="0" data-testid={testid}
-                aria-keyshortcuts="ArrowLeft ArrowRight + - 0"
+                aria-keyshortcuts={props.movable.then_some("ArrowLeft ArrowRight + - 0")}
                 {onpointerdown} {onpointermove} onpointerup={end_drag.clone()} onpointercancel={end_drag}
                 {onpointerleave} {onkeydown}>
             </canvas>

@@ -43,7 +43,7 @@ pub fn step_list(props: &StepListProps) -> Html {
     };
     html! {
         <details class="steps" data-testid="steps" open={*open} {ontoggle}>
-            <summary>{ format!("Show all {} steps", lines.len()) }</summary>
+            <summary>{ format!("{} all {} steps", if *open { "Hide" } else { "Show" }, lines.len()) }</summary>
             if *open {
                 <ol>
                     { for lines.iter().map(|l| html! {

@@ -126,7 +126,7 @@ pub fn rate_of_change() -> Html {
                         overlay={overlay(&s, a, b)}
                         overlay_text={format!("Point a at x = {}, point b at x = {}; the secant through them and the dashed tangent at a.", value(a), value(b))}
                         on_hover={Callback::from(|_| ())} on_zoom={Callback::from(|_| ())} on_pan={Callback::from(|_| ())}
-                        on_reset={nothing} {on_handle} />
+                        on_reset={nothing} {on_handle} movable=false />
                 </div>
                 <div class="rate-controls">
                     <Slider label={html! { "a" }} min={VIEW.x_min} max={VIEW.x_max} step={STEP} big_step={0.1}
