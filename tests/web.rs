@@ -1078,6 +1078,23 @@ async fn try_your_own_derives_what_is_typed_and_keeps_it_in_the_address() {
     sleep(300).await;
     assert!(!text(&try_panel, "error").is_empty());
     assert!(text(&try_panel, "try-result").contains("cos"));
+    // A long derivation is not typeset until asked for; a short one is open.
+    let steps_open = |p: &Element| {
+        find(p, "steps")
+            .dyn_into::<web_sys::HtmlDetailsElement>()
+            .unwrap()
+            .open()
+    };
+    let long: Vec<String> = (1..=15).map(|k| format!("sin({k}x)")).collect();
+    type_function(&try_panel, &long.join("*")).await;
+    sleep(300).await;
+    assert!(
+        !steps_open(&try_panel),
+        "a long derivation waits to be opened"
+    );
+    type_function(&try_panel, "x^3").await;
+    sleep(300).await;
+    assert!(steps_open(&try_panel));
     unmount_site(host).await;
 }
 

@@ -30,21 +30,34 @@ fn segment(s: &Segment) -> Html {
     }
 }
 
+/// Longest derivation (in steps) shown open without being asked.
+const OPEN_AT_MOST: usize = 40;
+
 #[function_component(StepList)]
 pub fn step_list(props: &StepListProps) -> Html {
     let lines = explain(&props.study.derivation);
-    let open = use_state(|| props.open);
+    // The reader's own choice, forgotten when the function changes. Without one, the list is
+    // open when asked for and short: a huge function must not typeset thousands of formulas
+    // before anyone wants them.
+    let choice = use_state_eq(|| None::<bool>);
+    {
+        let choice = choice.clone();
+        use_effect_with(Rc::as_ptr(&props.study) as usize, move |_| choice.set(None));
+    }
+    let open = choice.unwrap_or(props.open && lines.len() <= OPEN_AT_MOST);
     let ontoggle = {
-        let open = open.clone();
+        let choice = choice.clone();
         Callback::from(move |e: Event| {
             let details: web_sys::HtmlDetailsElement = e.target_unchecked_into();
-            open.set(details.open());
+            if details.open() != open {
+                choice.set(Some(details.open()));
+            }
         })
     };
     html! {
-        <details class="steps" data-testid="steps" open={*open} {ontoggle}>
-            <summary>{ format!("{} all {} steps", if *open { "Hide" } else { "Show" }, lines.len()) }</summary>
-            if *open {
+        <details class="steps" data-testid="steps" {open} {ontoggle}>
+            <summary>{ format!("{} all {} steps", if open { "Hide" } else { "Show" }, lines.len()) }</summary>
+            if open {
                 <ol>
                     { for lines.iter().map(|l| html! {
                         <li class={format!("step depth-{}", l.depth.min(6))} data-rule={l.rule.name()}>
