@@ -851,6 +851,17 @@ async fn mount_site(hash: &str) -> Element {
     host
 }
 
+/// The browser's Back button, and time for the page to follow.
+async fn go_back() {
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .back()
+        .unwrap();
+    sleep(300).await;
+}
+
 /// Removes a site mounted by `mount_site` and puts the address back on the home page.
 async fn unmount_site(host: Element) {
     host.remove();
@@ -913,13 +924,7 @@ async fn every_route_has_its_page_the_contents_and_prev_next() {
         format!("← Previous{}", Page::Explorer.title())
     );
     // Back returns to the explorer.
-    web_sys::window()
-        .unwrap()
-        .history()
-        .unwrap()
-        .back()
-        .unwrap();
-    sleep(300).await;
+    go_back().await;
     assert_eq!(h1(&host), Page::Explorer.title());
     // (Let the explorer write its address before leaving it again.)
     sleep(400).await;
@@ -956,13 +961,7 @@ async fn a_deep_link_opens_the_explorer_with_its_state_and_back_restores_a_typed
         .unwrap();
     sleep(150).await;
     assert_eq!(input.value(), "sin(x)");
-    web_sys::window()
-        .unwrap()
-        .history()
-        .unwrap()
-        .back()
-        .unwrap();
-    sleep(300).await;
+    go_back().await;
     let input: HtmlInputElement = find(&host, "function-input").dyn_into().unwrap();
     assert_eq!(input.value(), "x^2 + 3");
     unmount_site(host).await;
