@@ -1,5 +1,11 @@
 //! The site's entry point: mounts the Yew app into the page body.
 
+/// The site's allocator: talc, smaller than the default dlmalloc (about 2 KB less to
+/// download) and faster at the many small allocations expression trees make.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     slope::ui::start();

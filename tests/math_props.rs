@@ -2169,3 +2169,45 @@ fn nested_leaky_relu_with_variable_slope_differentiates_quickly() {
         "differentiate({src}) did not finish in 60 s"
     );
 }
+
+/// Decimal text as `[sign]digits[.digits][e[sign]digits]`, across every scale a double has.
+fn decimal_text() -> impl Strategy<Value = String> {
+    (
+        prop::sample::select(vec!["", "-", "+"]),
+        "[0-9]{1,25}",
+        prop::option::of("[0-9]{0,25}"),
+        prop::option::of(-360i32..360),
+    )
+        .prop_map(|(sign, int, frac, exp)| {
+            let mut s = format!("{sign}{int}");
+            if let Some(f) = frac {
+                s.push('.');
+                s.push_str(&f);
+            }
+            if let Some(e) = exp {
+                s.push_str(&format!("e{e}"));
+            }
+            s
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(20000))]
+
+    /// Our decimal reader gives the standard library's double, bit for bit.
+    #[test]
+    fn decimal_text_reads_as_the_nearest_double(s in decimal_text()) {
+        let ours = slope::math::decimal::parse_decimal(&s).map(f64::to_bits);
+        prop_assert_eq!(ours, s.parse::<f64>().ok().map(f64::to_bits), "{}", s);
+    }
+
+    /// Every double printed in full (shortest and 17 digits) reads back as itself.
+    #[test]
+    fn printed_doubles_read_back(bits in any::<u64>()) {
+        let x = f64::from_bits(bits >> 1);
+        prop_assume!(x.is_finite());
+        for s in [format!("{x:e}"), format!("{x:.16e}"), format!("{x}")] {
+            prop_assert_eq!(slope::math::decimal::parse_decimal(&s).map(f64::to_bits), Some(x.to_bits()), "{}", s);
+        }
+    }
+}

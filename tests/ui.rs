@@ -373,3 +373,230 @@ fn the_rate_lesson_gives_the_seeds_numbers_and_keeps_a_and_b_in_its_address() {
     let o = lesson::overlay(&s, 1.0, 2.0);
     assert_eq!(o.handles, vec![(1.0, 1.0), (2.0, 8.0)]);
 }
+
+#[test]
+fn every_table_row_derives_to_its_textbook_derivative() {
+    use slope::ui::lessons::table_of_derivatives::{
+        explorer_text, from_query, instance, parameter_values, study, GROUPS,
+    };
+    let expected = [
+        ("c", "0"),
+        ("x", "1"),
+        ("x^2", "2x"),
+        ("x^3", "3x^2"),
+        ("x^n", "n*x^(n - 1)"),
+        ("sqrt(x)", "1/(2sqrt(x))"),
+        ("1/x", "-1/x^2"),
+        ("e^x", "exp(x)"),
+        ("a^x", "a^x*ln(a)"),
+        ("ln(x)", "1/x"),
+        ("log_a(x)", "1/(x*ln(a))"),
+        ("sin(x)", "cos(x)"),
+        ("cos(x)", "-sin(x)"),
+        ("tan(x)", "sec(x)^2"),
+        ("cot(x)", "-csc(x)^2"),
+        ("sec(x)", "sec(x)*tan(x)"),
+        ("csc(x)", "-cot(x)*csc(x)"),
+        ("sigmoid(x)", "sigmoid(x)(1 - sigmoid(x))"),
+        ("tanh(x)", "1 - tanh(x)^2"),
+        ("relu(x)", "step(x)"),
+        ("leaky_relu(x)", "0.99step(x) + 0.01"),
+    ];
+    let rows: Vec<_> = GROUPS.iter().flat_map(|g| g.rows.iter()).collect();
+    assert_eq!(
+        rows.len(),
+        expected.len(),
+        "every row of the seed's table, once"
+    );
+    for (row, (f, df)) in rows.iter().zip(expected) {
+        assert_eq!(row.f, f);
+        let s = study(f).unwrap();
+        assert_eq!(s.var, "x", "{f} is a function of x");
+        assert_eq!(slope::math::to_text(&s.derivation.result), df, "d/dx {f}");
+        // The derivative agrees with a central difference wherever both exist.
+        let s = s.with_parameter_values(&parameter_values(&s, 2.5, 3.0));
+        for i in 0..=20 {
+            let x = row.range.0 + (row.range.1 - row.range.0) * (i as f64 + 0.37) / 21.0;
+            let h = 1e-5;
+            let q = (s.f_at(x + h) - s.f_at(x - h)) / (2.0 * h);
+            let d = s.df_at(x);
+            if q.is_finite() && d.is_finite() && (x.abs() > 1e-3) {
+                assert!(
+                    (q - d).abs() <= 1e-4 * (1.0 + d.abs()),
+                    "{f} at {x}: {d} vs {q}"
+                );
+            }
+        }
+    }
+    // The sliders' instances, derived afresh.
+    let text = |s: &Study| slope::math::to_text(&s.derivation.result);
+    let power = study("x^n").unwrap();
+    assert_eq!(text(&instance(&power, 2.5, 2.0).unwrap()), "2.5x^1.5");
+    assert_eq!(text(&instance(&power, 3.0, 2.0).unwrap()), "3x^2");
+    assert_eq!(
+        text(&instance(&study("a^x").unwrap(), 3.0, 2.0).unwrap()),
+        "2^x*ln(2)"
+    );
+    assert!(instance(&study("c").unwrap(), 3.0, 2.0).is_none());
+    assert!(instance(&study("sin(x)").unwrap(), 3.0, 2.0).is_none());
+    // The constant row opens in the explorer as a constant, not as the variable c.
+    assert_eq!(explorer_text("c"), "d/dx c");
+    assert_eq!(explorer_text("x^n"), "x^n");
+    // The address: on the grid, in range, and never base 1.
+    assert_eq!(from_query("n=2.5&a=3"), (2.5, 3.0));
+    assert_eq!(from_query("n=99&a=1"), (5.0, 1.1));
+    assert_eq!(from_query("n=oops"), (3.0, 2.0));
+}
+
+#[test]
+fn a_sparkline_stays_in_its_box_and_keeps_gaps() {
+    use slope::plot::sparkline::polylines;
+    let s = Study::parse("1/x").unwrap();
+    let samples = s.sample_f(-3.0, 3.0, 96);
+    let lines = polylines(&samples, (-3.0, 3.0), (-5.0, 5.0), 96.0, 48.0);
+    assert!(lines.len() >= 2, "the pole at 0 is a gap: {lines:?}");
+    for l in &lines {
+        for p in l.split(' ') {
+            let (x, y) = p.split_once(',').unwrap();
+            let (x, y): (f64, f64) = (x.parse().unwrap(), y.parse().unwrap());
+            assert!(
+                (0.0..=96.0).contains(&x) && (0.0..=48.0).contains(&y),
+                "{p}"
+            );
+        }
+    }
+    // No line joins the two branches across the pole.
+    assert!(lines.iter().all(|l| {
+        let xs: Vec<f64> = l
+            .split(' ')
+            .map(|p| p.split(',').next().unwrap().parse().unwrap())
+            .collect();
+        xs.iter().all(|x| *x <= 48.0) || xs.iter().all(|x| *x >= 48.0)
+    }));
+}
+
+#[test]
+fn a_sparkline_keeps_f_in_view_when_f_prime_blows_up() {
+    use slope::plot::sparkline::shared_y_range;
+    // √x on [0, 4]: f′ = 1/(2√x) → ∞ at 0 must not flatten f.
+    let (lo, hi) = shared_y_range((-0.16, 2.16), (-2270.0, 30648.0));
+    assert!(
+        (lo + 2.48).abs() < 1e-12 && (hi - 4.48).abs() < 1e-12,
+        "{lo} {hi}"
+    );
+    // Comparable scales: the union.
+    assert_eq!(shared_y_range((-0.72, 9.72), (-6.96, 6.96)), (-6.96, 9.72));
+}
+
+#[test]
+fn taylor_polynomials_match_f_and_its_derivatives_at_x0() {
+    use slope::ui::lessons::second_derivatives::{
+        concave_up, continuous_across, derivatives, factorial, from_query, inflections, polynomial,
+        polynomial_text, readout, to_query, values_at, Setting, Stop,
+    };
+    let poly = |f: &str, x0: f64, n: usize| {
+        let s = Study::parse(f).unwrap();
+        let (d, stop) = derivatives(&s, n);
+        let (v, stop) = values_at(&d, stop, x0);
+        (polynomial_text(&v, x0, "x"), stop, v)
+    };
+    // The textbook forms, exact where the derivatives are whole numbers.
+    assert_eq!(poly("sin(x)", 0.0, 1).0, ("x".into(), false));
+    assert_eq!(
+        poly("sin(x)", 0.0, 5).0,
+        ("x - x^3/6 + x^5/120".into(), false)
+    );
+    assert_eq!(
+        poly("e^x", 0.0, 3).0,
+        ("1 + x + x^2/2 + x^3/6".into(), false)
+    );
+    assert_eq!(
+        poly("x^3 - 3x", 1.0, 3).0,
+        ("-2 + 3(x - 1)^2 + (x - 1)^3".into(), false)
+    );
+    assert_eq!(
+        poly("1/x", -1.0, 2).0,
+        ("-1 - (x + 1) - (x + 1)^2".into(), false)
+    );
+    assert!(poly("cos(x)", 1.0, 1).0 .1, "cos(1) is rounded for show");
+    // Where a derivative does not exist, the polynomial stops there, and says so.
+    assert_eq!(poly("x^(5/2)", 0.0, 4).1, Some(Stop::Undefined(3)));
+    assert_eq!(poly("ln(x)", 0.0, 2).1, Some(Stop::Undefined(0)));
+    // Property: Tₙ and its first n derivatives agree with f's at x₀ (checked by finite
+    // differences of both), and Tₙ(x) − f(x) shrinks like |x − x₀|ⁿ⁺¹.
+    for (f, x0) in [
+        ("sin(x)", 0.7),
+        ("e^(x/2)", -1.0),
+        ("ln(1 + x^2)", 0.5),
+        ("sigmoid(2x)", 0.3),
+    ] {
+        let s = Study::parse(f).unwrap();
+        for n in 1..=6 {
+            let (d, stop) = derivatives(&s, n);
+            let (v, _) = values_at(&d, stop, x0);
+            assert_eq!(v.len(), n + 1, "{f}: all {n} derivatives exist at {x0}");
+            let t = Study::with_variable(polynomial(&v, x0, "x"), "x".into());
+            for (k, vk) in v.iter().enumerate().take(2) {
+                let tk = if k == 0 { t.f_at(x0) } else { t.df_at(x0) };
+                assert!(
+                    (tk - vk).abs() < 1e-9,
+                    "{f}: T{n}^({k})({x0}) = {tk}, f^({k}) = {vk}"
+                );
+            }
+            let err = |h: f64| (t.f_at(x0 + h) - s.f_at(x0 + h)).abs();
+            let (e1, e2) = (err(0.02), err(0.01));
+            if e1 > 1e-12 {
+                let order = (e1 / e2).log2();
+                assert!(order > n as f64 + 0.5, "{f}, n = {n}: error order {order}");
+            }
+        }
+    }
+    assert_eq!(factorial(5), 120.0);
+    // Concavity and inflection points of x³ − 3x on its own sampling: concave up for x > 0,
+    // one inflection point at 0; x⁴ has none; 1/x has none at its pole.
+    let second = |f: &str| {
+        let s = Study::parse(f).unwrap();
+        let d = s.of_derivative();
+        let ddf = d.sample_df(-3.0, 3.0, 600);
+        let (f, df) = (s.sample_f(-3.0, 3.0, 600), s.sample_df(-3.0, 3.0, 600));
+        let points = inflections(
+            &ddf,
+            |x| d.df_at(x),
+            |a, b| continuous_across(&[&f, &df], a, b),
+        );
+        (concave_up(&ddf), points)
+    };
+    let (up, points) = second("x^3 - 3x");
+    assert_eq!(up.len(), 1);
+    assert!(up[0].0.abs() < 1e-9 && up[0].1 == 3.0, "{up:?}");
+    assert_eq!(points.len(), 1);
+    assert!(points[0].abs() < 1e-9, "{points:?}");
+    assert!(second("x^4").1.is_empty());
+    assert!(second("1/x").1.is_empty());
+    let (_, points) = second("x*abs(x)");
+    assert_eq!(
+        points.len(),
+        1,
+        "f″ jumps at 0 but f and f′ are smooth there: {points:?}"
+    );
+    let (_, points) = second("sin(x)");
+    assert!(
+        points.len() == 1 && points[0].abs() < 1e-9,
+        "sin: only 0 in [−3, 3]: {points:?}"
+    );
+    // The readout names the bend.
+    assert!(readout(&[0.0, 1.0, 2.0], 1.0, false).contains("concave up"));
+    assert!(readout(&[0.0, 1.0, -2.0], 1.0, false).contains("concave down"));
+    assert!(readout(&[0.0, 1.0, 0.0], 0.0, true).contains("inflection point"));
+    // The address.
+    let s = from_query("f=x%5E3&x0=1.23&n=12");
+    assert_eq!(
+        s,
+        Setting {
+            f: "x^3".into(),
+            x0: 1.25,
+            degree: 8
+        }
+    );
+    assert_eq!(from_query(&to_query(&s)[1..]), s);
+}

@@ -1141,3 +1141,124 @@ async fn the_rate_lesson_shows_7_on_1_2_and_brings_b_to_a() {
     assert!(avg.contains("= 3.00") || avg.ends_with("= 3.003"), "{avg}");
     unmount_site(host).await;
 }
+
+#[wasm_bindgen_test]
+async fn the_tables_derivative_column_is_the_engines_and_n_moves_the_power_row() {
+    use slope::ui::lessons::table_of_derivatives::{study, GROUPS};
+    let host = mount_site("#/table-of-derivatives?n=3&a=2").await;
+    assert_eq!(h1(&host), "Table of derivatives");
+    let rows = host.query_selector_all("[data-testid=table-row]").unwrap();
+    let expected: Vec<&str> = GROUPS
+        .iter()
+        .flat_map(|g| g.rows.iter().map(|r| r.f))
+        .collect();
+    assert_eq!(rows.length() as usize, expected.len());
+    for (i, f) in expected.iter().enumerate() {
+        let row: Element = rows.get(i as u32).unwrap().dyn_into().unwrap();
+        assert_eq!(row.get_attribute("data-f").as_deref(), Some(*f));
+        let df = row
+            .query_selector("[data-testid=table-df] math")
+            .unwrap()
+            .expect("f′ typeset");
+        let engine = study(f).unwrap();
+        assert_eq!(
+            df.get_attribute("alttext").unwrap(),
+            slope::math::to_speech(&engine.derivation.result),
+            "d/dx {f}"
+        );
+        // Each row is sketched: f and f′ each drew at least one line.
+        let sketch = row
+            .query_selector("svg.sparkline")
+            .unwrap()
+            .expect("a sketch");
+        assert!(
+            sketch.query_selector(".spark-f").unwrap().is_some(),
+            "{f}: f sketched"
+        );
+        assert!(
+            sketch.query_selector(".spark-df").unwrap().is_some(),
+            "{f}: f′ sketched"
+        );
+    }
+    assert!(find(&host, "softmax-row")
+        .text_content()
+        .unwrap()
+        .contains("Jacobian"));
+    // The power row at n = 3, then n = 2.5: the engine derives the instance afresh.
+    let power = host
+        .query_selector("[data-f='x^n'] [data-testid=instance-df] math")
+        .unwrap()
+        .unwrap();
+    assert_eq!(power.get_attribute("alttext").unwrap(), "3 times x squared");
+    set_slider(&host, "n-slider", 2.5).await;
+    sleep(400).await;
+    let power = host
+        .query_selector("[data-f='x^n'] [data-testid=instance-df] math")
+        .unwrap()
+        .unwrap();
+    assert!(
+        power
+            .get_attribute("alttext")
+            .unwrap()
+            .starts_with("2.5 times x to the"),
+        "{:?}",
+        power.get_attribute("alttext")
+    );
+    let hash = web_sys::window().unwrap().location().hash().unwrap();
+    assert!(hash.contains("n=2.5"), "{hash}");
+}
+
+#[wasm_bindgen_test]
+async fn the_taylor_slider_changes_the_polynomial_and_the_readout_reads_the_bend() {
+    let host = mount_site("#/second-derivatives?f=sin(x)&x0=0&n=1").await;
+    assert_eq!(h1(&host), "Second derivatives and Taylor polynomials");
+    sleep(300).await;
+    let taylor = |host: &Element| {
+        host.query_selector("[data-testid=taylor] math")
+            .unwrap()
+            .expect("the polynomial, typeset")
+            .get_attribute("alttext")
+            .unwrap()
+    };
+    assert_eq!(taylor(&host), "T₁ of x equals x");
+    // f″(0) = 0 for sin, whatever the degree: the readout says so at degree 1.
+    assert!(
+        text(&host, "concavity").contains("f″(0) = 0"),
+        "{}",
+        text(&host, "concavity")
+    );
+    set_slider(&host, "degree-slider", 5.0).await;
+    sleep(400).await;
+    let t5 = taylor(&host);
+    assert!(
+        t5.contains("x to the 5th") || t5.contains("x to the power 5"),
+        "{t5}"
+    );
+    assert!(t5.contains("120"), "{t5}");
+    let hash = web_sys::window().unwrap().location().hash().unwrap();
+    assert!(hash.contains("n=5"), "{hash}");
+    // Moving x₀ to where sin bends upward.
+    set_slider(&host, "x0-slider", -1.5).await;
+    sleep(300).await;
+    assert!(
+        text(&host, "concavity").contains("concave up"),
+        "{}",
+        text(&host, "concavity")
+    );
+    // All three plots are drawn.
+    for id in ["plot-f", "plot-df"] {
+        assert!(
+            host.query_selector_all(&format!("canvas[data-testid={id}][data-drawn=true]"))
+                .unwrap()
+                .length()
+                >= 1,
+            "{id}"
+        );
+    }
+    assert_eq!(
+        host.query_selector_all("canvas[data-drawn=true]")
+            .unwrap()
+            .length(),
+        3
+    );
+}

@@ -300,9 +300,9 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ParseError> {
                 end += exp_len;
             }
             let text = &src[start..end];
-            let value: f64 = match text.parse::<f64>() {
-                Ok(v) if dots <= 1 && text != "." && v.is_finite() => v,
-                Ok(v) if dots <= 1 && !v.is_finite() => {
+            let value: f64 = match super::decimal::parse_decimal(text) {
+                Some(v) if dots <= 1 && v.is_finite() => v,
+                Some(_) if dots <= 1 => {
                     return Err(ParseError::new(
                         ErrorKind::NumberTooLarge(text.into()),
                         (start, end),

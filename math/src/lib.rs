@@ -3,6 +3,7 @@
 //! knows about the browser, Yew or plotters.
 
 pub mod ast;
+pub mod decimal;
 pub mod diff;
 pub mod domain;
 pub mod error;

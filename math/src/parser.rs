@@ -660,8 +660,8 @@ impl Parser<'_> {
         }
         // `log_2(x)`, `log_10 x`, `log_b(x)`: the base written as a subscript.
         if let Some(base) = name.strip_prefix("log_") {
-            let base_expr = match base.parse::<f64>() {
-                Ok(b) if b.is_finite() => Some(Expr::Num(b)),
+            let base_expr = match super::decimal::parse_decimal(base) {
+                Some(b) if b.is_finite() => Some(Expr::Num(b)),
                 _ if base == "e" => Some(Expr::Const(Constant::E)),
                 _ if base == "pi" || base == "π" => Some(Expr::Const(Constant::Pi)),
                 _ if super::lexer::greek(base).is_some() => {

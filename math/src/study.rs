@@ -25,6 +25,8 @@ pub struct Study {
     pub df_program: Program,
     /// f with the parameters at their values (what `f_program` computes).
     pub f_fixed: Expr,
+    /// The parameters' values, in the order of `parameters`.
+    pub values: Vec<f64>,
 }
 
 impl Study {
@@ -59,6 +61,7 @@ impl Study {
             f_program,
             df_program,
             f_fixed,
+            values,
         }
     }
 
@@ -79,7 +82,37 @@ impl Study {
             f_program,
             df_program,
             f_fixed,
+            values,
             ..self.clone()
+        }
+    }
+
+    /// The study of f′: its function is f′ and its derivative f″, both undefined wherever f
+    /// or f′ is (so f″ of `ln(x)` is not drawn for x < 0, where the formula −1/x² would
+    /// still give numbers, nor where f′ jumps).
+    pub fn of_derivative(&self) -> Study {
+        let var = self.var.clone();
+        let derivation = differentiate(&self.derivation.result, &var);
+        let values = &self.values;
+        let fix = |e: &Expr| {
+            self.parameters
+                .iter()
+                .zip(values)
+                .fold(e.clone(), |acc, (p, v)| substitute(&acc, p, &Expr::Num(*v)))
+        };
+        let df_fixed = fix(&self.derivation.result);
+        // f + f′ is undefined where either is and jumps where either does.
+        let guard = Expr::Add(Box::new(self.f_fixed.clone()), Box::new(df_fixed.clone()));
+        let ddf_program = Program::compile_guarded(&fix(&derivation.result), &guard, &[&var]);
+        Study {
+            f: self.derivation.result.clone(),
+            var,
+            parameters: self.parameters.clone(),
+            derivation,
+            f_program: self.df_program.clone(),
+            df_program: ddf_program,
+            f_fixed: df_fixed,
+            values: values.clone(),
         }
     }
 

@@ -61,6 +61,18 @@ pub fn tick(value: f64, step: f64, out: &mut String) {
     }
 }
 
+/// A number as typed in an address or a formula: up to six decimals, no trailing zeros, no
+/// minus on zero (`1.5`, `-0.25`, `0`).
+pub fn plain(x: f64) -> String {
+    let s = format!("{x:.6}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.to_string()
+    }
+}
+
 /// A value in a readout: up to four decimals, powers of ten outside 10⁻⁴…10⁶.
 pub fn value(v: f64) -> String {
     if v.is_nan() {

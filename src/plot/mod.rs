@@ -8,6 +8,7 @@ pub mod format;
 pub mod geometry;
 pub mod overlay;
 mod render;
+pub mod sparkline;
 pub mod surface;
 pub mod theme;
 pub mod ticks;
@@ -134,6 +135,8 @@ pub struct PlotModel<'a> {
     pub lines: Vec<Line>,
     /// A vertical line at this x (the pointer, an animation's position).
     pub cursor_x: Option<f64>,
+    /// x intervals shaded from top to bottom, under everything else.
+    pub bands: Vec<(f64, f64)>,
 }
 
 impl<'a> PlotModel<'a> {
@@ -150,6 +153,7 @@ impl<'a> PlotModel<'a> {
             points: Vec::new(),
             lines: Vec::new(),
             cursor_x: None,
+            bands: Vec::new(),
         }
     }
 

@@ -35,6 +35,8 @@ pub struct Overlay {
     pub points: Vec<OverlayPoint>,
     /// A point the student can drag along the curve (x₀).
     pub handles: Vec<(f64, f64)>,
+    /// x intervals shaded under the curve (where f is concave up).
+    pub bands: Vec<(f64, f64)>,
 }
 
 impl Ink {

@@ -43,6 +43,9 @@ pub fn render<S: Surface>(
     painter
         .surface
         .fill_rect((0, 0), (width as i32, height as i32), theme.background)?;
+    for band in &model.bands {
+        painter.band(*band)?;
+    }
     painter.grid(&layout)?;
     painter.axes()?;
     if let Some(x) = model.cursor_x {
@@ -224,6 +227,17 @@ impl<S: Surface> Painter<'_, S> {
         }
         if y0 <= 0.0 && 0.0 <= y1 {
             self.horizontal_rule(self.screen_y(0.0), width, color)?;
+        }
+        Ok(())
+    }
+
+    /// The x interval `[a, b]` shaded over the frame's height.
+    fn band(&mut self, (a, b): (f64, f64)) -> Result<(), PlotError> {
+        let (left, top, right, bottom) = self.edges();
+        let (a, b) = (self.screen_x(a).max(left), self.screen_x(b).min(right));
+        if a < b {
+            self.surface
+                .fill_rect((a, top), (b, bottom), self.theme.shade)?;
         }
         Ok(())
     }

@@ -21,6 +21,8 @@ pub struct Theme {
     pub derivative: RGBColor,
     pub secant: RGBColor,
     pub tangent: RGBColor,
+    /// Shaded x intervals (where f is concave up), under everything else.
+    pub shade: RGBColor,
     /// A CSS font family list.
     pub font_family: &'static str,
     pub tick_font: f64,
@@ -42,6 +44,7 @@ impl Theme {
             derivative: RGBColor(0xd5, 0x5e, 0x00),
             secant: RGBColor(0xe6, 0x9f, 0x00),
             tangent: RGBColor(0x00, 0x9e, 0x73),
+            shade: RGBColor(0xe2, 0xf3, 0xec),
             font_family: "system-ui, sans-serif",
             tick_font: 12.0,
             label_font: 13.0,
@@ -60,6 +63,7 @@ impl Theme {
             cursor: RGBColor(0x80, 0x80, 0x80),
             function: RGBColor(0x56, 0xb4, 0xe9),
             derivative: RGBColor(0xe3, 0x6c, 0x1c),
+            shade: RGBColor(0x1d, 0x33, 0x2c),
             ..Theme::light(scale)
         }
     }

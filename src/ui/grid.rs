@@ -1,6 +1,7 @@
 //! Slider grids that land exactly on round values: a step from the 1-2-5 ladder, and values
 //! snapped to whole multiples of it, computed so that 100 steps of 0.01 from 1 give exactly
 //! 0, not 1.39e-16 (where a kink verdict would vanish). Pure, so it is tested natively.
+use crate::math::decimal::parse_decimal;
 
 /// The largest 1, 2 or 5 times a power of ten that is at most `span / steps` (a slider over
 /// `span` with about `steps` positions).
@@ -52,8 +53,7 @@ pub fn log_slider_value(v: f64, lo: f64, hi: f64) -> f64 {
     if raw <= lo * (1.0 + 1e-3) {
         return lo;
     }
-    format!("{raw:.2e}")
-        .parse::<f64>()
+    parse_decimal(&format!("{raw:.2e}"))
         .unwrap_or(raw)
         .clamp(lo, hi)
 }

@@ -1,7 +1,9 @@
 //! Reusable hooks.
 
+pub mod use_address;
 pub mod use_animation;
 pub mod use_canvas_size;
 pub mod use_debounce;
 pub mod use_id;
 pub mod use_throttled;
+pub mod use_typed_function;

@@ -138,12 +138,14 @@ fn render(page: Page) -> Html {
         Page::Typing => lessons::typing::typing(),
         Page::RateOfChange => html! { <lessons::rate_of_change::RateOfChange /> },
         Page::NumericalAndSymbolic => lessons::numerical_and_symbolic::numerical_and_symbolic(),
+        Page::TableOfDerivatives => html! { <lessons::table_of_derivatives::TableOfDerivatives /> },
         Page::PowerRule => rule_lesson(page, &lessons::power_rule::CONTENT),
         Page::ConstantMultipleRule => rule_lesson(page, &lessons::constant_multiple_rule::CONTENT),
         Page::SumRule => rule_lesson(page, &lessons::sum_rule::CONTENT),
         Page::ProductRule => rule_lesson(page, &lessons::product_rule::CONTENT),
         Page::QuotientRule => rule_lesson(page, &lessons::quotient_rule::CONTENT),
         Page::ChainRule => rule_lesson(page, &lessons::chain_rule::CONTENT),
+        Page::SecondDerivatives => html! { <lessons::second_derivatives::SecondDerivatives /> },
         Page::NotFound => html! {
             <section class="panel">
                 <h1>{ Page::NotFound.title() }</h1>

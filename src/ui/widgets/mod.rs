@@ -10,5 +10,6 @@ pub mod quotient_table;
 pub mod rule_lesson;
 pub mod share_button;
 pub mod slider;
+pub mod sparkline;
 pub mod step_list;
 pub mod worked;

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::plot::format::value as format_value;
-use crate::ui::widgets::slider::Slider;
+use crate::ui::widgets::slider::number_slider;
 
 /// Default slider range; a value from the URL outside it widens the range.
 const RANGE: f64 = 5.0;
@@ -54,12 +54,8 @@ pub fn parameters(
                     let on_change = on_change.clone();
                     let key = name.clone();
                     let on_change = Callback::from(move |v: f64| on_change.emit((key.clone(), v)));
-                    html! {
-                        <Slider label={html! { format!("Parameter {name}") }}
-                            min={value.min(-RANGE)} max={value.max(RANGE)} step={STEP} big_step={1.0}
-                            value={*value} value_text={format!("{name} = {}", format_value(*value))}
-                            display={format_value(*value)} {on_change} testid={format!("param-{name}")} />
-                    }
+                    number_slider(html! { format!("Parameter {name}") }, name, (value.min(-RANGE), value.max(RANGE)),
+                        STEP, 1.0, *value, on_change, format!("param-{name}").into())
                 }) }
             </div>
         </section>

@@ -51,11 +51,15 @@ pub struct PlotCanvasProps {
     #[prop_or_default]
     pub overlay_text: AttrValue,
     /// The x under the pointer (or tapped), `None` when it leaves.
+    #[prop_or_default]
     pub on_hover: Callback<Option<f64>>,
     /// Zoom by a factor (< 1 zooms in) about an x value.
+    #[prop_or_default]
     pub on_zoom: Callback<(f64, f64)>,
     /// Pan by an x distance.
+    #[prop_or_default]
     pub on_pan: Callback<f64>,
+    #[prop_or_default]
     pub on_reset: Callback<()>,
     /// The view can be moved (zoom and pan by wheel, drag and keys); a fixed view ignores
     /// them and says no keys.
@@ -64,6 +68,10 @@ pub struct PlotCanvasProps {
     /// One of the overlay's handles (by index) dragged to an x.
     #[prop_or_default]
     pub on_handle: Callback<(usize, f64)>,
+    /// A second function drawn dashed over the first (a Taylor polynomial), on the first's
+    /// scale.
+    #[prop_or_default]
+    pub extra: Option<Rc<Study>>,
 }
 
 impl PartialEq for PlotCanvasProps {
@@ -81,6 +89,10 @@ impl PartialEq for PlotCanvasProps {
             && self.on_reset == o.on_reset
             && self.on_handle == o.on_handle
             && self.movable == o.movable
+            && match (&self.extra, &o.extra) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
     }
 }
 
@@ -88,6 +100,8 @@ impl PartialEq for PlotCanvasProps {
 struct Sampled {
     samples: Samples,
     y_range: (f64, f64),
+    /// The extra function's samples.
+    extra: Option<Samples>,
 }
 
 /// Identity, not value: a new sampling is a new `Rc`, and comparing hundreds of points on
@@ -129,6 +143,12 @@ fn redraw(canvas: &HtmlCanvasElement, size: CanvasSize, frame: &Frame) -> Option
     model.x_label = frame.var.to_string();
     model.curves.push(PlotCurve::new(samples, color));
     model.mark_breaks(&samples.breaks, color);
+    if let Some(extra) = &frame.sampled.extra {
+        let mut c = PlotCurve::new(extra, theme.tangent);
+        c.dash = Some(Dash::DEFAULT);
+        model.curves.push(c);
+    }
+    model.bands.clone_from(&frame.overlay.bands);
     model.cursor_x = frame.cursor;
     for l in &frame.overlay.lines {
         let dash = l.dashed.then_some(Dash::DEFAULT);
@@ -254,8 +274,9 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
             props.view.x_min.to_bits(),
             props.view.x_max.to_bits(),
             width,
+            props.extra.clone().map(ByPtr),
         );
-        use_memo(key, |(study, curve, _, _, width)| {
+        use_memo(key, |(study, curve, _, _, width, extra)| {
             let view = props.view;
             let started = perf::now_ms();
             let samples = match curve {
@@ -263,8 +284,15 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
                 Curve::Df => study.0.sample_df(view.x_min, view.x_max, *width),
             };
             let y_range = auto_y_range(&samples, view.x_min, view.x_max);
+            let extra = extra
+                .as_ref()
+                .map(|e| e.0.sample_f(view.x_min, view.x_max, *width));
             perf::record_sampling(perf::now_ms() - started);
-            Rc::new(Sampled { samples, y_range })
+            Rc::new(Sampled {
+                samples,
+                y_range,
+                extra,
+            })
         })
     };
 
@@ -469,5 +497,23 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
                 {onpointerleave} {onkeydown}>
             </canvas>
         </figure>
+    }
+}
+
+/// A plot with a fixed view (the page scrolls over it; no zoom or pan), drawing `curve` of
+/// `study` with an overlay and, optionally, a second function dashed over it.
+pub fn fixed_plot(
+    study: Rc<Study>,
+    curve: Curve,
+    title: String,
+    view: View,
+    overlay: Overlay,
+    overlay_text: String,
+    extra: Option<Rc<Study>>,
+    on_handle: Callback<(usize, f64)>,
+) -> Html {
+    html! {
+        <PlotCanvas {study} {curve} title={title} {view} cursor={None::<f64>} {overlay}
+            overlay_text={overlay_text} {extra} {on_handle} movable=false />
     }
 }

@@ -11,7 +11,8 @@ use crate::math::{to_text, Study};
 use crate::ui::browser;
 use crate::ui::content::RuleLesson;
 use crate::ui::course::Page;
-use crate::ui::hooks::use_debounce::use_debounce;
+use crate::ui::hooks::use_address::use_address;
+use crate::ui::hooks::use_typed_function::use_typed_function;
 use crate::ui::query;
 use crate::ui::widgets::function_input::FunctionInput;
 use crate::ui::widgets::math_view::definition;
@@ -42,54 +43,24 @@ struct TryProps {
 /// "Try your own": any function, derived step by step as it is typed.
 #[function_component(TryYourOwn)]
 fn try_your_own(props: &TryProps) -> Html {
-    let route = props.route;
-    let input = use_state(|| {
-        query::get(&browser::current_query(), "f").unwrap_or_else(|| props.first.to_string())
-    });
-    let committed = use_state(|| (*input).clone());
-    // What was typed last: the debounced commit runs after renders it did not see.
-    let latest = use_mut_ref(|| (*input).clone());
-    let commit = {
-        let (latest, committed) = (latest.clone(), committed.clone());
-        use_debounce(
-            150,
-            Callback::from(move |_| {
-                let text = latest.borrow().clone();
-                browser::replace_query(route, &query::to_query(&[("f", text.clone())]));
-                committed.set(text);
-            }),
-        )
-    };
-    let parsed = use_memo((*committed).clone(), |f| Study::parse(f).map(Rc::new));
-    // The last function that parsed stays on show (dimmed) while the field holds a typo.
-    let good = use_mut_ref(|| None::<Rc<Study>>);
-    if let Ok(s) = parsed.as_ref() {
-        *good.borrow_mut() = Some(s.clone());
-    }
-    let on_input = {
-        let input = input.clone();
-        Callback::from(move |text: String| {
-            *latest.borrow_mut() = text.clone();
-            input.set(text);
-            commit.emit(());
-        })
-    };
-    let error = match parsed.as_ref() {
-        Err(e) if *committed == *input => Some(e.clone()),
-        _ => None,
-    };
-    let shown = good.borrow().clone();
-    let var = shown
+    let typed = use_typed_function(
+        query::get(&browser::current_query(), "f").unwrap_or_else(|| props.first.to_string()),
+    );
+    use_address(
+        props.route,
+        query::to_query(&[("f", typed.committed.clone())]),
+    );
+    let var = typed
+        .shown
         .as_ref()
         .map(|s| s.var.clone())
         .unwrap_or_else(|| "x".into());
-    let stale = parsed.is_err();
     html! {
         <section class="panel try" aria-label="Try your own" data-testid="try">
             <h2>{ "Try your own" }</h2>
-            <FunctionInput value={(*input).clone()} {error} {var} {on_input} />
-            if let Some(study) = shown {
-                <div data-testid="try-result" class={classes!(stale.then_some("stale"))}>
+            <FunctionInput value={typed.input} error={typed.error} {var} on_input={typed.on_input} />
+            if let Some(study) = typed.shown {
+                <div data-testid="try-result" class={classes!(typed.stale.then_some("stale"))}>
                     { derivation(&study, true) }
                     <a href={explorer_href(&to_text(&study.f), 1.0)}>{ "Open in explorer" }</a>
                 </div>

@@ -36,7 +36,7 @@ pub fn slider(props: &SliderProps) -> Html {
         let on_change = props.on_change.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Ok(v) = input.value().parse::<f64>() {
+            if let Some(v) = crate::math::decimal::parse_decimal(&input.value()) {
                 on_change.emit(snap(v, step).clamp(lo, hi));
             }
         })
@@ -66,5 +66,25 @@ pub fn slider(props: &SliderProps) -> Html {
                 aria-valuetext={props.value_text.clone()} />
             <span class="slider-value nowrap" aria-hidden="true">{ props.display.clone() }</span>
         </div>
+    }
+}
+
+/// A slider over `range` whose value is shown as a readout number and spoken as
+/// "`name` = value" (one place for the many sliders lessons have: less code to download).
+#[allow(clippy::too_many_arguments)]
+pub fn number_slider(
+    label: Html,
+    name: &str,
+    range: (f64, f64),
+    step: f64,
+    big_step: f64,
+    value: f64,
+    on_change: Callback<f64>,
+    testid: AttrValue,
+) -> Html {
+    let shown = crate::plot::format::value(value);
+    html! {
+        <Slider {label} min={range.0} max={range.1} {step} {big_step} {value}
+            value_text={format!("{name} = {shown}")} display={shown} {on_change} {testid} />
     }
 }

@@ -13,11 +13,28 @@ use crate::ui::widgets::step_list::StepList;
 
 /// The explorer's address for a function, with its point x₀.
 pub fn explorer_href(f: &str, x0: f64) -> String {
-    format!(
-        "#{}{}",
-        Page::Explorer.path(),
-        query::to_query(&[("f", f.to_string()), ("x0", x0.to_string())])
-    )
+    explorer_address(f, x0, None, &[])
+}
+
+/// The explorer's address for a function, its point x₀, optionally its view (x from, to) and
+/// the values of its parameters.
+pub fn explorer_address(
+    f: &str,
+    x0: f64,
+    view: Option<(f64, f64)>,
+    parameters: &[(&str, f64)],
+) -> String {
+    let mut pairs = vec![("f", f.to_string()), ("x0", x0.to_string())];
+    if let Some((lo, hi)) = view {
+        pairs.push(("xmin", lo.to_string()));
+        pairs.push(("xmax", hi.to_string()));
+    }
+    let named: Vec<(String, String)> = parameters
+        .iter()
+        .map(|(p, v)| (format!("p_{p}"), v.to_string()))
+        .collect();
+    pairs.extend(named.iter().map(|(k, v)| (k.as_str(), v.clone())));
+    format!("#{}{}", Page::Explorer.path(), query::to_query(&pairs))
 }
 
 /// A derivation shown in full: every step, then f′ (and f first when `with_f`).

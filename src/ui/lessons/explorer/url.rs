@@ -4,6 +4,7 @@
 //! and shown as text, never as markup.
 
 use super::state::{clamp_h, clamp_x0, State, View, DEFAULT_FUNCTION};
+use crate::math::decimal::parse_decimal;
 use crate::math::numeric::Method;
 
 /// Longest function we accept from a URL (the parser's own limit applies as well).
@@ -16,7 +17,7 @@ pub fn state_from_query(query: &str) -> State {
     let input = get("f")
         .map(|f| f.chars().take(MAX_URL_FUNCTION).collect::<String>())
         .unwrap_or_else(|| DEFAULT_FUNCTION.to_string());
-    let number = |k: &str| get(k).and_then(|v| v.trim().parse::<f64>().ok());
+    let number = |k: &str| get(k).and_then(|v| parse_decimal(v.trim()));
     let view = match (number("xmin"), number("xmax")) {
         (Some(a), Some(b)) => View::checked(a, b).unwrap_or(View::DEFAULT),
         _ => View::DEFAULT,
@@ -54,28 +55,17 @@ pub fn state_from_query(query: &str) -> State {
 pub fn query_from_state(s: &State) -> String {
     let mut pairs = vec![
         ("f", s.good_input.clone()),
-        ("xmin", short(s.view.x_min)),
-        ("xmax", short(s.view.x_max)),
-        ("x0", short(s.x0)),
+        ("xmin", crate::plot::format::plain(s.view.x_min)),
+        ("xmax", crate::plot::format::plain(s.view.x_max)),
+        ("x0", crate::plot::format::plain(s.x0)),
         ("h", format!("{:e}", s.h)),
         ("q", s.method.name().to_string()),
     ];
     let params: Vec<(String, String)> = s
         .params
         .iter()
-        .map(|(n, v)| (format!("p_{n}"), short(*v)))
+        .map(|(n, v)| (format!("p_{n}"), crate::plot::format::plain(*v)))
         .collect();
     pairs.extend(params.iter().map(|(k, v)| (k.as_str(), v.clone())));
     crate::ui::query::to_query(&pairs)
-}
-
-/// A number with as few digits as still round-trip well enough for a view.
-fn short(x: f64) -> String {
-    let s = format!("{:.6}", x);
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".into()
-    } else {
-        s.to_string()
-    }
 }

@@ -7,6 +7,7 @@ mod page;
 #[cfg(target_arch = "wasm32")]
 pub use page::RateOfChange;
 
+use crate::math::decimal::parse_decimal;
 use crate::math::Study;
 use crate::plot::format::value;
 use crate::plot::overlay::{Ink, Overlay, OverlayLine, OverlayPoint};
@@ -29,7 +30,7 @@ pub const CLOSEST: f64 = 1e-3;
 pub fn from_query(query: &str) -> (f64, f64) {
     let get = |k: &str, d: f64| {
         crate::ui::query::get(query, k)
-            .and_then(|v| v.trim().parse::<f64>().ok())
+            .and_then(|v| parse_decimal(v.trim()))
             .filter(|v| v.is_finite())
             .map(|v| v.clamp(VIEW.x_min, VIEW.x_max))
             .unwrap_or(d)
@@ -38,13 +39,10 @@ pub fn from_query(query: &str) -> (f64, f64) {
 }
 
 pub fn to_query(a: f64, b: f64) -> String {
-    crate::ui::query::to_query(&[("a", value_plain(a)), ("b", value_plain(b))])
-}
-
-/// A number as typed in an address (`1.5`, `-0.25`).
-fn value_plain(x: f64) -> String {
-    let s = format!("{x:.6}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
+    crate::ui::query::to_query(&[
+        ("a", crate::plot::format::plain(a)),
+        ("b", crate::plot::format::plain(b)),
+    ])
 }
 
 /// The average rate (f(b) − f(a)) / (b − a), `None` when a = b.

@@ -11,13 +11,13 @@ use crate::plot::format::value;
 use crate::ui::browser;
 use crate::ui::course::Page;
 use crate::ui::grid::snap;
+use crate::ui::hooks::use_address::use_address;
 use crate::ui::hooks::use_animation::use_animation;
-use crate::ui::hooks::use_debounce::use_debounce;
 use crate::ui::hooks::use_throttled::use_throttled;
 use crate::ui::widgets::math_view::definition;
-use crate::ui::widgets::plot_canvas::{Curve, PlotCanvas};
+use crate::ui::widgets::plot_canvas::{fixed_plot, Curve};
 use crate::ui::widgets::prose::prose;
-use crate::ui::widgets::slider::Slider;
+use crate::ui::widgets::slider::number_slider;
 
 use super::{
     average, from_query, overlay, readout, to_query, CLOSEST, FUNCTION, INTRO, OUTRO, START, STEP,
@@ -34,23 +34,10 @@ pub fn rate_of_change() -> Html {
     let ab = use_state(|| from_query(&browser::current_query()));
     let (a, b) = *ab;
 
-    // The address follows (a, b) once they rest.
+    use_address(route, to_query(a, b));
+    // The newest (a, b), for callbacks made before it changed.
     let latest = use_mut_ref(|| *ab);
     *latest.borrow_mut() = *ab;
-    let write = {
-        let latest = latest.clone();
-        use_debounce(
-            250,
-            Callback::from(move |_| {
-                let (a, b) = *latest.borrow();
-                browser::replace_query(route, &to_query(a, b));
-            }),
-        )
-    };
-    {
-        let write = write.clone();
-        use_effect_with((a.to_bits(), b.to_bits()), move |_| write.emit(()));
-    }
 
     let bringing = use_state_eq(|| false);
     let set = {
@@ -114,7 +101,6 @@ pub fn rate_of_change() -> Html {
     // The seed's numbers, computed: on [1, 2] and at 1.
     let seed_avg = average(&s, START.0, START.1).unwrap_or(f64::NAN);
     let seed_inst = s.df_at(START.0);
-    let nothing = Callback::from(|_| ());
     html! {
         <article class="lesson">
             <h1 class="page-title">{ Page::RateOfChange.title() }</h1>
@@ -122,17 +108,13 @@ pub fn rate_of_change() -> Html {
             <section class="panel" aria-label="Secant and tangent of x cubed">
                 <p class="formula">{ definition("f", &s.var, &s.f, false) }{ ", so " }{ definition("f′", &s.var, &s.derivation.result, false) }</p>
                 <div class="rate-plot">
-                    <PlotCanvas study={s.clone()} curve={Curve::F} title={"f(x) = x³"} view={VIEW} cursor={None::<f64>}
-                        overlay={overlay(&s, a, b)}
-                        overlay_text={format!("Point a at x = {}, point b at x = {}; the secant through them and the dashed tangent at a.", value(a), value(b))}
-                        on_hover={Callback::from(|_| ())} on_zoom={Callback::from(|_| ())} on_pan={Callback::from(|_| ())}
-                        on_reset={nothing} {on_handle} movable=false />
+                    { fixed_plot(s.clone(), Curve::F, "f(x) = x³".into(), VIEW, overlay(&s, a, b),
+                        format!("Point a at x = {}, point b at x = {}; the secant through them and the dashed tangent at a.", value(a), value(b)),
+                        None, on_handle) }
                 </div>
                 <div class="rate-controls">
-                    <Slider label={html! { "a" }} min={VIEW.x_min} max={VIEW.x_max} step={STEP} big_step={0.1}
-                        value={a} value_text={format!("a = {}", value(a))} display={value(a)} on_change={on_a} testid="a-slider" />
-                    <Slider label={html! { "b" }} min={VIEW.x_min} max={VIEW.x_max} step={STEP} big_step={0.1}
-                        value={b} value_text={format!("b = {}", value(b))} display={value(b)} on_change={on_b} testid="b-slider" />
+                    { number_slider(html! { "a" }, "a", (VIEW.x_min, VIEW.x_max), STEP, 0.1, a, on_a, "a-slider".into()) }
+                    { number_slider(html! { "b" }, "b", (VIEW.x_min, VIEW.x_max), STEP, 0.1, b, on_b, "b-slider".into()) }
                     <button type="button" class="button button-primary" onclick={bring} data-testid="bring">{ "Bring b to a" }</button>
                 </div>
                 <div role="status" aria-live="polite" aria-label="Rate readout" data-testid="rate-readout" class="readout-block">
