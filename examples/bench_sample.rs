@@ -32,7 +32,7 @@ impl Surface for Recorder {
         &mut self,
         _: Pixel,
         _: Pixel,
-        _: plotters::style::RGBColor,
+        _: slope::plot::theme::RGBColor,
     ) -> Result<(), PlotError> {
         self.calls += 1;
         Ok(())
@@ -40,7 +40,7 @@ impl Surface for Recorder {
     fn polyline(
         &mut self,
         points: &[Pixel],
-        _: plotters::style::RGBColor,
+        _: slope::plot::theme::RGBColor,
         _: u32,
     ) -> Result<(), PlotError> {
         self.calls += 1;
@@ -53,7 +53,7 @@ impl Surface for Recorder {
         &mut self,
         _: Pixel,
         _: u32,
-        _: plotters::style::RGBColor,
+        _: slope::plot::theme::RGBColor,
         _: Paint,
     ) -> Result<(), PlotError> {
         self.calls += 1;

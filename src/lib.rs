@@ -1,5 +1,5 @@
 //! Slope: an interactive derivatives lab. The math core (`math`) parses, differentiates with
-//! named steps, simplifies, prints and evaluates expressions; `plot` draws them with plotters;
+//! named steps, simplifies, prints and evaluates expressions; `plot` draws them on a canvas;
 //! `ui` is the Yew front end that runs in the browser.
 
 /// The math core, its own crate (`math/`) so the compiler keeps it pure.

@@ -4,10 +4,10 @@
 
 use std::f64::consts::PI;
 
-use plotters::style::RGBColor;
 use slope::math::sample::{sample, Samples};
 use slope::math::{parse, Program};
 use slope::plot::surface::{Paint, Pixel, Surface, TextSpec};
+use slope::plot::theme::RGBColor;
 use slope::plot::view::View;
 use slope::plot::{
     render, Curve, Dash, Line, Marker, PlotError, PlotModel, ScreenRect, Theme, Transform,

@@ -347,19 +347,20 @@ fn numerical_and_symbolic_compute_what_the_lesson_says() {
 #[test]
 fn the_rate_lesson_gives_the_seeds_numbers_and_keeps_a_and_b_in_its_address() {
     use slope::ui::lessons::rate_of_change as lesson;
+    use slope::ui::secant;
     let s = Study::parse(lesson::FUNCTION).unwrap();
     let (a, b) = lesson::from_query("");
     assert_eq!((a, b), (1.0, 2.0));
-    assert_eq!(lesson::average(&s, a, b), Some(7.0));
+    assert_eq!(secant::average(&s, a, b), Some(7.0));
     assert_eq!(s.df_at(a), 3.0);
-    let (avg, inst) = lesson::readout(&s, a, b);
+    let (avg, inst) = secant::readout(&s, a, b);
     assert!(
         avg.ends_with("= 7") && inst.ends_with("f′(1) = 3"),
         "{avg} / {inst}"
     );
-    assert_eq!(lesson::average(&s, 1.0, 1.0), None);
+    assert_eq!(secant::average(&s, 1.0, 1.0), None);
     // Brought close, the average approaches the instantaneous rate.
-    let close = lesson::average(&s, 1.0, 1.0 + lesson::CLOSEST).unwrap();
+    let close = secant::average(&s, 1.0, 1.0 + secant::CLOSEST).unwrap();
     assert!((close - 3.0).abs() < 0.01, "{close}");
     // The address round-trips; nonsense falls back to the start, far values to the view.
     assert_eq!(
@@ -370,7 +371,7 @@ fn the_rate_lesson_gives_the_seeds_numbers_and_keeps_a_and_b_in_its_address() {
         lesson::from_query("?a=banana&b=99"),
         (1.0, lesson::VIEW.x_max)
     );
-    let o = lesson::overlay(&s, 1.0, 2.0);
+    let o = secant::overlay(&s, 1.0, 2.0);
     assert_eq!(o.handles, vec![(1.0, 1.0), (2.0, 8.0)]);
 }
 
@@ -599,4 +600,30 @@ fn taylor_polynomials_match_f_and_its_derivatives_at_x0() {
         }
     );
     assert_eq!(from_query(&to_query(&s)[1..]), s);
+}
+
+#[test]
+fn the_car_lesson_reads_speed_as_the_tangents_slope() {
+    use slope::ui::lessons::what_is_a_derivative::{
+        from_query, position_overlay, speedometer, to_query, POSITION, SECANT_START,
+    };
+    let car = Study::parse(POSITION).unwrap();
+    assert_eq!(car.var, "t");
+    assert_eq!(slope::math::to_text(&car.derivation.result), "6t - t^2");
+    // Top speed 9 m/s at t = 3; stopped at t = 6, 36 m on.
+    assert_eq!(
+        (car.df_at(3.0), car.df_at(6.0), car.f_at(6.0)),
+        (9.0, 0.0, 36.0)
+    );
+    let said = speedometer(&car, 2.0);
+    assert!(said.contains("s′(2) = 8 m/s"), "{said}");
+    // The tangent drawn at t has the speed for its slope.
+    let o = position_overlay(&car, 2.0);
+    let [(t0, s0), (t1, s1)] = o.lines[0].through;
+    assert!(((s1 - s0) / (t1 - t0) - car.df_at(2.0)).abs() < 1e-12);
+    assert_eq!(o.handles, vec![(2.0, car.f_at(2.0))]);
+    // The address.
+    assert_eq!(from_query(""), (2.0, SECANT_START.0, SECANT_START.1));
+    assert_eq!(from_query(&to_query(4.5, 0.5, 1.25)[1..]), (4.5, 0.5, 1.25));
+    assert_eq!(from_query("t=99&a=x"), (6.0, 1.0, 2.0));
 }

@@ -1262,3 +1262,49 @@ async fn the_taylor_slider_changes_the_polynomial_and_the_readout_reads_the_bend
         3
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_car_lesson_scrubs_time_and_its_secant_brings_b_to_a() {
+    let host = mount_site("#/what-is-a-derivative").await;
+    assert_eq!(h1(&host), "What is a derivative");
+    sleep(300).await;
+    assert!(
+        text(&host, "speedometer").contains("s′(2) = 8 m/s"),
+        "{}",
+        text(&host, "speedometer")
+    );
+    let status = host
+        .query_selector("[role=status][aria-label=Speedometer]")
+        .unwrap();
+    assert!(
+        status.is_some(),
+        "the speedometer is a polite status region"
+    );
+    set_slider(&host, "t-slider", 3.0).await;
+    sleep(300).await;
+    assert!(
+        text(&host, "speedometer").contains("s′(3) = 9 m/s"),
+        "{}",
+        text(&host, "speedometer")
+    );
+    // The limit definition's widget on x²: slope 3 on [1, 2], brought to 2 at a = 1.
+    assert!(
+        text(&host, "average").ends_with("= 3"),
+        "{}",
+        text(&host, "average")
+    );
+    let bring: web_sys::HtmlElement = find(&host, "bring").dyn_into().unwrap();
+    bring.click();
+    sleep(3000).await;
+    let avg = text(&host, "average");
+    assert!(avg.ends_with("= 2.001") || avg.contains("= 2.00"), "{avg}");
+    // Time and both points are kept in the address.
+    let hash = web_sys::window().unwrap().location().hash().unwrap();
+    assert!(hash.contains("t=3") && hash.contains("a=1"), "{hash}");
+    assert_eq!(
+        host.query_selector_all("canvas[data-drawn=true]")
+            .unwrap()
+            .length(),
+        3
+    );
+}

@@ -1,7 +1,8 @@
-//! Plot drawing with plotters, and the coordinate transforms between value space and screen
-//! space. A [`PlotModel`] describes one plot (ranges, curves, markers, lines, cursor);
-//! [`draw`] paints it on any plotters drawing area and returns the [`Transform`] the UI
-//! needs to map pointer positions back to values. Knows nothing of Yew.
+//! Plot drawing and the coordinate transforms between value space and screen space. A
+//! [`PlotModel`] describes one plot (ranges, curves, markers, lines, cursor); [`render`]
+//! paints it on any [`Surface`] (in the browser, a canvas: `canvas::draw_on_canvas`) and
+//! returns the [`Transform`] the UI needs to map pointer positions back to values. Knows
+//! nothing of Yew.
 
 pub mod describe;
 pub mod format;
@@ -18,15 +19,12 @@ pub mod view;
 #[cfg(target_arch = "wasm32")]
 pub mod canvas;
 
-use plotters::coord::Shift;
-use plotters::drawing::DrawingArea;
-use plotters::prelude::DrawingBackend;
-use plotters::style::RGBColor;
+use theme::RGBColor;
 
 use crate::math::sample::{Break, BreakKind, Samples};
 
 pub use render::render;
-pub use surface::{AreaSurface, Surface};
+pub use surface::Surface;
 pub use theme::Theme;
 pub use transform::{ScreenRect, Transform};
 
@@ -187,16 +185,4 @@ impl<'a> PlotModel<'a> {
             }
         }
     }
-}
-
-/// Draws `model` on `area` and returns the transform from values to the backend's pixels
-/// (the area's offset included), for mapping pointer positions back to values.
-pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    model: &PlotModel,
-    theme: &Theme,
-) -> Result<Transform, PlotError> {
-    let transform = render(&mut AreaSurface::new(area), model, theme)?;
-    let (dx, dy) = area.get_base_pixel();
-    Ok(transform.shifted((dx as f64, dy as f64)))
 }

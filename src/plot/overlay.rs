@@ -41,7 +41,7 @@ pub struct Overlay {
 
 impl Ink {
     /// The theme's colour for this role.
-    pub fn color(self, theme: &Theme) -> plotters::style::RGBColor {
+    pub fn color(self, theme: &Theme) -> super::theme::RGBColor {
         match self {
             Ink::Function => theme.function,
             Ink::Derivative => theme.derivative,

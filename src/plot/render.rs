@@ -3,7 +3,7 @@
 //! measures text (in the browser that forces a DOM layout per label); label widths are
 //! estimated from the font size instead.
 
-use plotters::style::RGBColor;
+use super::theme::RGBColor;
 
 use super::geometry::{clip_line, clip_polyline, dash_polyline, tame, ScreenPoint};
 use super::surface::{Align, Baseline, Paint, Pixel, Surface, TextSpec};

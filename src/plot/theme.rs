@@ -2,7 +2,16 @@
 //! colours follow the Okabe–Ito palette, which stays distinguishable with the common forms
 //! of colour blindness; sizes are given in CSS pixels and scaled by the device pixel ratio.
 
-use plotters::style::RGBColor;
+/// A colour as red, green and blue bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RGBColor(pub u8, pub u8, pub u8);
+
+impl RGBColor {
+    /// The colour as CSS (`rgb(0,114,178)`).
+    pub fn css(self) -> String {
+        format!("rgb({},{},{})", self.0, self.1, self.2)
+    }
+}
 
 /// How plots look. Sizes are CSS pixels; [`Theme::px`] turns them into backing-store pixels.
 #[derive(Clone, Debug, PartialEq)]

@@ -7,6 +7,7 @@
 pub enum Page {
     /// Home: type a function, see f and f′, the secant becoming the tangent.
     Explorer,
+    WhatIsADerivative,
     RateOfChange,
     NumericalAndSymbolic,
     TableOfDerivatives,
@@ -27,6 +28,7 @@ impl Page {
     /// The pages of the table of contents, in reading order (prev/next follow it).
     pub const COURSE: &'static [Page] = &[
         Page::Explorer,
+        Page::WhatIsADerivative,
         Page::RateOfChange,
         Page::NumericalAndSymbolic,
         Page::TableOfDerivatives,
@@ -44,6 +46,7 @@ impl Page {
     pub fn title(self) -> &'static str {
         match self {
             Page::Explorer => "Derivative explorer",
+            Page::WhatIsADerivative => "What is a derivative",
             Page::RateOfChange => "Average and instantaneous rate of change",
             Page::NumericalAndSymbolic => "Numerical and symbolic differentiation",
             Page::TableOfDerivatives => "Table of derivatives",
@@ -63,6 +66,7 @@ impl Page {
     pub fn path(self) -> &'static str {
         match self {
             Page::Explorer => "/",
+            Page::WhatIsADerivative => "/what-is-a-derivative",
             Page::RateOfChange => "/rate-of-change",
             Page::NumericalAndSymbolic => "/numerical-and-symbolic",
             Page::TableOfDerivatives => "/table-of-derivatives",

@@ -9,6 +9,7 @@ pub mod course;
 pub mod grid;
 pub mod lessons;
 pub mod query;
+pub mod secant;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

@@ -13,3 +13,4 @@ pub mod second_derivatives;
 pub mod sum_rule;
 pub mod table_of_derivatives;
 pub mod typing;
+pub mod what_is_a_derivative;

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::ui::browser;
 use crate::ui::course::Page;
 use crate::ui::lessons;
-use crate::ui::widgets::rule_lesson::RuleLessonPage;
+use crate::ui::widgets::rule_lesson::rule_lesson_page;
 
 /// The whole site: the page named by the address's hash, inside the shell.
 #[function_component(App)]
@@ -127,24 +127,22 @@ fn shell(props: &ShellProps) -> Html {
     }
 }
 
-fn rule_lesson(page: Page, content: &'static crate::ui::content::RuleLesson) -> Html {
-    // Keyed by page: moving from one rule lesson to the next starts the next one afresh.
-    html! { <RuleLessonPage key={page.path()} {page} {content} /> }
-}
-
 fn render(page: Page) -> Html {
     match page {
         Page::Explorer => html! { <lessons::explorer::Explorer /> },
         Page::Typing => lessons::typing::typing(),
+        Page::WhatIsADerivative => html! { <lessons::what_is_a_derivative::WhatIsADerivative /> },
         Page::RateOfChange => html! { <lessons::rate_of_change::RateOfChange /> },
         Page::NumericalAndSymbolic => lessons::numerical_and_symbolic::numerical_and_symbolic(),
         Page::TableOfDerivatives => html! { <lessons::table_of_derivatives::TableOfDerivatives /> },
-        Page::PowerRule => rule_lesson(page, &lessons::power_rule::CONTENT),
-        Page::ConstantMultipleRule => rule_lesson(page, &lessons::constant_multiple_rule::CONTENT),
-        Page::SumRule => rule_lesson(page, &lessons::sum_rule::CONTENT),
-        Page::ProductRule => rule_lesson(page, &lessons::product_rule::CONTENT),
-        Page::QuotientRule => rule_lesson(page, &lessons::quotient_rule::CONTENT),
-        Page::ChainRule => rule_lesson(page, &lessons::chain_rule::CONTENT),
+        Page::PowerRule => rule_lesson_page(page, &lessons::power_rule::CONTENT),
+        Page::ConstantMultipleRule => {
+            rule_lesson_page(page, &lessons::constant_multiple_rule::CONTENT)
+        }
+        Page::SumRule => rule_lesson_page(page, &lessons::sum_rule::CONTENT),
+        Page::ProductRule => rule_lesson_page(page, &lessons::product_rule::CONTENT),
+        Page::QuotientRule => rule_lesson_page(page, &lessons::quotient_rule::CONTENT),
+        Page::ChainRule => rule_lesson_page(page, &lessons::chain_rule::CONTENT),
         Page::SecondDerivatives => html! { <lessons::second_derivatives::SecondDerivatives /> },
         Page::NotFound => html! {
             <section class="panel">

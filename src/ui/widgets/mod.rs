@@ -8,6 +8,7 @@ pub mod plot_canvas;
 pub mod prose;
 pub mod quotient_table;
 pub mod rule_lesson;
+pub mod secant_pair;
 pub mod share_button;
 pub mod slider;
 pub mod sparkline;

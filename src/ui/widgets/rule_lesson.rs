@@ -69,24 +69,12 @@ fn try_your_own(props: &TryProps) -> Html {
     }
 }
 
-#[derive(Properties)]
-pub struct RuleLessonProps {
-    pub page: Page,
-    pub content: &'static RuleLesson,
-}
-
-impl PartialEq for RuleLessonProps {
-    fn eq(&self, o: &Self) -> bool {
-        self.page == o.page && std::ptr::eq(self.content, o.content)
-    }
-}
-
-#[function_component(RuleLessonPage)]
-pub fn rule_lesson_page(props: &RuleLessonProps) -> Html {
-    let c = props.content;
+/// A rule lesson's page (a plain function: only Try your own has state, and it is keyed by
+/// the page, so moving to the next rule lesson starts it afresh).
+pub fn rule_lesson_page(page: Page, c: &'static RuleLesson) -> Html {
     html! {
         <article class="lesson rule-lesson">
-            <h1 class="page-title">{ props.page.title() }</h1>
+            <h1 class="page-title">{ page.title() }</h1>
             <div class="prose">{ prose(c.intro) }</div>
             <section class="panel rule" aria-label="The rule">
                 { prose(c.rule) }
@@ -98,7 +86,7 @@ pub fn rule_lesson_page(props: &RuleLessonProps) -> Html {
             <div class="examples">
                 { for c.examples.iter().enumerate().map(|(i, f)| worked_example(f, i + 1)) }
             </div>
-            <TryYourOwn route={props.page.path()} first={c.try_first} />
+            <TryYourOwn key={page.path()} route={page.path()} first={c.try_first} />
             <h2>{ "Watch out" }</h2>
             <div class="prose">{ prose(c.watch_out) }</div>
         </article>

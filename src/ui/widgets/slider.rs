@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use crate::ui::grid::snap;
 
-#[derive(Properties, PartialEq)]
-pub struct SliderProps {
+/// What a slider shows and does.
+pub struct SliderSpec {
     /// The visible label, which is also the slider's accessible name ("Point x0", "Step h").
     pub label: Html,
     pub min: f64,
@@ -18,18 +18,17 @@ pub struct SliderProps {
     pub big_step: f64,
     pub value: f64,
     /// What a screen reader says for the value (`x0 = 1.5`).
-    pub value_text: AttrValue,
+    pub value_text: String,
     /// What is shown beside the slider.
-    pub display: AttrValue,
+    pub display: String,
     /// The new value, already on the grid.
     pub on_change: Callback<f64>,
-    #[prop_or_default]
-    pub testid: Option<AttrValue>,
+    pub testid: AttrValue,
 }
 
-#[function_component(Slider)]
-pub fn slider(props: &SliderProps) -> Html {
-    let id = crate::ui::hooks::use_id::use_id();
+/// The slider, labelled by wrapping (no ids, so any number of them can share a page). A plain
+/// function, not a component: it has no state, and a component costs download size.
+pub fn slider(props: SliderSpec) -> Html {
     let step = props.step;
     let (lo, hi) = (props.min, props.max);
     let oninput = {
@@ -59,12 +58,14 @@ pub fn slider(props: &SliderProps) -> Html {
     };
     html! {
         <div class="slider-field">
-            <label for={format!("{id}-range")}>{ props.label.clone() }</label>
-            <input id={format!("{id}-range")} type="range" data-testid={props.testid.clone()}
-                min={lo.to_string()} max={hi.to_string()} step={step.to_string()}
-                value={props.value.to_string()} {oninput} {onkeydown}
-                aria-valuetext={props.value_text.clone()} />
-            <span class="slider-value nowrap" aria-hidden="true">{ props.display.clone() }</span>
+            <label>
+                <span class="slider-name">{ props.label }</span>
+                <input type="range" data-testid={props.testid}
+                    min={lo.to_string()} max={hi.to_string()} step={step.to_string()}
+                    value={props.value.to_string()} {oninput} {onkeydown}
+                    aria-valuetext={props.value_text} />
+            </label>
+            <span class="slider-value nowrap" aria-hidden="true">{ props.display }</span>
         </div>
     }
 }
@@ -82,9 +83,17 @@ pub fn number_slider(
     on_change: Callback<f64>,
     testid: AttrValue,
 ) -> Html {
-    let shown = crate::plot::format::value(value);
-    html! {
-        <Slider {label} min={range.0} max={range.1} {step} {big_step} {value}
-            value_text={format!("{name} = {shown}")} display={shown} {on_change} {testid} />
-    }
+    let display = crate::plot::format::value(value);
+    slider(SliderSpec {
+        label,
+        min: range.0,
+        max: range.1,
+        step,
+        big_step,
+        value,
+        value_text: format!("{name} = {display}"),
+        display,
+        on_change,
+        testid,
+    })
 }

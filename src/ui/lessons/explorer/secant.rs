@@ -15,7 +15,7 @@ use crate::plot::format::{precise, value as format_value};
 use crate::ui::grid::nice_step;
 use crate::ui::hooks::use_animation::use_animation;
 use crate::ui::hooks::use_throttled::use_throttled;
-use crate::ui::widgets::slider::Slider;
+use crate::ui::widgets::slider::{slider, SliderSpec};
 
 use super::reading::{h_from_slider, no_tangent_message, spoken_readout, Reading};
 use super::state::{Action, State, View, H_MAX, H_MIN};
@@ -159,14 +159,30 @@ pub fn secant(props: &SecantProps) -> Html {
         <section class="panel explorer" aria-labelledby={format!("{id}-heading")}>
             <h2 id={format!("{id}-heading")}>{ "From secant to tangent" }</h2>
             <div class="explorer-controls">
-                <Slider label={html! { <>{ "Point " }{ var.clone() }<sub>{ "0" }</sub></> }}
-                    min={view.x_min.min(props.x0)} max={view.x_max.max(props.x0)} step={x0_step} big_step={10.0 * x0_step}
-                    value={props.x0} value_text={format!("{var}0 = {}", format_value(props.x0))}
-                    display={format_value(props.x0)} on_change={on_x0} testid="x0-slider" />
-                <Slider label={html! { "Step h" }}
-                    min={H_MIN.log10()} max={H_MAX.log10()} step={0.01} big_step={1.0}
-                    value={h_position} value_text={format!("h = {}", format_h(props.h))}
-                    display={format_h(props.h)} on_change={on_h} testid="h-slider" />
+                { slider(SliderSpec {
+                    label: html! { <>{ "Point " }{ var.clone() }<sub>{ "0" }</sub></> },
+                    min: view.x_min.min(props.x0),
+                    max: view.x_max.max(props.x0),
+                    step: x0_step,
+                    big_step: 10.0 * x0_step,
+                    value: props.x0,
+                    value_text: format!("{var}0 = {}", format_value(props.x0)),
+                    display: format_value(props.x0),
+                    on_change: on_x0,
+                    testid: "x0-slider".into(),
+                }) }
+                { slider(SliderSpec {
+                    label: html! { "Step h" },
+                    min: H_MIN.log10(),
+                    max: H_MAX.log10(),
+                    step: 0.01,
+                    big_step: 1.0,
+                    value: h_position,
+                    value_text: format!("h = {}", format_h(props.h)),
+                    display: format_h(props.h),
+                    on_change: on_h,
+                    testid: "h-slider".into(),
+                }) }
                 <fieldset class="sign-field">
                     <legend>{ "Sign of h" }</legend>
                     <label><input type="radio" name={format!("{id}-sign")} checked={props.h > 0.0} onchange={on_sign(true)} />{ " h > 0" }</label>
