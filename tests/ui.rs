@@ -627,3 +627,27 @@ fn the_car_lesson_reads_speed_as_the_tangents_slope() {
     assert_eq!(from_query(&to_query(4.5, 0.5, 1.25)[1..]), (4.5, 0.5, 1.25));
     assert_eq!(from_query("t=99&a=x"), (6.0, 1.0, 2.0));
 }
+
+#[test]
+fn the_area_picture_adds_up_and_tends_to_the_product_rule() {
+    use slope::ui::area::{readout, Pieces, AT, PRODUCT, U, V};
+    let (u, v, f) = (
+        Study::parse(U).unwrap(),
+        Study::parse(V).unwrap(),
+        Study::parse(PRODUCT).unwrap(),
+    );
+    for dx in [0.5, 0.1, 0.01, 0.001] {
+        let p = Pieces::new(&u, &v, AT, dx);
+        let [a, b, c] = p.parts();
+        // The pieces are exactly the growth of the area…
+        let grown = f.f_at(AT + dx) - f.f_at(AT);
+        assert!((a + b + c - grown).abs() < 1e-12, "{dx}");
+        // …and their rate approaches f′(1) = 5 as fast as Δx shrinks.
+        let rate = (a + b + c) / dx;
+        assert!((rate - f.df_at(AT)).abs() < 6.0 * dx, "{dx}: {rate}");
+        // The corner's share vanishes.
+        assert!(c / dx < 3.0 * dx);
+    }
+    let said = readout(&u, &v, &f, AT, 0.5);
+    assert!(said.contains("= 7.25") && said.contains("= 5,"), "{said}");
+}

@@ -1308,3 +1308,35 @@ async fn the_car_lesson_scrubs_time_and_its_secant_brings_b_to_a() {
         3
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_product_rule_area_picture_thins_its_strips_as_dx_shrinks() {
+    let host = mount_site("#/product-rule").await;
+    let picture = find(&host, "product-area");
+    let corner = |host: &Element| -> f64 {
+        host.query_selector(".area-corner")
+            .unwrap()
+            .unwrap()
+            .get_attribute("width")
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    assert!(picture.query_selector("svg[role=img]").unwrap().is_some());
+    let wide = corner(&host);
+    assert!(
+        text(&host, "area-readout").contains("= 7.25"),
+        "{}",
+        text(&host, "area-readout")
+    );
+    set_slider(&host, "dx-slider", -2.0).await;
+    sleep(200).await;
+    assert!(
+        corner(&host) < wide / 10.0,
+        "the strips thin out: {} → {}",
+        wide,
+        corner(&host)
+    );
+    let said = text(&host, "area-readout");
+    assert!(said.contains("With Δx = 0.01:"), "{said}");
+}

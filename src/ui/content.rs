@@ -12,12 +12,22 @@ pub struct RuleLesson {
     pub rule_words: &'static str,
     /// Why the rule holds (HTML).
     pub why: &'static str,
+    /// A picture of why, shown after it.
+    pub picture: Picture,
     /// Worked examples: functions of x, derived step by step by the engine.
     pub examples: &'static [&'static str],
     /// What "Try your own" starts with.
     pub try_first: &'static str,
     /// Common mistakes and a pointer onward (HTML).
     pub watch_out: &'static str,
+}
+
+/// The interactive pictures a rule lesson can show under "Why it works".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Picture {
+    None,
+    /// The product rule as the growth of a rectangle's area (`widgets::product_area`).
+    ProductArea,
 }
 
 /// MathML for d/dx, to start a rule's formula.

@@ -4,6 +4,7 @@
 //! Pure logic (the course's pages, URL queries, slider grids, each lesson's state and
 //! readings) compiles natively and has native tests; the rest is browser-only.
 
+pub mod area;
 pub mod content;
 pub mod course;
 pub mod grid;

@@ -5,6 +5,7 @@ pub mod function_input;
 pub mod math_view;
 pub mod parameters;
 pub mod plot_canvas;
+pub mod product_area;
 pub mod prose;
 pub mod quotient_table;
 pub mod rule_lesson;

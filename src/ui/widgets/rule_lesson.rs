@@ -9,13 +9,14 @@ use yew::prelude::*;
 
 use crate::math::{to_text, Study};
 use crate::ui::browser;
-use crate::ui::content::RuleLesson;
+use crate::ui::content::{Picture, RuleLesson};
 use crate::ui::course::Page;
 use crate::ui::hooks::use_address::use_address;
 use crate::ui::hooks::use_typed_function::use_typed_function;
 use crate::ui::query;
 use crate::ui::widgets::function_input::FunctionInput;
 use crate::ui::widgets::math_view::definition;
+use crate::ui::widgets::product_area::ProductArea;
 use crate::ui::widgets::prose::prose;
 use crate::ui::widgets::worked::{derivation, explorer_href};
 
@@ -82,6 +83,9 @@ pub fn rule_lesson_page(page: Page, c: &'static RuleLesson) -> Html {
             </section>
             <h2>{ "Why it works" }</h2>
             <div class="prose">{ prose(c.why) }</div>
+            if c.picture == Picture::ProductArea {
+                <ProductArea />
+            }
             <h2>{ "Worked examples" }</h2>
             <div class="examples">
                 { for c.examples.iter().enumerate().map(|(i, f)| worked_example(f, i + 1)) }

@@ -1,6 +1,6 @@
 //! Constant multiple rule: (c·u)′ = c·u′.
 
-use crate::ui::content::RuleLesson;
+use crate::ui::content::{Picture, RuleLesson};
 use crate::{ddx, rule};
 
 pub const CONTENT: RuleLesson = RuleLesson {
@@ -16,6 +16,7 @@ pub const CONTENT: RuleLesson = RuleLesson {
     why: "<p>The secant slope of c·u is (c·u(x + h) − c·u(x)) / h = c · (u(x + h) − u(x)) / h. \
         The factor c stands outside the fraction, so as h → 0 the slope tends to c times the \
         slope of u.</p>",
+    picture: Picture::None,
     examples: &["5x^2", "-3x^3"],
     try_first: "7x^4",
     watch_out: "<ul><li>The constant multiplies; it is not differentiated: the derivative of \

@@ -1,6 +1,6 @@
 //! Power rule: d/dx xⁿ = n xⁿ⁻¹.
 
-use crate::ui::content::RuleLesson;
+use crate::ui::content::{Picture, RuleLesson};
 use crate::{ddx, rule};
 
 const WORDS: &str = "The derivative of x to the power n is n times x to the power n minus 1.";
@@ -23,6 +23,7 @@ pub const CONTENT: RuleLesson = RuleLesson {
         (terms with h², h³, …). After dividing by h, every term but the first still holds an h, \
         so they all vanish as h → 0. The rule holds for every real n; for fractions and \
         negative powers the proof takes a little more work.</p>",
+    picture: Picture::None,
     examples: &["x^2", "x^3", "x^4", "sqrt(x)", "1/x"],
     try_first: "x^5",
     watch_out: "<ul><li>Lower the exponent <em>by one</em>: the derivative of x⁴ is 4x³, not \

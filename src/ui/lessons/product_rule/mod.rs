@@ -1,6 +1,6 @@
 //! Product rule: (uv)′ = u′v + uv′.
 
-use crate::ui::content::RuleLesson;
+use crate::ui::content::{Picture, RuleLesson};
 use crate::{ddx, rule};
 
 pub const CONTENT: RuleLesson = RuleLesson {
@@ -21,6 +21,7 @@ pub const CONTENT: RuleLesson = RuleLesson {
         <p>Divide by Δx and let it shrink. The strips give v · u′ and u · v′. The corner gives \
         Δu · Δv / Δx, about u′ · Δv, which vanishes because Δv does. What is left is the \
         rule.</p>",
+    picture: Picture::ProductArea,
     examples: &["x^2(x + 1)", "(2x + 3)(x^2 - 1)"],
     try_first: "x^2 sin(x)",
     watch_out: "<ul><li>(u · v)′ is not u′ · v′: for x · x = x² that would give 1 · 1 = 1 \

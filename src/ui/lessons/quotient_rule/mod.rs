@@ -1,6 +1,6 @@
 //! Quotient rule: (u/v)′ = (u′v − uv′)/v².
 
-use crate::ui::content::RuleLesson;
+use crate::ui::content::{Picture, RuleLesson};
 use crate::{ddx, rule};
 
 pub const CONTENT: RuleLesson = RuleLesson {
@@ -20,6 +20,7 @@ pub const CONTENT: RuleLesson = RuleLesson {
         u′ · v<sup>−1</sup> + u · (−v<sup>−2</sup> · v′), which over the common denominator v² \
         is (u′v − uv′) / v². So the quotient rule is the product rule in disguise, worth \
         knowing by heart because fractions are everywhere.</p>",
+    picture: Picture::None,
     examples: &["x/(x + 1)", "(x^2 + 1)/(x - 1)", "sin(x)/x"],
     try_first: "(x^2 - 1)/(x^2 + 1)",
     watch_out: "<ul><li>Top first: u′v − uv′. Swapping the two terms flips the sign of the \

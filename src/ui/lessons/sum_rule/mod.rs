@@ -1,6 +1,6 @@
 //! Sum rule: (u + v)′ = u′ + v′.
 
-use crate::ui::content::RuleLesson;
+use crate::ui::content::{Picture, RuleLesson};
 use crate::{ddx, rule};
 
 pub const CONTENT: RuleLesson = RuleLesson {
@@ -19,6 +19,7 @@ pub const CONTENT: RuleLesson = RuleLesson {
         the secant slope splits in two: (u(x + h) − u(x)) / h + (v(x + h) − v(x)) / h. \
         Each fraction tends to its own derivative. The same goes for a difference: \
         (u − v)′ = u′ − v′.</p>",
+    picture: Picture::None,
     examples: &["x^2 + 3x", "x^3 + 2x^2 + 5x + 1"],
     try_first: "x^4 - 3x^2 + 2",
     watch_out: "<ul><li>A constant term has derivative 0: it moves the graph up or down \
