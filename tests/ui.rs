@@ -651,3 +651,25 @@ fn the_area_picture_adds_up_and_tends_to_the_product_rule() {
     let said = readout(&u, &v, &f, AT, 0.5);
     assert!(said.contains("= 7.25") && said.contains("= 5,"), "{said}");
 }
+
+#[test]
+fn the_number_lines_stretch_by_rates_that_multiply() {
+    use slope::ui::chain::{readout, Steps, AT, COMPOSITE, INNER, OUTER};
+    let (g, f, c) = (
+        Study::parse(INNER).unwrap(),
+        Study::parse(OUTER).unwrap(),
+        Study::parse(COMPOSITE).unwrap(),
+    );
+    assert_eq!(f.var, "u");
+    for dx in [0.1, 0.01, 0.001] {
+        let s = Steps::new(&g, &f, AT, dx);
+        // The last line's step is exactly the composite's growth…
+        assert!((s.dy - (c.f_at(AT + dx) - c.f_at(AT))).abs() < 1e-12);
+        // …and the stretches approach g′(1) = 2 and f′(2) = 12, whose product is the rule's.
+        assert!((s.du / s.dx - 2.0).abs() <= 1.01 * dx, "{dx}");
+        assert!((s.dy / s.du - 12.0).abs() <= 14.0 * dx, "{dx}");
+    }
+    assert_eq!(c.df_at(AT), g.df_at(AT) * f.df_at(g.f_at(AT)));
+    let said = readout(&g, &f, &c, AT, 0.1);
+    assert!(said.contains("dy/dx = 2 · 12 = 24"), "{said}");
+}

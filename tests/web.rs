@@ -1340,3 +1340,19 @@ async fn the_product_rule_area_picture_thins_its_strips_as_dx_shrinks() {
     let said = text(&host, "area-readout");
     assert!(said.contains("With Δx = 0.01:"), "{said}");
 }
+
+#[wasm_bindgen_test]
+async fn the_chain_rule_number_lines_settle_on_two_times_twelve() {
+    let host = mount_site("#/chain-rule").await;
+    assert!(find(&host, "chain-stretch")
+        .query_selector("svg[role=img]")
+        .unwrap()
+        .is_some());
+    set_slider(&host, "dx-slider", -3.0).await;
+    sleep(200).await;
+    let said = text(&host, "chain-readout");
+    assert!(
+        said.contains("(stretched ×2.001)") && said.contains("dy/dx = 2 · 12 = 24"),
+        "{said}"
+    );
+}

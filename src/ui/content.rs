@@ -28,6 +28,8 @@ pub enum Picture {
     None,
     /// The product rule as the growth of a rectangle's area (`widgets::product_area`).
     ProductArea,
+    /// The chain rule as stretched number lines (`widgets::chain_stretch`).
+    ChainStretch,
 }
 
 /// MathML for d/dx, to start a rule's formula.

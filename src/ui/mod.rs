@@ -5,6 +5,7 @@
 //! readings) compiles natively and has native tests; the rest is browser-only.
 
 pub mod area;
+pub mod chain;
 pub mod content;
 pub mod course;
 pub mod grid;

@@ -1,6 +1,7 @@
 //! The widget kit lessons are built from. A widget takes narrow props and callbacks
 //! (`Callback<f64>`, never a lesson's action type) and knows nothing of any lesson.
 
+pub mod chain_stretch;
 pub mod function_input;
 pub mod math_view;
 pub mod parameters;

@@ -64,22 +64,40 @@ pub fn product_area() -> Html {
                 { label(ORIGIN.0 + (p.u + p.du) * SCALE + 6.0, ORIGIN.1 - p.v * SCALE / 2.0, "v·Δu".into()) }
                 { label(ORIGIN.0 + 6.0, ORIGIN.1 - (p.v + p.dv) * SCALE - 6.0, "u·Δv".into()) }
             </svg>
+            { dx_controls(*dx, DX_RANGE, on_change, said, spoken, "Area readout", "area-readout") }
+        </figure>
+    }
+}
+
+/// A picture's Δx slider (log scale over `range`) and its readout, a polite live region
+/// (`said` shown, `spoken` throttled for screen readers).
+pub fn dx_controls(
+    dx: f64,
+    range: (f64, f64),
+    on_change: Callback<f64>,
+    said: String,
+    spoken: String,
+    label: &'static str,
+    testid: &'static str,
+) -> Html {
+    html! {
+        <>
             { slider(SliderSpec {
                 label: html! { "Δx" },
-                min: DX_RANGE.0.log10(),
-                max: DX_RANGE.1.log10(),
+                min: range.0.log10(),
+                max: range.1.log10(),
                 step: 0.01,
                 big_step: 1.0,
                 value: dx.log10(),
-                value_text: format!("Δx = {}", format_step(*dx)),
-                display: format_step(*dx),
+                value_text: format!("Δx = {}", format_step(dx)),
+                display: format_step(dx),
                 on_change,
                 testid: "dx-slider".into(),
             }) }
-            <div class="area-readout" role="status" aria-live="polite" aria-label="Area readout">
-                <span aria-hidden="true" data-testid="area-readout">{ said }</span>
+            <div class="area-readout" role="status" aria-live="polite" aria-label={label}>
+                <span aria-hidden="true" data-testid={testid}>{ said }</span>
                 <span class="sr-only">{ spoken }</span>
             </div>
-        </figure>
+        </>
     }
 }

@@ -14,6 +14,7 @@ use crate::ui::course::Page;
 use crate::ui::hooks::use_address::use_address;
 use crate::ui::hooks::use_typed_function::use_typed_function;
 use crate::ui::query;
+use crate::ui::widgets::chain_stretch::ChainStretch;
 use crate::ui::widgets::function_input::FunctionInput;
 use crate::ui::widgets::math_view::definition;
 use crate::ui::widgets::product_area::ProductArea;
@@ -83,9 +84,11 @@ pub fn rule_lesson_page(page: Page, c: &'static RuleLesson) -> Html {
             </section>
             <h2>{ "Why it works" }</h2>
             <div class="prose">{ prose(c.why) }</div>
-            if c.picture == Picture::ProductArea {
-                <ProductArea />
-            }
+            { match c.picture {
+                Picture::ProductArea => html! { <ProductArea /> },
+                Picture::ChainStretch => html! { <ChainStretch /> },
+                Picture::None => html! {},
+            } }
             <h2>{ "Worked examples" }</h2>
             <div class="examples">
                 { for c.examples.iter().enumerate().map(|(i, f)| worked_example(f, i + 1)) }

@@ -18,7 +18,7 @@ pub const CONTENT: RuleLesson = RuleLesson {
     why: "<p>Rates multiply. Let u = g(x) and y = f(u). If u changes 3 times as fast as x, and \
         y changes 2 times as fast as u, then y changes 2 × 3 = 6 times as fast as x. In \
         Leibniz's notation the rule almost writes itself: dy/dx = dy/du · du/dx.</p>",
-    picture: Picture::None,
+    picture: Picture::ChainStretch,
     examples: &["(x^2 + 1)^3", "sqrt(x^2 + 4)", "sin(3x)"],
     try_first: "sigmoid(2x + 1)",
     watch_out: "<ul><li>Do not forget the inner derivative: the derivative of sin(x²) is \
