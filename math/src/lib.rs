@@ -1,6 +1,6 @@
 //! The math core: parse what students type, differentiate with named steps, simplify to
 //! textbook form, print (text, LaTeX, MathML) and evaluate fast. Pure Rust: nothing here
-//! knows about the browser, Yew or plotters.
+//! knows about the browser, Yew or drawing.
 
 pub mod ast;
 pub mod decimal;
