@@ -100,8 +100,6 @@ impl PartialEq for PlotCanvasProps {
 struct Sampled {
     samples: Samples,
     y_range: (f64, f64),
-    /// The extra function's samples.
-    extra: Option<Samples>,
 }
 
 /// Identity, not value: a new sampling is a new `Rc`, and comparing hundreds of points on
@@ -112,9 +110,20 @@ impl PartialEq for Sampled {
     }
 }
 
+/// The extra function's samples, sampled on their own: a new Taylor polynomial does not
+/// resample f. Compared by identity, like `Sampled`.
+struct ExtraSampled(Option<Samples>);
+
+impl PartialEq for ExtraSampled {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
 /// Everything one redraw needs.
 struct Frame<'a> {
     sampled: &'a Sampled,
+    extra: Option<&'a Samples>,
     view: View,
     cursor: Option<f64>,
     title: &'a str,
@@ -143,7 +152,7 @@ fn redraw(canvas: &HtmlCanvasElement, size: CanvasSize, frame: &Frame) -> Option
     model.x_label = frame.var.to_string();
     model.curves.push(PlotCurve::new(samples, color));
     model.mark_breaks(&samples.breaks, color);
-    if let Some(extra) = &frame.sampled.extra {
+    if let Some(extra) = frame.extra {
         let mut c = PlotCurve::new(extra, theme.tangent);
         c.dash = Some(Dash::DEFAULT);
         model.curves.push(c);
@@ -274,9 +283,8 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
             props.view.x_min.to_bits(),
             props.view.x_max.to_bits(),
             width,
-            props.extra.clone().map(ByPtr),
         );
-        use_memo(key, |(study, curve, _, _, width, extra)| {
+        use_memo(key, |(study, curve, _, _, width)| {
             let view = props.view;
             let started = perf::now_ms();
             let samples = match curve {
@@ -284,15 +292,25 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
                 Curve::Df => study.0.sample_df(view.x_min, view.x_max, *width),
             };
             let y_range = auto_y_range(&samples, view.x_min, view.x_max);
-            let extra = extra
-                .as_ref()
-                .map(|e| e.0.sample_f(view.x_min, view.x_max, *width));
             perf::record_sampling(perf::now_ms() - started);
-            Rc::new(Sampled {
-                samples,
-                y_range,
-                extra,
-            })
+            Rc::new(Sampled { samples, y_range })
+        })
+    };
+    let extra = {
+        let width = size.css_width().round().max(1.0) as usize;
+        let view = props.view;
+        let key = (
+            props.extra.clone().map(ByPtr),
+            view.x_min.to_bits(),
+            view.x_max.to_bits(),
+            width,
+        );
+        use_memo(key, move |(extra, _, _, width)| {
+            ExtraSampled(
+                extra
+                    .as_ref()
+                    .map(|e| e.0.sample_f(view.x_min, view.x_max, *width)),
+            )
         })
     };
 
@@ -302,6 +320,7 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
         let transform = transform.clone();
         let deps = (
             samples.clone(),
+            extra.clone(),
             props.cursor.map(f64::to_bits),
             size,
             props.title.clone(),
@@ -310,20 +329,24 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
         let view = props.view;
         let var = props.study.var.clone();
         let curve = props.curve;
-        use_effect_with(deps, move |(sampled, cursor, size, title, overlay)| {
-            if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                let frame = Frame {
-                    sampled,
-                    view,
-                    cursor: cursor.map(f64::from_bits),
-                    title,
-                    var: &var,
-                    curve,
-                    overlay,
-                };
-                *transform.borrow_mut() = redraw(&canvas, *size, &frame);
-            }
-        });
+        use_effect_with(
+            deps,
+            move |(sampled, extra, cursor, size, title, overlay)| {
+                if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
+                    let frame = Frame {
+                        sampled,
+                        extra: extra.0.as_ref(),
+                        view,
+                        cursor: cursor.map(f64::from_bits),
+                        title,
+                        var: &var,
+                        curve,
+                        overlay,
+                    };
+                    *transform.borrow_mut() = redraw(&canvas, *size, &frame);
+                }
+            },
+        );
     }
 
     // Pointer position → (value x, the nearest handle and its distance in CSS px), inside the
