@@ -1,7 +1,10 @@
 //! `derive`: Slope's math core on the command line, for course authors, scripts and our own
 //! checks.
 //!
-//! cargo run --release --example derive -- [--var NAME] [--at POINT]... [--steps] [--latex] [--json] EXPR
+//! cargo run --release --example derive -- [--var NAME] [--at POINT]... [--steps] [--compact] [--latex] [--json] EXPR
+//!
+//! `--steps` writes the derivation in textbook order (name the parts, differentiate each,
+//! combine, simplify); `--compact` in top-down order, each rule with its result first.
 //!
 //! POINT is `1.5` (the variable's value) or `x=1,y=2` (all variables); values may be constant
 //! expressions such as `pi/4`. Bad input exits with code 2.
@@ -12,14 +15,18 @@ use std::process::ExitCode;
 use serde_json::{json, Map, Value};
 use slope::math::parser::read;
 use slope::math::study::default_variable;
-use slope::math::{self, differentiate, explain, parse, to_latex, to_text, ParseError, Program};
+use slope::math::{
+    self, differentiate, explain, parse, to_latex, to_text, Order, ParseError, Program,
+};
 
-const USAGE: &str = "usage: derive [--var NAME] [--at POINT]... [--steps] [--latex] [--json] EXPR";
+const USAGE: &str =
+    "usage: derive [--var NAME] [--at POINT]... [--steps] [--compact] [--latex] [--json] EXPR";
 
 struct Options {
     var: Option<String>,
     at: Vec<String>,
     steps: bool,
+    compact: bool,
     latex: bool,
     json: bool,
     expr: String,
@@ -30,6 +37,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         var: None,
         at: vec![],
         steps: false,
+        compact: false,
         latex: false,
         json: false,
         expr: String::new(),
@@ -41,6 +49,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             "--var" => o.var = Some(args.next().ok_or("--var needs a name")?),
             "--at" => o.at.push(args.next().ok_or("--at needs a point")?),
             "--steps" => o.steps = true,
+            "--compact" => o.compact = true,
             "--latex" => o.latex = true,
             "--json" => o.json = true,
             "-h" | "--help" => return Err(USAGE.into()),
@@ -179,7 +188,12 @@ fn run(args: &[String], out: &mut dyn Write, errs: &mut dyn Write) -> u8 {
             .collect();
         values.push((point, pf.eval(&coords), pdf.eval(&coords)));
     }
-    let lines = explain(&d);
+    let order = if o.compact {
+        Order::Compact
+    } else {
+        Order::Textbook
+    };
+    let lines = explain(&d, order);
     if o.json {
         let values: Vec<Value> = values
             .iter()
@@ -191,7 +205,7 @@ fn run(args: &[String], out: &mut dyn Write, errs: &mut dyn Write) -> u8 {
             .collect();
         let steps: Vec<Value> = lines
             .iter()
-            .map(|l| json!({"rule": l.rule.name(), "depth": l.depth, "text": l.text()}))
+            .map(|l| json!({"rule": l.rule.name(), "phase": format!("{:?}", l.phase), "depth": l.depth, "at": l.at, "text": l.text()}))
             .collect();
         let doc = json!({
             "input": to_text(&f),

@@ -2,7 +2,9 @@
 //! derivation steps, and the LaTeX and MathML printers.
 #![cfg(not(target_arch = "wasm32"))]
 
-use slope::math::{differentiate, eval_at, explain, parse, to_latex, to_mathml, to_text, Rule};
+use slope::math::{
+    differentiate, eval_at, explain, parse, to_latex, to_mathml, to_text, Order, Phase, Rule,
+};
 
 #[track_caller]
 fn check(input: &str, var: &str, expected: &str) {
@@ -163,7 +165,10 @@ fn undefined_where_the_derivative_does_not_exist() {
 #[track_caller]
 fn rules(input: &str) -> Vec<&'static str> {
     let d = differentiate(&parse(input).unwrap(), "x");
-    explain(&d).iter().map(|l| l.rule.name()).collect()
+    explain(&d, Order::Compact)
+        .iter()
+        .map(|l| l.rule.name())
+        .collect()
 }
 
 #[test]
@@ -212,7 +217,7 @@ fn derivations_name_every_rule() {
 #[test]
 fn step_text_reads_like_the_worked_examples() {
     let d = differentiate(&parse("(x^2 + 1)^3").unwrap(), "x");
-    let text: Vec<String> = explain(&d)
+    let text: Vec<String> = explain(&d, Order::Compact)
         .iter()
         .map(|l| format!("{}{}", "  ".repeat(l.depth), l.text()))
         .collect();
@@ -228,10 +233,83 @@ fn step_text_reads_like_the_worked_examples() {
         ]
     );
     let d = differentiate(&parse("x^2(x + 1)").unwrap(), "x");
-    let first = explain(&d)[0].text();
+    let first = explain(&d, Order::Compact)[0].text();
     assert_eq!(
         first,
         "Product rule (uv)′ = u′v + uv′ with u = x^2 and v = x + 1: d/dx x^2(x + 1) = 2x(x + 1) + x^2"
+    );
+}
+
+/// Textbook order: name the parts, differentiate each, combine, simplify; each line points at
+/// the part of f it acts on.
+#[test]
+fn textbook_order_names_parts_then_combines() {
+    let f = parse("(2x + 3)(x^2 - 1)").unwrap();
+    let d = differentiate(&f, "x");
+    let lines = explain(&d, Order::Textbook);
+    let text: Vec<String> = lines
+        .iter()
+        .map(|l| format!("{}{}", "  ".repeat(l.depth), l.text()))
+        .collect();
+    assert_eq!(
+        text,
+        [
+            "Product rule (uv)′ = u′v + uv′, name the parts: u = 2x + 3 and v = x^2 - 1.",
+            "  Sum rule: differentiate the terms 2x and 3 one at a time.",
+            "    Constant multiple rule: keep the factor 2 and differentiate x.",
+            "      Variable rule: d/dx x = 1",
+            "    Constant multiple rule, multiply by 2: d/dx 2x = 2",
+            "    Constant rule: d/dx 3 = 0 (it does not change with x)",
+            "  Sum rule, add the derivatives: d/dx (2x + 3) = 2",
+            "  Difference rule: differentiate x^2 and 1 one at a time.",
+            "    Power rule, bring the exponent down and lower it by one: d/dx x^2 = 2x",
+            "    Constant rule: d/dx 1 = 0 (it does not change with x)",
+            "  Difference rule, subtract the derivatives: d/dx (x^2 - 1) = 2x",
+            "Product rule, combine u′v + uv′ with u′ = 2 and v′ = 2x: d/dx (2x + 3)(x^2 - 1) = 2(x^2 - 1) + (2x + 3)(2x)",
+            "Simplify: d/dx (2x + 3)(x^2 - 1) = 6x^2 + 6x - 2",
+        ]
+    );
+    let phases: Vec<Phase> = lines.iter().map(|l| l.phase).collect();
+    assert_eq!(phases[0], Phase::Parts);
+    assert_eq!(phases[11], Phase::Combine);
+    // Where each acts: the whole, u, u's 2x, its x, …, v's x^2.
+    let at = |i: usize| to_text(f.at_path(&lines[i].at).unwrap());
+    assert_eq!(
+        (0..lines.len()).map(at).collect::<Vec<_>>(),
+        [
+            "(2x + 3)(x^2 - 1)",
+            "2x + 3",
+            "2x",
+            "x",
+            "2x",
+            "3",
+            "2x + 3",
+            "x^2 - 1",
+            "x^2",
+            "1",
+            "x^2 - 1",
+            "(2x + 3)(x^2 - 1)",
+            "(2x + 3)(x^2 - 1)",
+        ]
+    );
+
+    let f = parse("sigmoid(2x + 1)").unwrap();
+    let d = differentiate(&f, "x");
+    let lines = explain(&d, Order::Textbook);
+    assert_eq!(
+        lines[0].text(),
+        "Chain rule, name the parts: outer sigmoid(u), inner u = 2x + 1."
+    );
+    // The outer derivative is in u: it points at the whole composition.
+    assert_eq!(
+        lines[1].text(),
+        "Sigmoid rule: d/du sigmoid(u) = sigmoid(u)(1 - sigmoid(u))"
+    );
+    assert_eq!(lines[1].at, Vec::<usize>::new());
+    assert_eq!(to_text(f.at_path(&lines[2].at).unwrap()), "2x + 1");
+    assert_eq!(
+        lines[lines.len() - 2].text(),
+        "Chain rule, put u = 2x + 1 into the outer derivative and multiply by du/dx = 2: d/dx sigmoid(2x + 1) = 2(sigmoid(2x + 1)(1 - sigmoid(2x + 1)))"
     );
 }
 
@@ -351,7 +429,11 @@ fn the_largest_accepted_inputs_fit_a_small_stack() {
             for src in &inputs {
                 let d = differentiate(&parse(src).unwrap(), "x");
                 let text = to_text(&d.result);
-                let _ = (to_latex(&d.result), to_mathml(&d.result), explain(&d));
+                let _ = (
+                    to_latex(&d.result),
+                    to_mathml(&d.result),
+                    explain(&d, Order::Textbook),
+                );
                 let _ = d.program(&["x"]).eval(&[0.5]);
                 assert!(!text.is_empty());
             }
@@ -370,7 +452,7 @@ fn runaway_derivatives_stop_instead_of_hanging() {
         eval_at(&d.result, &[("x", 1.0)]).is_nan(),
         "an unfinished derivative is undefined"
     );
-    let lines = explain(&d);
+    let lines = explain(&d, Order::Textbook);
     assert_eq!(lines.last().unwrap().rule, Rule::Unfinished);
     // Ordinary functions are nowhere near the limit.
     assert!(
@@ -484,7 +566,7 @@ fn powers_of_powers_keep_their_brackets() {
 fn the_last_step_states_where_a_cancellation_holds() {
     let last = |s: &str| {
         let d = differentiate(&parse(s).unwrap(), "x");
-        explain(&d).last().unwrap().text()
+        explain(&d, Order::Textbook).last().unwrap().text()
     };
     assert!(
         last("(x^2-1)/(x+1)").ends_with("= 1 (for x ≠ -1)"),

@@ -30,7 +30,7 @@ use slope::math::func::{sigmoid, ALL, LEAKY_SLOPE};
 use slope::math::layout::math_element;
 use slope::math::{
     differentiate, eval_at, explain, parse, simplify, to_latex, to_mathml, to_text, to_unicode,
-    Constant, Expr, Func, Program,
+    Constant, Expr, Func, Order, Phase, Program, Rule, Segment,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1178,6 +1178,134 @@ fn rule_partial_derivatives() {
 // ---------------------------------------------------------------------------------------------
 // 3. Simplification preserves value.
 
+/// Both orders of the step list explain the same rule applications, each once, with the
+/// same derivatives; in textbook order every rule that needs parts names them first and
+/// combines them last, nested like the derivation; and every step points at the part of f it
+/// differentiates (the page highlights it), except inside a chain rule's outer derivative (in
+/// its own variable) and a rewritten form, which point at the whole they stand for.
+#[test]
+fn step_orders_agree_and_point_at_what_they_differentiate() {
+    check("step list orders", 384, expr_in(&["x", "y"], 4), |e| {
+        let d = differentiate(&e, "x");
+        let textbook = explain(&d, Order::Textbook);
+        let compact = explain(&d, Order::Compact);
+        let derivative = |l: &slope::math::Line| {
+            l.segments.iter().find_map(|s| match s {
+                Segment::Derivative { var, input, output } => {
+                    Some((l.rule, var.clone(), input.clone(), output.clone()))
+                }
+                _ => None,
+            })
+        };
+        // The same derivatives, in some order.
+        let key = |v: Vec<_>| {
+            let mut v: Vec<String> = v.into_iter().map(|x| format!("{x:?}")).collect();
+            v.sort();
+            v
+        };
+        let from_compact = key(compact.iter().map(derivative).collect());
+        let from_textbook = key(textbook
+            .iter()
+            .filter(|l| l.phase != Phase::Parts)
+            .map(derivative)
+            .collect());
+        prop_assert_eq!(from_compact, from_textbook, "{}", to_text(&e));
+        // Parts … Combine nest like brackets, at one depth and place.
+        let mut open: Vec<&slope::math::Line> = Vec::new();
+        // Steps deeper than this stand for something not in f (`None`: none do).
+        let mut elsewhere: Option<usize> = None;
+        for l in &textbook {
+            let Some(here) = e.at_path(&l.at) else {
+                return fail(format!("{} points outside {}", l.text(), to_text(&e)));
+            };
+            if elsewhere.is_some_and(|d| l.depth <= d) {
+                elsewhere = None;
+            }
+            match l.phase {
+                Phase::Parts => {
+                    open.push(l);
+                    if matches!(l.rule, Rule::Rewrite | Rule::ChangeOfBase) {
+                        elsewhere = elsewhere.or(Some(l.depth));
+                    }
+                }
+                Phase::Combine => {
+                    let p = open.pop();
+                    prop_assert!(
+                        p.is_some_and(|p| p.rule == l.rule && p.depth == l.depth && p.at == l.at),
+                        "{} closes nothing in {}",
+                        l.text(),
+                        to_text(&e)
+                    );
+                }
+                Phase::Whole => {}
+            }
+            match derivative(l) {
+                Some((_, var, input, _))
+                    if var == "x" && elsewhere.is_none() && l.rule != Rule::Simplify =>
+                {
+                    prop_assert_eq!(
+                        &input,
+                        here,
+                        "{} highlights {} in {}",
+                        l.text(),
+                        to_text(here),
+                        to_text(&e)
+                    );
+                }
+                // A derivative in the chain rule's variable (and any steps below it).
+                Some((_, var, ..)) if var != "x" && elsewhere.is_none() => {
+                    elsewhere = Some(l.depth);
+                }
+                _ => {}
+            }
+        }
+        prop_assert!(open.is_empty(), "unclosed rules in {}", to_text(&e));
+        Ok(())
+    });
+}
+
+/// Marking the part a step acts on changes nothing but the mark, and always shows one.
+#[test]
+fn every_step_target_is_marked_exactly_once() {
+    use slope::math::layout::{layout, layout_marked, Layout};
+    fn strip(l: &Layout, marks: &mut usize) -> Layout {
+        let b = |x: &Layout, marks: &mut usize| Box::new(strip(x, marks));
+        match l {
+            Layout::Mark(a) => {
+                *marks += 1;
+                strip(a, marks)
+            }
+            Layout::Row(v) => Layout::Row(v.iter().map(|x| strip(x, marks)).collect()),
+            Layout::Frac(a, c) => Layout::Frac(b(a, marks), b(c, marks)),
+            Layout::Sup(a, c) => Layout::Sup(b(a, marks), b(c, marks)),
+            Layout::Sub(a, c) => Layout::Sub(b(a, marks), b(c, marks)),
+            Layout::Root(a, c) => Layout::Root(b(a, marks), b(c, marks)),
+            Layout::Sqrt(a) => Layout::Sqrt(b(a, marks)),
+            Layout::Paren(a) => Layout::Paren(b(a, marks)),
+            Layout::Fence(f, a) => Layout::Fence(*f, b(a, marks)),
+            other => other.clone(),
+        }
+    }
+    check("marked layouts", 256, expr_of_x(4), |e| {
+        let d = differentiate(&e, "x");
+        let plain = layout(&e);
+        for l in explain(&d, Order::Textbook) {
+            let target = e.at_path(&l.at).expect("steps point inside f");
+            let mut marks = 0;
+            prop_assert_eq!(&strip(&layout_marked(&e, target), &mut marks), &plain);
+            prop_assert_eq!(
+                marks,
+                1,
+                "{} marks for {} in {}",
+                marks,
+                l.text(),
+                to_text(&e)
+            );
+        }
+        Ok(())
+    });
+}
+
 #[test]
 fn simplified_derivative_equals_unsimplified() {
     let tally = Tally::default();
@@ -1517,7 +1645,7 @@ fn pipeline(e: &Expr) {
         );
         let _ = to_unicode(&d.result);
         let _ = to_text(&d.root.output);
-        for line in explain(&d) {
+        for line in explain(&d, Order::Textbook) {
             let _ = line.text();
             for seg in &line.segments {
                 if let Some(l) = seg.layout() {
@@ -1845,7 +1973,7 @@ fn mathml_escapes_user_text() {
             }
             let d = differentiate(&e, "x");
             check_mathml(&to_mathml(&d.result)).map_err(TestCaseError::fail)?;
-            for line in explain(&d) {
+            for line in explain(&d, Order::Textbook) {
                 for seg in &line.segments {
                     if let Some(l) = seg.layout() {
                         check_mathml(&math_element(&l)).map_err(TestCaseError::fail)?;
@@ -2030,7 +2158,7 @@ fn long_flat_input_fits_the_default_stack() {
                 let e = parse(&longest).unwrap();
                 let d = differentiate(&e, "x");
                 let _ = (
-                    explain(&d),
+                    explain(&d, Order::Textbook),
                     to_text(&d.result),
                     to_mathml(&d.result),
                     simplify(&e),
@@ -2244,4 +2372,22 @@ fn jump_of_inexact_constant_disagrees_with_its_derivative() {
     let d = differentiate(&f, "x");
     let slope = eval_at(&f, &[("x", 1.0)]) - eval_at(&f, &[("x", 0.0)]);
     assert_eq!(eval_at(&d.result, &[("x", 0.5)]), slope);
+}
+
+/// Our small sort is the standard library's stable sort: same order, ties kept in place.
+#[test]
+fn sort_is_a_stable_sort() {
+    check(
+        "sort_by",
+        512,
+        vec((0u8..8, any::<u16>()), 0..300),
+        |items| {
+            let mut ours = items.clone();
+            slope::math::sort::sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
+            let mut std = items;
+            std.sort_by_key(|a| a.0);
+            prop_assert_eq!(ours, std);
+            Ok(())
+        },
+    );
 }

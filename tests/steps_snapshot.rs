@@ -5,7 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use expect_test::expect_file;
-use slope::math::{differentiate, explain, parse, to_text};
+use slope::math::{differentiate, explain, parse, to_text, Order};
 
 #[test]
 fn step_text_of_the_corpus() {
@@ -19,7 +19,7 @@ fn step_text_of_the_corpus() {
         let f = parse(line).unwrap_or_else(|e| panic!("{line}: {e}"));
         let d = differentiate(&f, "x");
         out.push_str(&format!("f(x) = {}\n", to_text(&f)));
-        for (i, l) in explain(&d).iter().enumerate() {
+        for (i, l) in explain(&d, Order::Textbook).iter().enumerate() {
             out.push_str(&format!(
                 "{:>3}. {}{}\n",
                 i + 1,

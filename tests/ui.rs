@@ -673,3 +673,20 @@ fn the_number_lines_stretch_by_rates_that_multiply() {
     let said = readout(&g, &f, &c, AT, 0.1);
     assert!(said.contains("dy/dx = 2 · 12 = 24"), "{said}");
 }
+
+/// The step list is one tab stop; the arrow keys walk it without wrapping or leaving it.
+#[test]
+fn roving_focus_keys() {
+    use slope::ui::keys::roving;
+    assert_eq!(roving("ArrowDown", 0, 3), Some(1));
+    assert_eq!(roving("ArrowRight", 1, 3), Some(2));
+    assert_eq!(roving("ArrowDown", 2, 3), Some(2));
+    assert_eq!(roving("ArrowUp", 0, 3), Some(0));
+    assert_eq!(roving("ArrowLeft", 2, 3), Some(1));
+    // A list that shrank under the cursor: the cursor comes back inside.
+    assert_eq!(roving("ArrowUp", 9, 3), Some(1));
+    assert_eq!(roving("Home", 2, 3), Some(0));
+    assert_eq!(roving("End", 0, 3), Some(2));
+    assert_eq!(roving("Tab", 1, 3), None);
+    assert_eq!(roving("ArrowDown", 0, 0), None);
+}

@@ -7,7 +7,7 @@ use std::time::Duration;
 use slope::ui::lessons::explorer::{Explorer, ExplorerProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlCanvasElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{Element, HtmlCanvasElement, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -1055,6 +1055,83 @@ async fn the_product_rule_page_derives_its_examples_step_by_step() {
     // Each example opens in the explorer.
     let link = second.query_selector("a").unwrap().unwrap();
     assert!(link.get_attribute("href").unwrap().starts_with("#/?f="));
+    unmount_site(host).await;
+}
+
+/// Textbook order (the parts named first, combined last); focusing a step marks the part of
+/// f it acts on, the arrow keys walk the list, and the compact order is one tick away.
+#[wasm_bindgen_test]
+async fn steps_mark_what_they_act_on_and_switch_order() {
+    let host = mount_site("#/product-rule").await;
+    let example: Element = host
+        .query_selector_all("[data-testid='example']")
+        .unwrap()
+        .get(1)
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let items = |e: &Element| {
+        let list = e.query_selector_all("li[data-rule]").unwrap();
+        (0..list.length())
+            .map(|i| list.get(i).unwrap().dyn_into::<HtmlElement>().unwrap())
+            .collect::<Vec<_>>()
+    };
+    let phases = |e: &Element| {
+        items(e)
+            .iter()
+            .map(|li| li.get_attribute("data-phase").unwrap())
+            .collect::<Vec<_>>()
+    };
+    let marked = |e: &Element| {
+        e.query_selector("[data-testid='steps-formula'] .mark")
+            .unwrap()
+            .map(|m| {
+                m.text_content()
+                    .unwrap()
+                    .replace(['\u{2061}', '\u{2062}', ' '], "")
+            })
+    };
+    let p = phases(&example);
+    assert_eq!(p.first().map(String::as_str), Some("Parts"), "{p:?}");
+    assert_eq!(p[p.len() - 2], "Combine", "{p:?}");
+    assert_eq!(
+        marked(&example),
+        None,
+        "nothing marked before a step is chosen"
+    );
+    // One tab stop: only the first step is in the tab order.
+    let tabbable: Vec<i32> = items(&example).iter().map(|li| li.tab_index()).collect();
+    assert_eq!(
+        tabbable.iter().filter(|t| **t == 0).count(),
+        1,
+        "{tabbable:?}"
+    );
+    items(&example)[1].focus().unwrap();
+    sleep(100).await;
+    assert_eq!(marked(&example).as_deref(), Some("2x+3"));
+    key(&items(&example)[1], "ArrowDown", false).await;
+    let active = document().active_element().unwrap();
+    assert_eq!(active, items(&example)[2].clone().into());
+    assert_eq!(marked(&example).as_deref(), Some("2x"));
+    key(&items(&example)[2], "End", false).await;
+    assert_eq!(
+        marked(&example).as_deref(),
+        Some("(2x+3)(x2−1)"),
+        "Simplify acts on the whole function"
+    );
+    // The compact order: each rule once, with its result, top-down.
+    let toggle: HtmlInputElement = example
+        .query_selector(".steps-order input")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    toggle.click();
+    sleep(100).await;
+    let p = phases(&example);
+    assert!(p.iter().all(|x| x == "Whole"), "{p:?}");
+    let first = items(&example)[0].get_attribute("data-rule").unwrap();
+    assert_eq!(first, "Product");
     unmount_site(host).await;
 }
 

@@ -122,6 +122,26 @@ impl Expr {
         }
     }
 
+    /// The operands in order: both sides of a binary operation, a call's arguments.
+    pub fn operands(&self) -> Vec<&Expr> {
+        match self {
+            Expr::Num(_) | Expr::Const(_) | Expr::Var(_) => Vec::new(),
+            Expr::Neg(a) => vec![a],
+            Expr::Add(a, b)
+            | Expr::Sub(a, b)
+            | Expr::Mul(a, b)
+            | Expr::Div(a, b)
+            | Expr::Pow(a, b) => vec![a, b],
+            Expr::Call(_, args) => args.iter().collect(),
+        }
+    }
+
+    /// The sub-expression reached by following operand indices from here.
+    pub fn at_path(&self, path: &[usize]) -> Option<&Expr> {
+        path.iter()
+            .try_fold(self, |e, &i| e.operands().get(i).copied())
+    }
+
     /// Nesting depth of the tree (a leaf is 1).
     pub fn depth(&self) -> usize {
         match self {

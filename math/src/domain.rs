@@ -245,7 +245,7 @@ pub fn denominator_zeros(f: &Expr, var: &str, lo: f64, hi: f64) -> Vec<f64> {
             }
         }
     }
-    out.sort_by(f64::total_cmp);
+    super::sort::sort_by(&mut out, f64::total_cmp);
     out.dedup_by(|a, b| (*a - *b).abs() <= 1e-12 * (hi - lo));
     out
 }

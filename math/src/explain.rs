@@ -1,12 +1,37 @@
-//! Explaining a derivation: turns the `Step` tree into numbered lines of words and formulas
-//! (pre-order, so each rule is named before the derivatives it needs). Lines are data; the
-//! CLI prints them as text and the site typesets their formulas as MathML.
+//! Explaining a derivation: turns the `Step` tree into numbered lines of words and formulas.
+//! Two orders: as a textbook writes it (name the parts of a rule, differentiate each, combine
+//! them, simplify) and compact (top-down: each rule with its result, then the derivatives it
+//! needed). Every line knows the sub-expression of the function it acts on, so a page can
+//! point at it. Lines are data; the CLI prints them as text and the site typesets their
+//! formulas as MathML.
 
 use super::ast::Expr;
 use super::diff::{Derivation, Rule, Step};
 use super::func::Func;
 use super::layout::{layout, Layout};
 use super::print::{prec, to_text};
+use super::speech::to_speech;
+
+/// The order of an explanation's lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    /// As a textbook writes it: name the parts, differentiate each, combine, simplify.
+    Textbook,
+    /// Top-down: each rule with its result first, then the derivatives it needed.
+    Compact,
+}
+
+/// What a line does for its rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// The whole rule in one line (a rule that needs no other derivative, every rule in the
+    /// compact order, the simplification).
+    Whole,
+    /// Names the parts the rule needs the derivatives of (textbook order).
+    Parts,
+    /// Puts the parts' derivatives together (textbook order).
+    Combine,
+}
 
 /// A piece of an explanation line.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,9 +52,14 @@ pub enum Segment {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {
     pub rule: Rule,
+    pub phase: Phase,
     /// Nesting level (0 for the outermost rule).
     pub depth: usize,
     pub segments: Vec<Segment>,
+    /// Where in the function the line acts: operand indices from its root (see
+    /// `Expr::at_path`). A derivative in a chain rule's own variable (`d/du u^3`) points at
+    /// the whole composition.
+    pub at: Vec<usize>,
 }
 
 impl Line {
@@ -53,6 +83,22 @@ impl Segment {
                 format!("d/d{var} {inner} = {}", to_text(output))
             }
             Segment::Equation(name, e) => format!("{name} = {}", to_text(e)),
+        }
+    }
+
+    /// The segment as a screen reader should say it.
+    pub fn speech(&self) -> String {
+        match self {
+            Segment::Text(t) => t.clone(),
+            Segment::Math(e) => to_speech(e),
+            Segment::Derivative { var, input, output } => format!(
+                "the derivative of {} with respect to {var} is {}",
+                to_speech(input),
+                to_speech(output)
+            ),
+            Segment::Equation(name, e) => {
+                format!("{} equals {}", name.replace('′', " prime"), to_speech(e))
+            }
         }
     }
 
@@ -95,18 +141,28 @@ fn words(s: &str) -> Segment {
 }
 
 /// The explanation of a whole derivation, ending with the simplification.
-pub fn explain(d: &Derivation) -> Vec<Line> {
+pub fn explain(d: &Derivation, order: Order) -> Vec<Line> {
     let mut lines = Vec::new();
-    walk(&d.root, &d.var, 0, &mut lines);
+    let f = d.function();
+    match order {
+        Order::Textbook => textbook(&d.root, &d.var, 0, Vec::new(), f, &mut lines),
+        Order::Compact => compact(&d.root, &d.var, 0, Vec::new(), f, &mut lines),
+    }
+    let whole = |rule, segments| Line {
+        rule,
+        phase: Phase::Whole,
+        depth: 0,
+        segments,
+        at: Vec::new(),
+    };
     if !d.complete {
-        lines.push(Line {
-            rule: Rule::Unfinished,
-            depth: 0,
-            segments: vec![words(&format!(
+        lines.push(whole(
+            Rule::Unfinished,
+            vec![words(&format!(
                 "Stopped after {} rule applications: this derivative is too large to show.",
                 super::diff::MAX_STEPS
             ))],
-        });
+        ));
         return lines;
     }
     let mut segments = vec![
@@ -120,11 +176,7 @@ pub fn explain(d: &Derivation) -> Vec<Line> {
     if let Some(w) = where_it_holds(d) {
         segments.push(words(&format!(" ({w})")));
     }
-    lines.push(Line {
-        rule: Rule::Simplify,
-        depth: 0,
-        segments,
-    });
+    lines.push(whole(Rule::Simplify, segments));
     lines
 }
 
@@ -137,64 +189,281 @@ pub fn where_it_holds(d: &Derivation) -> Option<String> {
     Some(format!("for {}", parts.join(" and ")))
 }
 
-fn walk(s: &Step, var: &str, depth: usize, out: &mut Vec<Line>) {
-    out.push(Line {
+fn line(s: &Step, phase: Phase, depth: usize, at: &[usize], segments: Vec<Segment>) -> Line {
+    Line {
         rule: s.rule,
+        phase,
         depth,
-        segments: describe(s, var),
-    });
+        segments,
+        at: at.to_vec(),
+    }
+}
+
+fn compact(s: &Step, var: &str, depth: usize, at: Vec<usize>, f: &Expr, out: &mut Vec<Line>) {
+    out.push(line(s, Phase::Whole, depth, &at, describe(s, var)));
+    for (c, child_var, child_at) in needed(s, var, &at, f) {
+        compact(c, &child_var, depth + 1, child_at, f, out);
+    }
+}
+
+fn textbook(s: &Step, var: &str, depth: usize, at: Vec<usize>, f: &Expr, out: &mut Vec<Line>) {
+    if s.children.is_empty() {
+        out.push(line(s, Phase::Whole, depth, &at, describe(s, var)));
+        return;
+    }
+    out.push(line(s, Phase::Parts, depth, &at, parts(s, var)));
+    for (c, child_var, child_at) in needed(s, var, &at, f) {
+        textbook(c, &child_var, depth + 1, child_at, f, out);
+    }
+    out.push(line(s, Phase::Combine, depth, &at, combine(s, var)));
+}
+
+/// The derivatives a step needed, each with its variable and where it acts in `f`. Two
+/// identical ones (`x^x` needs d/dx x twice) are explained once.
+fn needed<'a>(
+    s: &'a Step,
+    var: &str,
+    at: &[usize],
+    f: &Expr,
+) -> Vec<(&'a Step, String, Vec<usize>)> {
+    let here = f.at_path(at);
+    let mut out = Vec::new();
     for (i, c) in s.children.iter().enumerate() {
-        // Two identical sub-derivatives (`x^x` needs d/dx x twice) are explained once.
         if s.children[..i].contains(c) {
             continue;
         }
-        let child_var = if s.rule == Rule::Chain && std::ptr::eq(c, &s.children[0]) {
-            s.inner
-                .as_ref()
-                .map(|(u, _)| u.clone())
-                .unwrap_or_else(|| var.to_string())
-        } else {
-            var.to_string()
+        let (child_var, child_at) = match (&s.inner, i) {
+            // The outer function's derivative is in the chain rule's own variable.
+            (Some((u, _)), 0) if s.rule == Rule::Chain => (u.clone(), at.to_vec()),
+            _ => (var.to_string(), locate(here, at, &c.input, i)),
         };
-        walk(c, &child_var, depth + 1, out);
+        out.push((c, child_var, child_at));
+    }
+    out
+}
+
+/// Where `part` sits below `here` (at path `at`): the `i`-th operand when it is that one,
+/// else the nearest copy of it, else `here` itself (a rewritten form is not in `f`).
+fn locate(here: Option<&Expr>, at: &[usize], part: &Expr, i: usize) -> Vec<usize> {
+    let Some(here) = here else {
+        return at.to_vec();
+    };
+    let ops = here.operands();
+    let found = if ops.get(i) == Some(&part) {
+        Some(vec![i])
+    } else {
+        find(here, part)
+    };
+    let mut path = at.to_vec();
+    path.extend(found.unwrap_or_default());
+    path
+}
+
+/// The path to the first copy of `part` inside `e`, breadth first.
+fn find(e: &Expr, part: &Expr) -> Option<Vec<usize>> {
+    let mut queue = std::collections::VecDeque::from([(e, Vec::new())]);
+    while let Some((x, path)) = queue.pop_front() {
+        if x == part {
+            return Some(path);
+        }
+        for (i, o) in x.operands().into_iter().enumerate() {
+            let mut p = path.clone();
+            p.push(i);
+            queue.push_back((o, p));
+        }
+    }
+    None
+}
+
+/// The factor a constant multiple rule keeps, and the part it differentiates.
+fn constant_and_rest(s: &Step, var: &str) -> (Expr, Expr) {
+    match &s.input {
+        Expr::Neg(a) => (Expr::Num(-1.0), (**a).clone()),
+        Expr::Mul(a, b) if a.contains_var(var) => ((**b).clone(), (**a).clone()),
+        Expr::Mul(a, b) => ((**a).clone(), (**b).clone()),
+        Expr::Div(a, b) => (Expr::div(Expr::Num(1.0), (**b).clone()), (**a).clone()),
+        other => (other.clone(), other.clone()),
+    }
+}
+
+fn operands(s: &Step) -> (Expr, Expr) {
+    match s.input.operands()[..] {
+        [a, b, ..] => (a.clone(), b.clone()),
+        [a] => (a.clone(), a.clone()),
+        [] => (s.input.clone(), s.input.clone()),
+    }
+}
+
+/// The rewritten form a rewriting rule differentiates instead.
+fn rewritten(s: &Step) -> Expr {
+    s.children
+        .first()
+        .map(|c| c.input.clone())
+        .unwrap_or_else(|| s.input.clone())
+}
+
+/// The chain rule's inner variable, inner function and outer function.
+fn chain_parts(s: &Step) -> (String, Expr, Expr) {
+    let (u, inner) = s
+        .inner
+        .clone()
+        .unwrap_or_else(|| ("u".into(), s.input.clone()));
+    let outer = s
+        .children
+        .first()
+        .map(|c| c.input.clone())
+        .unwrap_or(Expr::var(&u));
+    (u, inner, outer)
+}
+
+fn child_output(s: &Step, i: usize) -> Expr {
+    s.children
+        .get(i)
+        .map(|c| c.output.clone())
+        .unwrap_or(Expr::Num(0.0))
+}
+
+/// Textbook order: what a rule needs, before its parts are differentiated.
+fn parts(s: &Step, var: &str) -> Vec<Segment> {
+    let (a, b) = operands(s);
+    // `intro a and b outro`, the operands named (`u = …`) when `names` are given.
+    let two = |intro: &str, names: Option<[&str; 2]>, outro: &str| {
+        let part = |i: usize, e: &Expr| match names {
+            Some(n) => Segment::Equation(n[i].into(), e.clone()),
+            None => Segment::Math(e.clone()),
+        };
+        vec![
+            words(intro),
+            part(0, &a),
+            words(" and "),
+            part(1, &b),
+            words(outro),
+        ]
+    };
+    let pair = |intro: &str| two(intro, Some(["u", "v"]), ".");
+    match s.rule {
+        Rule::Sum => two("Sum rule: differentiate the terms ", None, " one at a time."),
+        Rule::Difference => two("Difference rule: differentiate ", None, " one at a time."),
+        Rule::ConstantMultiple => {
+            let (c, rest) = constant_and_rest(s, var);
+            vec![
+                words("Constant multiple rule: keep the factor "),
+                Segment::Math(c),
+                words(" and differentiate "),
+                Segment::Math(rest),
+                words("."),
+            ]
+        }
+        Rule::Product => pair("Product rule (uv)′ = u′v + uv′, name the parts: "),
+        Rule::Quotient => pair("Quotient rule (u/v)′ = (u′v − uv′)/v², name the parts: "),
+        Rule::LogarithmicDifferentiation => pair(
+            "Logarithmic differentiation: the variable is in the base and the exponent, so write u^v = e^(v ln(u)) with ",
+        ),
+        Rule::Chain => {
+            let (u, inner, outer) = chain_parts(s);
+            vec![
+                words("Chain rule, name the parts: outer "),
+                Segment::Math(outer),
+                words(", inner "),
+                Segment::Equation(u, inner),
+                words("."),
+            ]
+        }
+        Rule::ChangeOfBase | Rule::Rewrite => vec![
+            words(&format!("{}: write ", s.rule.title())),
+            Segment::Math(s.input.clone()),
+            words(" as "),
+            Segment::Math(rewritten(s)),
+            words("."),
+        ],
+        Rule::Function(Func::Max | Func::Min) if s.children.len() == 2 => {
+            let larger = if s.rule == Rule::Function(Func::Max) { "larger" } else { "smaller" };
+            two(
+                &format!("{}: where one of ", s.rule.title()),
+                None,
+                &format!(" is the {larger}, the derivative is that one's."),
+            )
+        }
+        _ => vec![
+            words(&format!("{}: both arguments are ", s.rule.title())),
+            Segment::Math(a.clone()),
+            words("."),
+        ],
+    }
+}
+
+/// Textbook order: the rule put together from its parts' derivatives.
+fn combine(s: &Step, var: &str) -> Vec<Segment> {
+    let deriv = derivative(s, var);
+    let primes = |intro: &str| {
+        vec![
+            words(intro),
+            Segment::Equation("u′".into(), child_output(s, 0)),
+            words(" and "),
+            Segment::Equation("v′".into(), child_output(s, 1)),
+            words(": "),
+            deriv.clone(),
+        ]
+    };
+    match s.rule {
+        Rule::Sum => vec![words("Sum rule, add the derivatives: "), deriv],
+        Rule::Difference => vec![words("Difference rule, subtract the derivatives: "), deriv],
+        Rule::ConstantMultiple => {
+            let (c, _) = constant_and_rest(s, var);
+            vec![
+                words("Constant multiple rule, multiply by "),
+                Segment::Math(c),
+                words(": "),
+                deriv,
+            ]
+        }
+        Rule::Product => primes("Product rule, combine u′v + uv′ with "),
+        Rule::Quotient => primes("Quotient rule, combine (u′v − uv′)/v² with "),
+        Rule::LogarithmicDifferentiation => {
+            primes("Logarithmic differentiation, combine u^v (v′ ln(u) + v u′/u) with ")
+        }
+        Rule::Chain => {
+            let (u, inner, _) = chain_parts(s);
+            vec![
+                words("Chain rule, put "),
+                Segment::Equation(u.clone(), inner),
+                words(&format!(
+                    " into the outer derivative and multiply by d{u}/d{var} = "
+                )),
+                Segment::Math(child_output(s, 1)),
+                words(": "),
+                deriv,
+            ]
+        }
+        Rule::ChangeOfBase | Rule::Rewrite => {
+            vec![words(&format!("{}: ", s.rule.title())), deriv]
+        }
+        _ => describe(s, var),
+    }
+}
+
+fn derivative(s: &Step, var: &str) -> Segment {
+    Segment::Derivative {
+        var: var.to_string(),
+        input: s.input.clone(),
+        output: s.output.clone(),
     }
 }
 
 fn describe(s: &Step, var: &str) -> Vec<Segment> {
-    let deriv = Segment::Derivative {
-        var: var.to_string(),
-        input: s.input.clone(),
-        output: s.output.clone(),
-    };
-    let operands = || match &s.input {
-        Expr::Add(a, b) | Expr::Sub(a, b) | Expr::Mul(a, b) | Expr::Div(a, b) | Expr::Pow(a, b) => {
-            Some(((**a).clone(), (**b).clone()))
-        }
-        _ => None,
-    };
+    let deriv = derivative(s, var);
     match s.rule {
         Rule::Constant => vec![words("Constant rule: "), deriv, words(&format!(" (it does not change with {var})"))],
         Rule::Variable => vec![words("Variable rule: "), deriv],
         Rule::Power => vec![words("Power rule, bring the exponent down and lower it by one: "), deriv],
         Rule::ConstantMultiple => {
-            let constant = match &s.input {
-                Expr::Neg(_) => Expr::Num(-1.0),
-                Expr::Mul(a, b) => {
-                    if a.contains_var(var) {
-                        (**b).clone()
-                    } else {
-                        (**a).clone()
-                    }
-                }
-                Expr::Div(_, b) => Expr::div(Expr::Num(1.0), (**b).clone()),
-                other => other.clone(),
-            };
+            let (constant, _) = constant_and_rest(s, var);
             vec![words("Constant multiple rule, keep the factor "), Segment::Math(constant), words(": "), deriv]
         }
         Rule::Sum => vec![words("Sum rule, differentiate term by term: "), deriv],
         Rule::Difference => vec![words("Difference rule, differentiate term by term: "), deriv],
         Rule::Product => {
-            let (u, v) = operands().unwrap_or((Expr::Num(1.0), Expr::Num(1.0)));
+            let (u, v) = operands(s);
             vec![
                 words("Product rule (uv)′ = u′v + uv′ with "),
                 Segment::Equation("u".into(), u),
@@ -205,7 +474,7 @@ fn describe(s: &Step, var: &str) -> Vec<Segment> {
             ]
         }
         Rule::Quotient => {
-            let (u, v) = operands().unwrap_or((Expr::Num(1.0), Expr::Num(1.0)));
+            let (u, v) = operands(s);
             vec![
                 words("Quotient rule (u/v)′ = (u′v − uv′)/v² with "),
                 Segment::Equation("u".into(), u),
@@ -216,8 +485,7 @@ fn describe(s: &Step, var: &str) -> Vec<Segment> {
             ]
         }
         Rule::Chain => {
-            let (u, inner) = s.inner.clone().unwrap_or_else(|| ("u".into(), s.input.clone()));
-            let outer = s.children.first().map(|c| c.input.clone()).unwrap_or(Expr::var(&u));
+            let (u, inner, outer) = chain_parts(s);
             vec![
                 words("Chain rule with inner function "),
                 Segment::Equation(u.clone(), inner),
@@ -235,12 +503,11 @@ fn describe(s: &Step, var: &str) -> Vec<Segment> {
         ],
         Rule::ChangeOfBase => vec![words("Change of base, rewrite with natural logarithms first: "), deriv],
         Rule::Rewrite => {
-            let rewritten = s.children.first().map(|c| c.input.clone()).unwrap_or_else(|| s.input.clone());
             vec![
                 words("Rewrite "),
                 Segment::Math(s.input.clone()),
                 words(" as "),
-                Segment::Math(rewritten),
+                Segment::Math(rewritten(s)),
                 words(" and differentiate that: "),
                 deriv,
             ]
@@ -254,7 +521,7 @@ fn describe(s: &Step, var: &str) -> Vec<Segment> {
                 Func::Floor | Func::Ceil => {
                     v.push(words(" (undefined where the argument is a whole number)"))
                 }
-                Func::Max | Func::Min => {
+                Func::Max | Func::Min if s.children.len() == 2 => {
                     v.push(words(" (undefined where the two arguments are equal)"))
                 }
                 _ => {}

@@ -27,6 +27,8 @@ pub enum Layout {
     Paren(Box<Layout>),
     /// Brackets that mean a function: `|u|`, `⌊u⌋`, `⌈u⌉`.
     Fence(Fence, Box<Layout>),
+    /// A part a page highlights (see `layout_marked`); typeset like its content.
+    Mark(Box<Layout>),
 }
 
 /// The brackets a [`Layout::Fence`] draws.
@@ -64,6 +66,25 @@ impl Layout {
 
 /// Lays out an expression.
 pub fn layout(e: &Expr) -> Layout {
+    lay(e, None)
+}
+
+/// Lays out an expression with one of its sub-expressions (by address, not by value: the
+/// same `x` twice is two places) marked, for a page to highlight.
+pub fn layout_marked(e: &Expr, mark: &Expr) -> Layout {
+    lay(e, Some(mark))
+}
+
+fn lay(e: &Expr, m: Option<&Expr>) -> Layout {
+    let l = lay_unmarked(e, m);
+    if m.is_some_and(|m| std::ptr::eq(m, e)) {
+        Layout::Mark(Box::new(l))
+    } else {
+        l
+    }
+}
+
+fn lay_unmarked(e: &Expr, m: Option<&Expr>) -> Layout {
     match e {
         Expr::Num(x) if x.is_nan() => Layout::Text("undefined".into()),
         Expr::Num(x) if x.is_infinite() => Layout::Num(if *x > 0.0 { "∞" } else { "−∞" }.into()),
@@ -74,20 +95,20 @@ pub fn layout(e: &Expr) -> Layout {
         Expr::Const(Constant::Pi) => Layout::Ident("π".into()),
         Expr::Const(Constant::E) => Layout::Ident("e".into()),
         Expr::Var(v) => Layout::Ident(v.clone()),
-        Expr::Neg(a) => Layout::Row(vec![Layout::op("−"), operand(a, 2, true)]),
+        Expr::Neg(a) => Layout::Row(vec![Layout::op("−"), operand(a, 2, true, m)]),
         Expr::Add(a, b) => Layout::Row(vec![
-            operand(a, 1, false),
+            operand(a, 1, false, m),
             Layout::op("+"),
-            operand(b, 2, true),
+            operand(b, 2, true, m),
         ]),
         Expr::Sub(a, b) => Layout::Row(vec![
-            operand(a, 1, false),
+            operand(a, 1, false, m),
             Layout::op("−"),
-            operand(b, 2, true),
+            operand(b, 2, true, m),
         ]),
         Expr::Mul(a, b) => {
-            let left = operand(a, 2, false);
-            let right = operand(b, 3, true);
+            let left = operand(a, 2, false, m);
+            let right = operand(b, 3, true, m);
             // A visible dot only where two numbers would otherwise run together.
             let dot = starts_with_number(&right)
                 || matches!(**a, Expr::Div(..)) && matches!(**b, Expr::Div(..));
@@ -98,22 +119,28 @@ pub fn layout(e: &Expr) -> Layout {
             };
             Layout::Row(vec![left, sep, right])
         }
-        Expr::Div(a, b) => Layout::Frac(Box::new(layout(a)), Box::new(layout(b))),
+        Expr::Div(a, b) => Layout::Frac(Box::new(lay(a, m)), Box::new(lay(b, m))),
         Expr::Pow(base, exp) => {
             if let Expr::Call(f, args) = &**base {
                 if args.len() == 1
                     && is_trig_like(*f)
                     && matches!(**exp, Expr::Num(n) if n > 0.0 && n.fract() == 0.0)
                 {
-                    return Layout::Row(vec![
-                        Layout::Sup(Box::new(func_name(*f)), Box::new(layout(exp))),
-                        Layout::Paren(Box::new(layout(&args[0]))),
+                    let row = Layout::Row(vec![
+                        Layout::Sup(Box::new(func_name(*f)), Box::new(lay(exp, m))),
+                        Layout::Paren(Box::new(lay(&args[0], m))),
                     ]);
+                    // `sin(x)` has no box of its own in `sin²(x)`: mark all of it.
+                    return if m.is_some_and(|m| std::ptr::eq(m, &**base)) {
+                        Layout::Mark(Box::new(row))
+                    } else {
+                        row
+                    };
                 }
             }
-            Layout::Sup(Box::new(operand(base, 5, true)), Box::new(layout(exp)))
+            Layout::Sup(Box::new(operand(base, 5, true, m)), Box::new(lay(exp, m)))
         }
-        Expr::Call(f, args) => call(*f, args),
+        Expr::Call(f, args) => call(*f, args, m),
     }
 }
 
@@ -136,18 +163,18 @@ fn starts_with_number(l: &Layout) -> bool {
     match l {
         Layout::Num(_) => true,
         Layout::Row(v) => v.first().is_some_and(starts_with_number),
-        Layout::Sup(b, _) => starts_with_number(b),
+        Layout::Sup(b, _) | Layout::Mark(b) => starts_with_number(b),
         _ => false,
     }
 }
 
-fn operand(e: &Expr, min_prec: u8, right: bool) -> Layout {
+fn operand(e: &Expr, min_prec: u8, right: bool, m: Option<&Expr>) -> Layout {
     let fence = prec(e) < min_prec || (right && is_negative(e));
     // Fractions are self-delimiting: no parentheses around a fraction inside a product.
     if fence && !matches!(e, Expr::Div(..)) || (fence && min_prec > 4) {
-        Layout::Paren(Box::new(layout(e)))
+        Layout::Paren(Box::new(lay(e, m)))
     } else {
-        layout(e)
+        lay(e, m)
     }
 }
 
@@ -173,8 +200,12 @@ fn func_name(f: Func) -> Layout {
     )
 }
 
-fn call(f: Func, args: &[Expr]) -> Layout {
-    let arg = |i: usize| args.get(i).map(layout).unwrap_or(Layout::Row(vec![]));
+fn call(f: Func, args: &[Expr], m: Option<&Expr>) -> Layout {
+    let arg = |i: usize| {
+        args.get(i)
+            .map(|a| lay(a, m))
+            .unwrap_or(Layout::Row(vec![]))
+    };
     match f {
         Func::Sqrt => Layout::Sqrt(Box::new(arg(0))),
         Func::Abs => Layout::Fence(Fence::Abs, Box::new(arg(0))),
@@ -201,7 +232,7 @@ fn call(f: Func, args: &[Expr]) -> Layout {
                 if i > 0 {
                     inner.push(Layout::op(","));
                 }
-                inner.push(layout(a));
+                inner.push(lay(a, m));
             }
             Layout::Row(vec![
                 func_name(f),
@@ -229,6 +260,7 @@ fn latex_escape(s: &str) -> String {
 pub fn latex(l: &Layout, out: &mut String) {
     match l {
         Layout::Row(items) => items.iter().for_each(|i| latex(i, out)),
+        Layout::Mark(a) => latex(a, out),
         Layout::Num(n) => out.push_str(n),
         Layout::Ident(s) if s == "π" => out.push_str("\\pi "),
         Layout::Ident(s) if s.chars().count() == 1 => out.push_str(&latex_escape(s)),
@@ -377,6 +409,7 @@ pub fn mathml(l: &Layout, out: &mut String) {
             }
             out.push_str("</mrow>");
         }
+        Layout::Mark(a) => mathml(a, out),
         Layout::Num(n) => element("mn", n, out),
         Layout::Ident(s) => element("mi", s, out),
         Layout::Func(s) => element("mi", s, out),

@@ -19,6 +19,7 @@ pub mod print;
 pub mod sample;
 pub mod selfcheck;
 pub mod simplify;
+pub mod sort;
 pub mod speech;
 pub mod study;
 
@@ -26,7 +27,7 @@ pub use ast::{Constant, Expr};
 pub use diff::{differentiate, Derivation, Rule, Step};
 pub use error::{ErrorKind, ParseError};
 pub use eval::{eval_at, Program};
-pub use explain::{explain, Line, Segment};
+pub use explain::{explain, Line, Order, Phase, Segment};
 pub use func::Func;
 pub use layout::{to_latex, to_mathml};
 pub use parser::parse;

@@ -964,7 +964,7 @@ fn split_letters(name: &str, offset: usize) -> Vec<(String, (usize, usize))> {
     names.extend(super::func::ALIASES.iter().map(|(a, _)| *a));
     names.extend(super::lexer::GREEK_IN_RUNS);
     names.push("pi");
-    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    super::sort::sort_by(&mut names, |a, b| b.len().cmp(&a.len()));
     let mut out = Vec::new();
     let mut i = 0;
     while i < name.len() {

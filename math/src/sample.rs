@@ -97,7 +97,7 @@ pub fn exclude_points(samples: &mut Samples, xs: &[f64]) {
             value: None,
         });
     }
-    samples.breaks.sort_unstable_by(|a, b| a.x.total_cmp(&b.x));
+    super::sort::sort_by(&mut samples.breaks, |a, b| a.x.total_cmp(&b.x));
 }
 
 /// Pins each jump to the round x it is at and records the function's value there: a jump
@@ -233,7 +233,7 @@ pub fn sample(program: &Program, x_min: f64, x_max: f64, resolution: usize) -> S
     let peaks = sampler.find_peaks(&grid, core_lo, core_hi);
     sampler.probe(peaks, grid.len(), &mut probed, &mut cuts);
     let grid = merge(grid, std::mem::take(&mut probed));
-    cuts.sort_unstable_by(|a, b| a.at.total_cmp(&b.at));
+    super::sort::sort_by(&mut cuts, |a, b| a.at.total_cmp(&b.at));
 
     let view = estimate_view(&grid, &cuts, core_lo, core_hi, x_min, x_max);
     sampler.scale = Scale::new(view, x_min, span, n);
@@ -242,7 +242,7 @@ pub fn sample(program: &Program, x_min: f64, x_max: f64, resolution: usize) -> S
     let probes = sampler.find_probes(&points, &cuts);
     sampler.probe(probes, points.len(), &mut probed, &mut cuts);
     let points = merge(points, probed);
-    cuts.sort_unstable_by(|a, b| a.at.total_cmp(&b.at));
+    super::sort::sort_by(&mut cuts, |a, b| a.at.total_cmp(&b.at));
     let mut samples = sampler.assemble(&points, &cuts);
     sampler.split_at_jump_values(&mut samples);
     samples
@@ -458,7 +458,8 @@ impl Sampler<'_> {
                 break;
             }
             if candidates.len() > room {
-                candidates.select_nth_unstable_by(room - 1, |p, q| q.score.total_cmp(&p.score));
+                // The best `room` of them (a full sort: a few hundred items, small code).
+                super::sort::sort_by(&mut candidates, |p, q| q.score.total_cmp(&p.score));
                 candidates.truncate(room);
             }
             // Midpoints that do not fall strictly inside (ulp-wide intervals) are dropped.
@@ -652,7 +653,7 @@ impl Sampler<'_> {
             if active.is_empty() {
                 break;
             }
-            active.sort_by(by_priority);
+            super::sort::sort_by(&mut active, by_priority);
             let room = self.budget.saturating_sub(existing + added.len());
             let fits = room / interior;
             if active.len() > fits {
@@ -921,7 +922,7 @@ impl Sampler<'_> {
                 }
             }
         }
-        breaks.sort_unstable_by(|a, b| a.x.total_cmp(&b.x));
+        super::sort::sort_by(&mut breaks, |a, b| a.x.total_cmp(&b.x));
         // Two probes may close in on one pole from either side.
         breaks.dedup_by(|b, a| b.x - a.x <= 4.0 * self.eps);
         Samples { segments, breaks }
@@ -991,7 +992,7 @@ impl Sampler<'_> {
                 value: Some(m.1),
             });
         }
-        samples.breaks.sort_unstable_by(|a, b| a.x.total_cmp(&b.x));
+        super::sort::sort_by(&mut samples.breaks, |a, b| a.x.total_cmp(&b.x));
     }
 
     /// A break at `x` between the defined samples `l` and `r` (consecutive defined neighbours).
@@ -1026,7 +1027,7 @@ fn merge(base: Vec<Point>, mut extra: Vec<Point>) -> Vec<Point> {
     if extra.is_empty() {
         return base;
     }
-    extra.sort_unstable_by(|p, q| p.0.total_cmp(&q.0));
+    super::sort::sort_by(&mut extra, |p, q| p.0.total_cmp(&q.0));
     let mut out: Vec<Point> = Vec::with_capacity(base.len() + extra.len());
     let (mut i, mut j) = (0, 0);
     while i < base.len() || j < extra.len() {
@@ -1103,10 +1104,11 @@ fn estimate_view(
     pad(robust_range(&slices, x_min, x_max).unwrap_or((-1.0, 1.0)))
 }
 
-/// The `q` quantile of `values` (unweighted; reorders them).
+/// The `q` quantile of `values` (unweighted; sorts them).
 fn select_quantile(values: &mut [f64], q: f64) -> f64 {
     let k = ((values.len() - 1) as f64 * q).round() as usize;
-    *values.select_nth_unstable_by(k, |a, b| a.total_cmp(b)).1
+    super::sort::sort_by(values, f64::total_cmp);
+    values[k]
 }
 
 fn padded_range<S: AsRef<[Point]>>(segments: &[S], x_min: f64, x_max: f64) -> (f64, f64) {
@@ -1158,7 +1160,7 @@ fn robust_range<S: AsRef<[Point]>>(segments: &[S], x_min: f64, x_max: f64) -> Op
         weighted.iter_mut().for_each(|p| p.1 = 1.0);
         total = weighted.len() as f64;
     }
-    weighted.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+    super::sort::sort_by(&mut weighted, |a, b| a.0.total_cmp(&b.0));
     let quantile = |q: f64| {
         let target = q * total;
         let mut sum = 0.0;

@@ -5,7 +5,7 @@
 use super::ast::Expr;
 use super::diff::differentiate;
 use super::eval::eval_at;
-use super::explain::explain;
+use super::explain::{explain, Order};
 use super::layout::{to_latex, to_mathml};
 use super::parser::parse;
 use super::print::to_text;
@@ -18,7 +18,12 @@ pub fn pipeline(src: &str) -> Result<(), String> {
         return Ok(());
     };
     let (f, d, var) = (&study.f, &study.derivation, study.var.as_str());
-    let _ = (to_latex(f), to_mathml(&d.result), explain(d));
+    let _ = (to_latex(f), to_mathml(&d.result));
+    for order in [Order::Textbook, Order::Compact] {
+        if explain(d, order).iter().any(|l| f.at_path(&l.at).is_none()) {
+            return Err(format!("a step in {order:?} order points outside f"));
+        }
+    }
     same_function(f, var, "f")?;
     same_function(&d.result, var, "f′")?;
     // Differentiating what was printed gives the same derivative.

@@ -282,7 +282,7 @@ fn mul(factors: Vec<N>) -> N {
             p => out.push(p),
         }
     }
-    out.sort_by(total_order);
+    super::sort::sort_by(&mut out, total_order);
     if !coef.is_one() || out.is_empty() {
         out.insert(0, num(coef));
     }
@@ -438,7 +438,7 @@ fn merge_sin_cos(bases: &mut Vec<(N, N)>) {
         for (f, power) in named {
             bases.push((N::Call(f, arg.clone()), int(power)));
         }
-        remove.sort_unstable();
+        super::sort::sort_by(&mut remove, usize::cmp);
         for r in remove.into_iter().rev() {
             bases.remove(r);
         }
@@ -587,7 +587,7 @@ fn sort_terms(terms: &mut [N]) {
             (_, None) => (2, 0),
         }
     };
-    terms.sort_by(|a, b| {
+    super::sort::sort_by(terms, |a, b| {
         key(a)
             .cmp(&key(b))
             .then_with(|| total_order(&split_coef(a).1, &split_coef(b).1))

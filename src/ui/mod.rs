@@ -9,6 +9,7 @@ pub mod chain;
 pub mod content;
 pub mod course;
 pub mod grid;
+pub mod keys;
 pub mod lessons;
 pub mod query;
 pub mod secant;

@@ -57,7 +57,7 @@ pub fn median_p95(v: &[f64]) -> (f64, f64) {
         return (0.0, 0.0);
     }
     let mut v = v.to_vec();
-    v.sort_by(f64::total_cmp);
+    crate::math::sort::sort_by(&mut v, f64::total_cmp);
     let at = |q: f64| v[((v.len() - 1) as f64 * q).round() as usize];
     (at(0.5), at(0.95))
 }

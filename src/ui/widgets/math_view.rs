@@ -18,14 +18,18 @@ pub fn definition(name: &str, var: &str, e: &Expr, block: bool) -> Html {
     if e.op_count() > TYPESET_LIMIT {
         return html! { <code class="long-formula" tabindex="0">{ text }</code> };
     }
-    let l = Layout::Row(vec![
+    math_layout(&named(name, var, layout(e)), &spoken, block)
+}
+
+/// `name(var) = body` as a layout.
+pub fn named(name: &str, var: &str, body: Layout) -> Layout {
+    Layout::Row(vec![
         // An identifier, not a function name: no function-application space in `f(x)`.
         Layout::Ident(name.to_string()),
         Layout::Paren(Box::new(Layout::Ident(var.to_string()))),
         Layout::Op("=".into()),
-        layout(e),
-    ]);
-    math_layout(&l, &spoken, block)
+        body,
+    ])
 }
 
 /// Largest formula (in operations) typeset as MathML; longer ones are shown as text.
@@ -78,5 +82,6 @@ fn node(l: &Layout) -> Html {
             let (open, close) = f.chars();
             fenced(open, close, a)
         }
+        Layout::Mark(a) => html! { <mrow class="mark">{ node(a) }</mrow> },
     }
 }
