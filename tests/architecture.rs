@@ -292,6 +292,22 @@ fn plot_knows_nothing_of_yew_or_the_ui() {
     }
 }
 
+/// The neural-network numbers are pure: no browser, no plots, no UI.
+#[test]
+fn learn_knows_nothing_of_the_browser_plots_or_ui() {
+    for (file, p) in references("src/learn") {
+        let first = p.split("::").next().unwrap();
+        assert!(
+            !(["yew", "web_sys", "js_sys", "wasm_bindgen"].contains(&first)
+                || first.starts_with("gloo")
+                || starts(&p, "crate::ui")
+                || starts(&p, "crate::plot")),
+            "{}: {p}",
+            file.display()
+        );
+    }
+}
+
 #[test]
 fn widgets_know_no_lesson_and_no_shell() {
     for (file, p) in references("src/ui/widgets") {

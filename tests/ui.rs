@@ -690,3 +690,26 @@ fn roving_focus_keys() {
     assert_eq!(roving("Tab", 1, 3), None);
     assert_eq!(roving("ArrowDown", 0, 0), None);
 }
+
+/// The softmax lesson's address: three or four scores on their grid, the shift; the start for
+/// anything else. Its numbers print with a true minus and never as −0.000.
+#[test]
+fn softmax_lesson_address_and_cells() {
+    use slope::ui::lessons::softmax::{cell, from_query, to_query, State};
+    assert_eq!(from_query(""), State::default());
+    assert_eq!(from_query("z=2,1,0.1&c=0"), State::default());
+    let four = from_query("z=1,2,3,4&c=700");
+    assert_eq!(four.z, vec![1.0, 2.0, 3.0, 4.0]);
+    assert_eq!(four.shift, 700.0);
+    assert_eq!(from_query(&to_query(&four)), four);
+    // Off the grid or out of range: snapped and clamped; too few, too many or bad: the start.
+    assert_eq!(from_query("z=0.123,9,-9").z, vec![0.1, 5.0, -5.0]);
+    for bad in ["z=1,2", "z=1,2,3,4,5", "z=1,x,3", "z=1,,3", "z=nan,1,2"] {
+        assert_eq!(from_query(bad).z, State::default().z, "{bad}");
+    }
+    assert_eq!(from_query("c=99999").shift, 1000.0);
+    assert_eq!(cell(-0.159_1), "−0.159");
+    assert_eq!(cell(-1e-17), "0.000");
+    assert_eq!(cell(0.6590), "0.659");
+    assert_eq!(cell(f64::NAN), "NaN");
+}

@@ -1433,3 +1433,53 @@ async fn the_chain_rule_number_lines_settle_on_two_times_twelve() {
         "{said}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn softmax_bars_jacobian_and_overflow() {
+    let host = mount_site("#/softmax?z=2,1,0.1&c=0").await;
+    assert_eq!(h1(&host), "Softmax and its Jacobian");
+    assert!(
+        text(&host, "probabilities").contains("0.659"),
+        "{}",
+        text(&host, "probabilities")
+    );
+    // Every row of the Jacobian sums to 0; the diagonal is s(1 − s): 0.659 · 0.341 = 0.225.
+    let sums = host.query_selector_all("[data-testid='row-sum']").unwrap();
+    assert_eq!(sums.length(), 3);
+    for i in 0..3 {
+        assert_eq!(sums.get(i).unwrap().text_content().unwrap(), "0.000");
+    }
+    assert!(text(&host, "jacobian").contains("0.225"));
+    // Moving z1 moves the bars.
+    set_slider(&host, "z1-slider", -1.0).await;
+    assert!(!text(&host, "probabilities").contains("0.659"));
+    // Four scores: a fourth slider and a 4 × 4 matrix.
+    let size: HtmlSelectElement = find(&host, "size").dyn_into().unwrap();
+    size.set_value("4");
+    size.dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    sleep(100).await;
+    assert!(host
+        .query_selector("[data-testid='z4-slider']")
+        .unwrap()
+        .is_some());
+    assert_eq!(
+        host.query_selector_all("[data-testid='row-sum']")
+            .unwrap()
+            .length(),
+        4
+    );
+    // Past e^709.78 the formula as written is NaN; the stable form is not.
+    assert!(host
+        .query_selector("[data-testid='overflow']")
+        .unwrap()
+        .is_none());
+    set_slider(&host, "shift-slider", 800.0).await;
+    assert!(text(&host, "naive").contains("NaN"));
+    assert!(!text(&host, "stable").contains("NaN"));
+    assert!(host
+        .query_selector("[data-testid='overflow']")
+        .unwrap()
+        .is_some());
+    unmount_site(host).await;
+}

@@ -18,6 +18,7 @@ pub enum Page {
     QuotientRule,
     ChainRule,
     SecondDerivatives,
+    Softmax,
     /// How to type functions, with every example read by the engine.
     Typing,
     /// An address that is no page of ours.
@@ -39,6 +40,7 @@ impl Page {
         Page::QuotientRule,
         Page::ChainRule,
         Page::SecondDerivatives,
+        Page::Softmax,
         Page::Typing,
     ];
 
@@ -57,6 +59,7 @@ impl Page {
             Page::QuotientRule => "Quotient rule",
             Page::ChainRule => "Chain rule",
             Page::SecondDerivatives => "Second derivatives and Taylor polynomials",
+            Page::Softmax => "Softmax and its Jacobian",
             Page::Typing => "How to type a function",
             Page::NotFound => "Page not found",
         }
@@ -77,6 +80,7 @@ impl Page {
             Page::QuotientRule => "/quotient-rule",
             Page::ChainRule => "/chain-rule",
             Page::SecondDerivatives => "/second-derivatives",
+            Page::Softmax => "/softmax",
             Page::Typing => "/typing",
             Page::NotFound => "/404",
         }

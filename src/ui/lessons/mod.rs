@@ -10,6 +10,7 @@ pub mod product_rule;
 pub mod quotient_rule;
 pub mod rate_of_change;
 pub mod second_derivatives;
+pub mod softmax;
 pub mod sum_rule;
 pub mod table_of_derivatives;
 pub mod typing;

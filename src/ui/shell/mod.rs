@@ -144,6 +144,7 @@ fn render(page: Page) -> Html {
         Page::QuotientRule => rule_lesson_page(page, &lessons::quotient_rule::CONTENT),
         Page::ChainRule => rule_lesson_page(page, &lessons::chain_rule::CONTENT),
         Page::SecondDerivatives => html! { <lessons::second_derivatives::SecondDerivatives /> },
+        Page::Softmax => html! { <lessons::softmax::Softmax /> },
         Page::NotFound => html! {
             <section class="panel">
                 <h1>{ Page::NotFound.title() }</h1>

@@ -182,5 +182,4 @@ pub const SOFTMAX_DF: &str = "<math alttext=\"partial s i over partial z j equal
     <msub><mi>s</mi><mi>i</mi></msub><mo>(</mo><msub><mi>δ</mi><mrow><mi>i</mi><mi>j</mi></mrow></msub><mo>−</mo><msub><mi>s</mi><mi>j</mi></msub><mo>)</mo></math>";
 pub const SOFTMAX_NOTE: &str = "Softmax turns a vector of scores z into probabilities s. Its \
     derivative is a matrix, the Jacobian (δᵢⱼ is 1 when i = j, else 0), so no single curve \
-    sketches it. It has its own lesson, Softmax and its Jacobian, in the neural-network half of \
-    the course.";
+    sketches it: its lesson draws the probabilities and the matrix live.";

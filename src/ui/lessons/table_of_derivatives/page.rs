@@ -106,7 +106,10 @@ pub fn table_of_derivatives() -> Html {
                     }) }
                     <tbody>
                         <tr data-testid="softmax-row">
-                            <th scope="row"><span class="row-name">{ "Softmax" }</span><span class="row-f">{ prose(SOFTMAX_F) }</span></th>
+                            <th scope="row">
+                                <span class="row-name">{ "Softmax" }</span><span class="row-f">{ prose(SOFTMAX_F) }</span>
+                                <a href={format!("#{}", Page::Softmax.path())} data-testid="softmax-link">{ Page::Softmax.title() }</a>
+                            </th>
                             <td>{ prose(SOFTMAX_DF) }<p class="note">{ SOFTMAX_NOTE }</p></td>
                             <td class="sketch"></td>
                         </tr>
