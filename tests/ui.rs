@@ -713,3 +713,37 @@ fn softmax_lesson_address_and_cells() {
     assert_eq!(cell(0.6590), "0.659");
     assert_eq!(cell(f64::NAN), "NaN");
 }
+
+/// The neuron lesson opens on the seed's case and says dy/dx ≈ 0.090, with a check that agrees.
+#[test]
+fn neuron_lesson_readouts() {
+    use slope::learn::neuron::pass;
+    use slope::ui::lessons::neuron::{check, describe, from_query, product, to_query, START};
+    assert_eq!(from_query(""), START);
+    assert_eq!(from_query("w=-9&b=0.26&x=nan"), (-4.0, 0.3, 1.0));
+    assert_eq!(from_query(&to_query((0.5, -1.5, 3.0))), (0.5, -1.5, 3.0));
+    let p = pass(START.0, START.1, START.2);
+    let said = product(START, &p);
+    assert!(said.ends_with("= 0.0903533 ≈ 0.090"), "{said}");
+    assert!(said.contains("0.0451767 · 2"), "{said}");
+    let checked = check(START, &p);
+    assert!(checked.contains("gives 0.0903533"), "{checked}");
+    assert!(describe(START, &p).contains("z = wx + b = 2 · 1 + 1 = 3"));
+    // Negative values keep a true minus sign.
+    let q = pass(-2.0, 0.0, 1.0);
+    assert!(
+        product((-2.0, 0.0, 1.0), &q).contains("≈ −0.210"),
+        "{}",
+        product((-2.0, 0.0, 1.0), &q)
+    );
+}
+
+#[test]
+fn a_column_of_decimals_never_shows_minus_zero() {
+    use slope::plot::format::decimals;
+    assert_eq!(decimals(-0.000_02, 3), "0.000");
+    assert_eq!(decimals(-0.0, 3), "0.000");
+    assert_eq!(decimals(-0.2104, 3), "−0.210");
+    assert_eq!(decimals(0.090_35, 3), "0.090");
+    assert_eq!(decimals(f64::NAN, 3), "NaN");
+}

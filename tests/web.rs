@@ -1483,3 +1483,31 @@ async fn softmax_bars_jacobian_and_overflow() {
         .is_some());
     unmount_site(host).await;
 }
+
+#[wasm_bindgen_test]
+async fn the_neuron_shows_the_seeds_0_090_and_follows_its_sliders() {
+    let host = mount_site("#/neuron").await;
+    assert_eq!(h1(&host), "The chain rule in a neuron");
+    assert!(
+        text(&host, "product").ends_with("≈ 0.090"),
+        "{}",
+        text(&host, "product")
+    );
+    assert!(text(&host, "check").contains("0.0903533"));
+    let graph = find(&host, "graph");
+    assert!(graph
+        .get_attribute("aria-label")
+        .unwrap()
+        .contains("y = σ(z) = 0.952574"));
+    // w = 0: y no longer depends on x.
+    set_slider(&host, "w-slider", 0.0).await;
+    assert!(
+        text(&host, "product").ends_with("= 0 ≈ 0.000"),
+        "{}",
+        text(&host, "product")
+    );
+    // The engine's steps name the chain rule first.
+    let first = host.query_selector("li[data-rule]").unwrap().unwrap();
+    assert_eq!(first.get_attribute("data-rule").unwrap(), "Chain");
+    unmount_site(host).await;
+}

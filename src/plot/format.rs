@@ -24,6 +24,23 @@ pub fn scientific(v: f64, digits: usize) -> String {
     minus(out)
 }
 
+/// Exactly `decimals` decimals (a column of numbers), a true minus sign, and never a minus on
+/// a value that rounds to zero ("0.000", not "−0.000"); NaN as "NaN".
+pub fn decimals(v: f64, decimals: usize) -> String {
+    if v.is_nan() {
+        return "NaN".into();
+    }
+    let s = format!("{v:.decimals$}");
+    if s.trim_start_matches('-')
+        .bytes()
+        .all(|c| c == b'0' || c == b'.')
+    {
+        s.trim_start_matches('-').to_string()
+    } else {
+        minus(s)
+    }
+}
+
 /// A fixed-point number with `decimals` decimals, trailing zeros dropped.
 fn fixed(v: f64, decimals: usize) -> String {
     let s = format!("{v:.decimals$}");

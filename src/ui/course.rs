@@ -19,6 +19,7 @@ pub enum Page {
     ChainRule,
     SecondDerivatives,
     Softmax,
+    Neuron,
     /// How to type functions, with every example read by the engine.
     Typing,
     /// An address that is no page of ours.
@@ -41,6 +42,7 @@ impl Page {
         Page::ChainRule,
         Page::SecondDerivatives,
         Page::Softmax,
+        Page::Neuron,
         Page::Typing,
     ];
 
@@ -60,6 +62,7 @@ impl Page {
             Page::ChainRule => "Chain rule",
             Page::SecondDerivatives => "Second derivatives and Taylor polynomials",
             Page::Softmax => "Softmax and its Jacobian",
+            Page::Neuron => "The chain rule in a neuron",
             Page::Typing => "How to type a function",
             Page::NotFound => "Page not found",
         }
@@ -81,6 +84,7 @@ impl Page {
             Page::ChainRule => "/chain-rule",
             Page::SecondDerivatives => "/second-derivatives",
             Page::Softmax => "/softmax",
+            Page::Neuron => "/neuron",
             Page::Typing => "/typing",
             Page::NotFound => "/404",
         }

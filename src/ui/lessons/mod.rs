@@ -4,6 +4,7 @@
 pub mod chain_rule;
 pub mod constant_multiple_rule;
 pub mod explorer;
+pub mod neuron;
 pub mod numerical_and_symbolic;
 pub mod power_rule;
 pub mod product_rule;

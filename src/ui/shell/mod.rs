@@ -145,6 +145,7 @@ fn render(page: Page) -> Html {
         Page::ChainRule => rule_lesson_page(page, &lessons::chain_rule::CONTENT),
         Page::SecondDerivatives => html! { <lessons::second_derivatives::SecondDerivatives /> },
         Page::Softmax => html! { <lessons::softmax::Softmax /> },
+        Page::Neuron => html! { <lessons::neuron::Neuron /> },
         Page::NotFound => html! {
             <section class="panel">
                 <h1>{ Page::NotFound.title() }</h1>

@@ -9,7 +9,7 @@ mod page;
 pub use page::Softmax;
 
 use crate::math::decimal::parse_decimal;
-use crate::plot::format::plain;
+use crate::plot::format::{decimals, plain};
 use crate::ui::grid::snap;
 
 /// The page opens on these scores (a classic example: one clear winner).
@@ -66,20 +66,9 @@ pub fn to_query(s: &State) -> String {
     crate::ui::query::to_query(&[("z", z.join(",")), ("c", plain(s.shift))])
 }
 
-/// A number in the Jacobian or a bar: three decimals, a true minus sign, never "−0.000".
+/// A number in the Jacobian or a bar: three decimals, a true minus, never "−0.000".
 pub fn cell(v: f64) -> String {
-    if v.is_nan() {
-        return "NaN".into();
-    }
-    let s = format!("{v:.3}");
-    if s.trim_start_matches('-')
-        .chars()
-        .all(|c| c == '0' || c == '.')
-    {
-        "0.000".into()
-    } else {
-        s.replace('-', "−")
-    }
+    decimals(v, 3)
 }
 
 /// "s1 = 0.659, s2 = 0.242, s3 = 0.099", for the live region and the bars' text.
