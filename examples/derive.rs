@@ -205,7 +205,7 @@ fn run(args: &[String], out: &mut dyn Write, errs: &mut dyn Write) -> u8 {
             .collect();
         let steps: Vec<Value> = lines
             .iter()
-            .map(|l| json!({"rule": l.rule.name(), "phase": format!("{:?}", l.phase), "depth": l.depth, "at": l.at, "text": l.text()}))
+            .map(|l| json!({"rule": l.rule.name(), "phase": l.phase.name(), "depth": l.depth, "at": l.at, "text": l.text()}))
             .collect();
         let doc = json!({
             "input": to_text(&f),

@@ -2391,3 +2391,35 @@ fn sort_is_a_stable_sort() {
         },
     );
 }
+
+/// Our decimal printing is `format!`'s, digit for digit: shortest (`{}`), fixed (`{:.N}`) and
+/// exponential (`{:e}`, `{:.Ne}`), for any double and for the round ones pages show.
+#[test]
+fn printing_doubles_matches_format() {
+    use slope::math::digits::{exponential, fixed, shortest};
+    let doubles = prop_oneof![
+        any::<u64>().prop_map(f64::from_bits),
+        (-100_000i64..100_000, 0u32..8).prop_map(|(k, e)| k as f64 / 10f64.powi(e as i32)),
+        (-1074i32..1024).prop_map(|e| 2f64.powi(e)),
+        (1u64..1 << 53, -30i32..30).prop_map(|(m, e)| m as f64 * 10f64.powi(e)),
+        Just(0.5),
+        Just(-0.0),
+        Just(2.5),
+        Just(0.125),
+        Just(f64::MAX),
+        Just(f64::MIN_POSITIVE),
+        Just(5e-324),
+    ];
+    check("digits", 4096, (doubles, 0usize..10), |(x, n)| {
+        prop_assert_eq!(shortest(x), format!("{x}"));
+        prop_assert_eq!(fixed(x, n), format!("{x:.n$}"));
+        prop_assert_eq!(exponential(x, None), format!("{x:e}"));
+        prop_assert_eq!(exponential(x, Some(n)), format!("{x:.n$e}"));
+        Ok(())
+    });
+    for x in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+        assert_eq!(shortest(x), format!("{x}"));
+        assert_eq!(fixed(x, 2), format!("{x:.2}"));
+        assert_eq!(exponential(x, None), format!("{x:e}"));
+    }
+}

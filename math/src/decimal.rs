@@ -146,7 +146,7 @@ fn magnitude(digits: &[u8], exponent: i64) -> f64 {
 }
 
 /// `z = m·2^k` with m an integer (subnormals included).
-fn decompose(z: f64) -> (u64, i64) {
+pub(crate) fn decompose(z: f64) -> (u64, i64) {
     let bits = z.to_bits();
     let (exp, frac) = ((bits >> 52) & 0x7ff, bits & ((1 << 52) - 1));
     if exp == 0 {
@@ -183,7 +183,7 @@ fn compare(digits: &Big, e: i64, m: u64, k: i64) -> Ordering {
 
 /// A non-negative big integer, little-endian 32-bit limbs.
 #[derive(Clone)]
-struct Big(Vec<u32>);
+pub(crate) struct Big(pub(crate) Vec<u32>);
 
 impl Big {
     fn from_digits(digits: &[u8]) -> Big {
@@ -194,7 +194,7 @@ impl Big {
         b
     }
 
-    fn mul_add(&mut self, m: u32, add: u32) {
+    pub(crate) fn mul_add(&mut self, m: u32, add: u32) {
         let mut carry = add as u64;
         for limb in &mut self.0 {
             let v = *limb as u64 * m as u64 + carry;
@@ -214,12 +214,43 @@ impl Big {
         }
     }
 
-    fn shl(&mut self, bits: u32) {
+    pub(crate) fn shl(&mut self, bits: u32) {
         let (words, bits) = ((bits / 32) as usize, bits % 32);
         if bits > 0 {
             self.mul_add(1 << bits, 0);
         }
         self.0.splice(0..0, std::iter::repeat_n(0, words));
+    }
+
+    /// Divides by `d` in place, returning the remainder.
+    fn div_rem(&mut self, d: u32) -> u32 {
+        let mut rem = 0u64;
+        for limb in self.0.iter_mut().rev() {
+            let v = rem << 32 | *limb as u64;
+            *limb = (v / d as u64) as u32;
+            rem = v % d as u64;
+        }
+        rem as u32
+    }
+
+    /// The decimal digits (0–9, most significant first; `[0]` for zero). Consumes the value.
+    pub(crate) fn decimal_digits(mut self) -> Vec<u8> {
+        let mut out = Vec::new();
+        while self.0.iter().any(|l| *l != 0) {
+            let mut chunk = self.div_rem(1_000_000_000);
+            for _ in 0..9 {
+                out.push((chunk % 10) as u8);
+                chunk /= 10;
+            }
+        }
+        while out.len() > 1 && out.last() == Some(&0) {
+            out.pop();
+        }
+        if out.is_empty() {
+            out.push(0);
+        }
+        out.reverse();
+        out
     }
 
     fn cmp(&self, other: &Big) -> Ordering {

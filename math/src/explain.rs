@@ -140,6 +140,17 @@ fn words(s: &str) -> Segment {
     Segment::Text(s.to_string())
 }
 
+impl Phase {
+    /// The phase's name, as the page marks each step (`data-phase`) and `--json` writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Phase::Whole => "Whole",
+            Phase::Parts => "Parts",
+            Phase::Combine => "Combine",
+        }
+    }
+}
+
 /// The explanation of a whole derivation, ending with the simplification.
 pub fn explain(d: &Derivation, order: Order) -> Vec<Line> {
     let mut lines = Vec::new();

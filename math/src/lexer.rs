@@ -33,7 +33,7 @@ impl Tok {
     /// How the token reads in an error message.
     pub fn describe(&self) -> String {
         match self {
-            Tok::Num(x) => format!("{x}"),
+            Tok::Num(x) => super::digits::shortest(*x),
             Tok::Ident(s) => s.clone(),
             Tok::Plus => "+".into(),
             Tok::Minus => "-".into(),

@@ -5,6 +5,7 @@
 pub mod ast;
 pub mod decimal;
 pub mod diff;
+pub mod digits;
 pub mod domain;
 pub mod error;
 pub mod eval;
@@ -35,3 +36,16 @@ pub use print::{to_text, to_unicode};
 pub use simplify::simplify;
 pub use speech::to_speech;
 pub use study::Study;
+
+/// `x` held to `[lo, hi]`; NaN stays NaN. `f64::clamp` would do, but its assertion message
+/// formats floats with `Debug`, which alone brings the standard library's float printing
+/// (about 4 KB compressed) into the site; `digits` replaces that.
+pub fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
+    if x < lo {
+        lo
+    } else if x > hi {
+        hi
+    } else {
+        x
+    }
+}

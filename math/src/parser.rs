@@ -830,7 +830,7 @@ impl Parser<'_> {
                         return Err(ParseError::new(
                             ErrorKind::AmbiguousPower {
                                 name: f.name(),
-                                power: format!("{p}"),
+                                power: super::digits::shortest(p),
                             },
                             (name_span.0, end),
                         ))

@@ -39,8 +39,8 @@ pub fn format_number(x: f64) -> String {
             "(-1e308*10)".into()
         };
     }
-    let plain = format!("{x}");
-    let sci = format!("{x:e}");
+    let plain = super::digits::shortest(x);
+    let sci = super::digits::exponential(x, None);
     // Plain decimals read best (0.001); scientific only when they get long (1e-12, 6.02e23).
     if plain.len() <= 12 || plain.len() <= sci.len() {
         plain

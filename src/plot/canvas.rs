@@ -99,7 +99,11 @@ impl Surface for CanvasSurface {
     fn text(&mut self, text: &str, anchor: Pixel, spec: &TextSpec) -> Result<(), PlotError> {
         let ctx = &self.ctx;
         ctx.save();
-        ctx.set_font(&format!("{}px {}", spec.size, spec.family));
+        ctx.set_font(&format!(
+            "{}px {}",
+            crate::math::digits::shortest(spec.size),
+            spec.family
+        ));
         ctx.set_fill_style_str(&spec.color.css());
         ctx.set_text_align(match spec.align {
             Align::Left => "left",

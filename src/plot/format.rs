@@ -2,13 +2,15 @@
 //! view ranges. Written the way a textbook prints numbers: no trailing zeros, a true minus
 //! sign, and powers of ten as `3×10⁶` — never `3e6`, which reads as "3 times Euler's e".
 
+use crate::math::clamp;
 use std::fmt::Write;
 
+use crate::math::digits::{exponential, fixed as exact_fixed};
 use crate::math::print::superscript_number;
 
 /// `v` with at most `digits` significant digits as `m×10ⁿ` (`1.2346×10⁻⁷`, `3×10⁶`).
 pub fn scientific(v: f64, digits: usize) -> String {
-    let s = format!("{:.*e}", digits.saturating_sub(1), v);
+    let s = exponential(v, Some(digits.saturating_sub(1)));
     let (mantissa, exponent) = s.split_once('e').unwrap_or((&s, "0"));
     let mantissa = if mantissa.contains('.') {
         mantissa.trim_end_matches('0').trim_end_matches('.')
@@ -30,7 +32,7 @@ pub fn decimals(v: f64, decimals: usize) -> String {
     if v.is_nan() {
         return "NaN".into();
     }
-    let s = format!("{v:.decimals$}");
+    let s = exact_fixed(v, decimals);
     if s.trim_start_matches('-')
         .bytes()
         .all(|c| c == b'0' || c == b'.')
@@ -43,7 +45,7 @@ pub fn decimals(v: f64, decimals: usize) -> String {
 
 /// A fixed-point number with `decimals` decimals, trailing zeros dropped.
 fn fixed(v: f64, decimals: usize) -> String {
-    let s = format!("{v:.decimals$}");
+    let s = exact_fixed(v, decimals);
     let s = if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {
@@ -73,7 +75,11 @@ pub fn tick(value: f64, step: f64, out: &mut String) {
         out.push_str(&fixed(value, decimals as usize));
     } else {
         // Significant digits: enough to tell neighbouring ticks apart.
-        let digits = (value.abs().log10().floor() - step.log10().floor()).clamp(0.0, 15.0) as usize;
+        let digits = clamp(
+            value.abs().log10().floor() - step.log10().floor(),
+            0.0,
+            15.0,
+        ) as usize;
         let _ = write!(out, "{}", scientific(value, digits + 1));
     }
 }
@@ -81,7 +87,7 @@ pub fn tick(value: f64, step: f64, out: &mut String) {
 /// A number as typed in an address or a formula: up to six decimals, no trailing zeros, no
 /// minus on zero (`1.5`, `-0.25`, `0`).
 pub fn plain(x: f64) -> String {
-    let s = format!("{x:.6}");
+    let s = exact_fixed(x, 6);
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" {
         "0".into()
@@ -139,7 +145,7 @@ pub fn range(a: f64, b: f64) -> (String, String) {
     }
     let magnitude = a.abs().max(b.abs()).max(width);
     // Digits down to a tenth of the width, at least the usual four decimals.
-    let decimals = ((-width.log10()).ceil() + 1.0).clamp(4.0, 15.0) as usize;
+    let decimals = clamp((-width.log10()).ceil() + 1.0, 4.0, 15.0) as usize;
     if magnitude >= 1e6 || magnitude < 1e-4 {
         let digits = ((magnitude / width).log10().ceil() as usize + 2).clamp(5, 16);
         return (scientific(a, digits), scientific(b, digits));
@@ -158,7 +164,7 @@ pub fn correct_digits(approx: f64, exact: f64, max: usize) -> usize {
         return max;
     }
     let relative = if exact == 0.0 { err } else { err / exact.abs() };
-    (-relative.log10()).floor().clamp(0.0, max as f64) as usize
+    clamp((-relative.log10()).floor(), 0.0, max as f64) as usize
 }
 
 /// The length in bytes of the start of a printed number that holds its first `n` significant

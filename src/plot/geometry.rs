@@ -3,6 +3,7 @@
 //! is rounded to pixels, so values near an asymptote cannot overflow or wrap into garbage.
 
 use super::transform::ScreenRect;
+use crate::math::clamp;
 
 /// A point in screen space (pixels, y down).
 pub type ScreenPoint = (f64, f64);
@@ -13,7 +14,7 @@ const FAR: f64 = 1e9;
 
 /// Pulls a screen point computed from a huge value back to a finite one (NaN stays NaN).
 pub fn tame((x, y): ScreenPoint) -> ScreenPoint {
-    let tame1 = |v: f64| if v.is_nan() { v } else { v.clamp(-FAR, FAR) };
+    let tame1 = |v: f64| if v.is_nan() { v } else { clamp(v, -FAR, FAR) };
     (tame1(x), tame1(y))
 }
 

@@ -4,6 +4,7 @@
 //! estimated from the font size instead.
 
 use super::theme::RGBColor;
+use crate::math::clamp;
 
 use super::geometry::{clip_line, clip_polyline, dash_polyline, tame, ScreenPoint};
 use super::surface::{Align, Baseline, Paint, Pixel, Surface, TextSpec};
@@ -140,7 +141,7 @@ impl Layout {
 }
 
 fn tick_count(length: f64, spacing: f64) -> usize {
-    (length / spacing).round().clamp(2.0, 50.0) as usize
+    clamp((length / spacing).round(), 2.0, 50.0) as usize
 }
 
 struct Painter<'a, S: Surface> {

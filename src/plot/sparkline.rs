@@ -4,6 +4,7 @@
 
 use super::geometry::clip_polyline;
 use super::transform::ScreenRect;
+use crate::math::digits::fixed;
 use crate::math::sample::Samples;
 
 /// The `points` attributes of the polylines drawing `samples` in a `width` × `height` box
@@ -31,7 +32,10 @@ pub fn polylines(
             .map(|&(x, y)| ((x - x_range.0) * sx, height - (y - y_range.0) * sy));
         let _ = clip_polyline(screen, &rect, &mut run, |pts| {
             if pts.len() > 1 {
-                let text: Vec<String> = pts.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
+                let text: Vec<String> = pts
+                    .iter()
+                    .map(|(x, y)| format!("{},{}", fixed(*x, 1), fixed(*y, 1)))
+                    .collect();
                 out.push(text.join(" "));
             }
             Ok::<(), ()>(())

@@ -2,6 +2,8 @@
 //! colours follow the Okabe–Ito palette, which stays distinguishable with the common forms
 //! of colour blindness; sizes are given in CSS pixels and scaled by the device pixel ratio.
 
+use crate::math::clamp;
+
 /// A colour as red, green and blue bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RGBColor(pub u8, pub u8, pub u8);
@@ -95,7 +97,7 @@ impl Theme {
 
 fn sanitize_scale(scale: f64) -> f64 {
     if scale.is_finite() && scale > 0.0 {
-        scale.clamp(0.25, 8.0)
+        clamp(scale, 0.25, 8.0)
     } else {
         1.0
     }

@@ -1,6 +1,8 @@
 //! The x range a plot shows, and the one policy for zooming and panning it (buttons, keys,
 //! wheel and drags all go through `zoomed` and `panned`).
 
+use crate::math::clamp;
+
 /// The x range shown by a plot (both plots of the explorer share one).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct View {
@@ -22,7 +24,7 @@ impl View {
 
     /// The zoom factor for a wheel movement of `delta_y` pixels (100 is one notch, one step).
     pub fn wheel_factor(delta_y: f64) -> f64 {
-        (1.0 / Self::ZOOM_IN).powf((delta_y / 100.0).clamp(-3.0, 3.0))
+        (1.0 / Self::ZOOM_IN).powf(clamp(delta_y / 100.0, -3.0, 3.0))
     }
 
     /// A view from untrusted numbers, if they make sense.
@@ -42,8 +44,8 @@ impl View {
         if !(factor.is_finite() && factor > 0.0 && about.is_finite()) {
             return *self;
         }
-        let width = (self.width() * factor).clamp(Self::MIN_WIDTH, Self::MAX_WIDTH);
-        let t = ((about - self.x_min) / self.width()).clamp(0.0, 1.0);
+        let width = clamp(self.width() * factor, Self::MIN_WIDTH, Self::MAX_WIDTH);
+        let t = clamp((about - self.x_min) / self.width(), 0.0, 1.0);
         let x_min = about - t * width;
         View::checked(x_min, x_min + width).unwrap_or(*self)
     }

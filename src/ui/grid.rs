@@ -1,6 +1,7 @@
 //! Slider grids that land exactly on round values: a step from the 1-2-5 ladder, and values
 //! snapped to whole multiples of it, computed so that 100 steps of 0.01 from 1 give exactly
 //! 0, not 1.39e-16 (where a kink verdict would vanish). Pure, so it is tested natively.
+use crate::math::clamp;
 use crate::math::decimal::parse_decimal;
 
 /// The largest 1, 2 or 5 times a power of ten that is at most `span / steps` (a slider over
@@ -53,9 +54,11 @@ pub fn log_slider_value(v: f64, lo: f64, hi: f64) -> f64 {
     if raw <= lo * (1.0 + 1e-3) {
         return lo;
     }
-    parse_decimal(&format!("{raw:.2e}"))
-        .unwrap_or(raw)
-        .clamp(lo, hi)
+    clamp(
+        parse_decimal(&crate::math::digits::exponential(raw, Some(2))).unwrap_or(raw),
+        lo,
+        hi,
+    )
 }
 
 #[cfg(test)]

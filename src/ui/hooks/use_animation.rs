@@ -3,6 +3,7 @@
 //! prefers-reduced-motion it jumps straight to 1. Stopping (running false, or unmounting)
 //! drops the pending frame.
 
+use crate::math::clamp;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -27,7 +28,7 @@ impl Loop {
     fn tick(self: &Rc<Self>, now: f64) {
         let start = self.start.get().unwrap_or(now);
         self.start.set(Some(start));
-        let p = ((now - start) / self.millis).clamp(0.0, 1.0);
+        let p = clamp((now - start) / self.millis, 0.0, 1.0);
         // Smoothstep: slow at both ends.
         self.step.emit(p * p * (3.0 - 2.0 * p));
         if p < 1.0 {

@@ -3,8 +3,10 @@
 //! 10 px — so the lengths show the stretch factors, which settle on du/dx = 2 and dy/du = 12
 //! as Δx shrinks. SVG, a **Δx** slider (log scale), numbers in a polite live region.
 
+use crate::math::clamp;
 use std::rc::Rc;
 
+use crate::math::digits::{fixed, shortest};
 use yew::prelude::*;
 
 use crate::math::Study;
@@ -22,10 +24,10 @@ const LINES: [f64; 3] = [30.0, 100.0, 170.0];
 fn line(y: f64, px: f64, name: &str, at: String, class: &'static str) -> Html {
     html! {
         <g>
-            <line x1="24" x2="316" y1={y.to_string()} y2={y.to_string()} class="chain-axis" />
-            <rect x={LEFT.to_string()} y={(y - 6.0).to_string()} width={format!("{px:.2}")} height="12" class={class} />
-            <text x="4" y={(y + 4.0).to_string()} class="area-label">{ name.to_string() }</text>
-            <text x={LEFT.to_string()} y={(y + 22.0).to_string()} class="area-label">{ at }</text>
+            <line x1="24" x2="316" y1={shortest(y)} y2={shortest(y)} class="chain-axis" />
+            <rect x={shortest(LEFT)} y={shortest(y - 6.0)} width={fixed(px, 2)} height="12" class={class} />
+            <text x="4" y={shortest(y + 4.0)} class="area-label">{ name.to_string() }</text>
+            <text x={shortest(LEFT)} y={shortest(y + 22.0)} class="area-label">{ at }</text>
         </g>
     }
 }
@@ -35,8 +37,8 @@ fn carry(from: (f64, f64), to: (f64, f64)) -> Html {
     let (y0, w0) = from;
     let (y1, w1) = to;
     html! {
-        <polygon class="chain-carry" points={format!("{LEFT},{:.1} {:.2},{:.1} {:.2},{:.1} {LEFT},{:.1}",
-            y0 + 6.0, LEFT + w0, y0 + 6.0, LEFT + w1, y1 - 6.0, y1 - 6.0)} />
+        <polygon class="chain-carry" points={[(LEFT, y0 + 6.0), (LEFT + w0, y0 + 6.0), (LEFT + w1, y1 - 6.0), (LEFT, y1 - 6.0)]
+            .iter().map(|(x, y)| format!("{},{}", fixed(*x, 2), fixed(*y, 1))).collect::<Vec<_>>().join(" ")} />
     }
 }
 
@@ -62,7 +64,7 @@ pub fn chain_stretch() -> Html {
     let on_change = {
         let dx = dx.clone();
         Callback::from(move |position: f64| {
-            dx.set(10f64.powf(position).clamp(DX_RANGE.0, DX_RANGE.1))
+            dx.set(clamp(10f64.powf(position), DX_RANGE.0, DX_RANGE.1))
         })
     };
     html! {

@@ -3,6 +3,7 @@
 //! and keyboard input into zoom, pan, hover and handle-dragging callbacks. It knows nothing of
 //! any lesson: what the callbacks do is up to the page.
 
+use crate::math::clamp;
 use std::rc::Rc;
 
 use wasm_bindgen::closure::Closure;
@@ -180,8 +181,10 @@ fn redraw(canvas: &HtmlCanvasElement, size: CanvasSize, frame: &Frame) -> Option
     match result {
         Ok(t) => {
             if canvas.get_attribute("data-drawn").is_none() {
-                let _ =
-                    canvas.set_attribute("data-first-drawn-at", &format!("{:.1}", perf::now_ms()));
+                let _ = canvas.set_attribute(
+                    "data-first-drawn-at",
+                    &crate::math::digits::fixed(perf::now_ms(), 1),
+                );
             }
             let _ = canvas.set_attribute("data-drawn", "true");
             // Where the draggable points are, in CSS pixels (for tests and automation).
@@ -191,7 +194,11 @@ fn redraw(canvas: &HtmlCanvasElement, size: CanvasSize, frame: &Frame) -> Option
                 .iter()
                 .map(|h| {
                     let (x, y) = t.screen_from_value(*h);
-                    format!("{:.1},{:.1}", x / size.dpr, y / size.dpr)
+                    format!(
+                        "{},{}",
+                        crate::math::digits::fixed(x / size.dpr, 1),
+                        crate::math::digits::fixed(y / size.dpr, 1)
+                    )
                 })
                 .collect();
             if at.is_empty() {
@@ -252,7 +259,7 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
                     let dpr = target.width() as f64 / target.client_width().max(1) as f64;
                     let (x, _) =
                         t.value_from_screen((e.offset_x() as f64 * dpr, e.offset_y() as f64 * dpr));
-                    let about = x.clamp(view.x_min, view.x_max);
+                    let about = clamp(x, view.x_min, view.x_max);
                     on_zoom.emit((View::wheel_factor(e.delta_y()), about));
                 });
                 let options = AddEventListenerOptions::new();
@@ -437,7 +444,7 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
                             e.offset_x() as f64 * size.dpr,
                             e.offset_y() as f64 * size.dpr,
                         );
-                        let x = t.value_from_screen(screen).0.clamp(view.x_min, view.x_max);
+                        let x = clamp(t.value_from_screen(screen).0, view.x_min, view.x_max);
                         on_handle.emit((i, x));
                     }
                 }

@@ -2,8 +2,10 @@
 //! gains when x grows by Δx — a strip v·Δu, a strip u·Δv and a corner Δu·Δv — drawn to scale
 //! as SVG, with a **Δx** slider (log scale) and the numbers in a polite live region.
 
+use crate::math::clamp;
 use std::rc::Rc;
 
+use crate::math::digits::fixed;
 use yew::prelude::*;
 
 use crate::math::Study;
@@ -19,8 +21,8 @@ const ORIGIN: (f64, f64) = (44.0, 206.0);
 fn rect(x: f64, y: f64, w: f64, h: f64, class: &'static str) -> Html {
     let (px, py) = (ORIGIN.0 + x * SCALE, ORIGIN.1 - (y + h) * SCALE);
     html! {
-        <rect x={format!("{px:.2}")} y={format!("{py:.2}")} width={format!("{:.2}", w * SCALE)}
-            height={format!("{:.2}", h * SCALE)} class={class} />
+        <rect x={fixed(px, 2)} y={fixed(py, 2)} width={fixed(w * SCALE, 2)}
+            height={fixed(h * SCALE, 2)} class={class} />
     }
 }
 
@@ -44,11 +46,11 @@ pub fn product_area() -> Html {
     let on_change = {
         let dx = dx.clone();
         Callback::from(move |position: f64| {
-            dx.set(10f64.powf(position).clamp(DX_RANGE.0, DX_RANGE.1))
+            dx.set(clamp(10f64.powf(position), DX_RANGE.0, DX_RANGE.1))
         })
     };
     let label = |x: f64, y: f64, text: String| {
-        html! { <text x={format!("{x:.1}")} y={format!("{y:.1}")} class="area-label">{ text }</text> }
+        html! { <text x={fixed(x, 1)} y={fixed(y, 1)} class="area-label">{ text }</text> }
     };
     html! {
         <figure class="panel area-picture" data-testid="product-area">

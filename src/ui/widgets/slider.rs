@@ -3,6 +3,8 @@
 //! multiples of `step` (`ui::grid::snap`), so ten steps from 1 give 0, not 1.39e-16. The
 //! value is shown beside it (not a live region: `aria-valuetext` speaks it) and never wraps.
 
+use crate::math::clamp;
+use crate::math::digits::shortest;
 use yew::prelude::*;
 
 use crate::ui::grid::snap;
@@ -36,7 +38,7 @@ pub fn slider(props: SliderSpec) -> Html {
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             if let Some(v) = crate::math::decimal::parse_decimal(&input.value()) {
-                on_change.emit(snap(v, step).clamp(lo, hi));
+                on_change.emit(clamp(snap(v, step), lo, hi));
             }
         })
     };
@@ -53,7 +55,7 @@ pub fn slider(props: SliderSpec) -> Html {
                 _ => return,
             };
             e.prevent_default();
-            on_change.emit(snap(value + delta, step).clamp(lo, hi));
+            on_change.emit(clamp(snap(value + delta, step), lo, hi));
         })
     };
     html! {
@@ -61,8 +63,8 @@ pub fn slider(props: SliderSpec) -> Html {
             <label>
                 <span class="slider-name">{ props.label }</span>
                 <input type="range" data-testid={props.testid}
-                    min={lo.to_string()} max={hi.to_string()} step={step.to_string()}
-                    value={props.value.to_string()} {oninput} {onkeydown}
+                    min={shortest(lo)} max={shortest(hi)} step={shortest(step)}
+                    value={shortest(props.value)} {oninput} {onkeydown}
                     aria-valuetext={props.value_text} />
             </label>
             <span class="slider-value nowrap" aria-hidden="true">{ props.display }</span>

@@ -1,6 +1,7 @@
 //! A small sketch of f (solid) and f′ (dashed) in one box, as SVG: crisp at any zoom, coloured
 //! by the stylesheet (light and dark), gaps kept where either curve breaks.
 
+use crate::math::digits::shortest;
 use yew::prelude::*;
 
 use crate::math::sample::auto_y_range;
@@ -30,7 +31,7 @@ pub fn sparkline(study: &Study, x_range: (f64, f64)) -> Html {
         <svg class="sparkline" viewBox="0 0 96 48" width="96" height="48" role="img"
             aria-label={format!("Sketch of f (solid) and f′ (dashed) for {a} ≤ {var} ≤ {b}")}>
             if let Some(y0) = axis {
-                <line x1="0" x2="96" y1={y0.to_string()} y2={y0.to_string()} class="spark-axis" />
+                <line x1="0" x2="96" y1={shortest(y0)} y2={shortest(y0)} class="spark-axis" />
             }
             { for lines(&f, "spark-f") }
             { for lines(&df, "spark-df") }

@@ -160,7 +160,7 @@ pub fn step_list(props: &StepListProps) -> Html {
                             (*marked == Some(i)).then_some("marked")
                         );
                         html! {
-                            <li {class} data-rule={l.rule.name()} data-phase={format!("{:?}", l.phase)}
+                            <li {class} data-rule={l.rule.name()} data-phase={l.phase.name()}
                                 tabindex={if *cursor == i { "0" } else { "-1" }}
                                 onmouseenter={mark} {onfocus} onblur={onblur.clone()}>
                                 { for l.segments.iter().map(segment) }

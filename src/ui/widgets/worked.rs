@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use crate::math::digits::shortest;
 use yew::prelude::*;
 
 use crate::math::Study;
@@ -24,14 +25,14 @@ pub fn explorer_address(
     view: Option<(f64, f64)>,
     parameters: &[(&str, f64)],
 ) -> String {
-    let mut pairs = vec![("f", f.to_string()), ("x0", x0.to_string())];
+    let mut pairs = vec![("f", f.to_string()), ("x0", shortest(x0))];
     if let Some((lo, hi)) = view {
-        pairs.push(("xmin", lo.to_string()));
-        pairs.push(("xmax", hi.to_string()));
+        pairs.push(("xmin", shortest(lo)));
+        pairs.push(("xmax", shortest(hi)));
     }
     let named: Vec<(String, String)> = parameters
         .iter()
-        .map(|(p, v)| (format!("p_{p}"), v.to_string()))
+        .map(|(p, v)| (format!("p_{p}"), shortest(*v)))
         .collect();
     pairs.extend(named.iter().map(|(k, v)| (k.as_str(), v.clone())));
     format!("#{}{}", Page::Explorer.path(), query::to_query(&pairs))

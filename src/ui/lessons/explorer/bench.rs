@@ -5,6 +5,7 @@
 //! frame. Results go to the console and to an element with `data-testid="bench-result"` that
 //! the smoke test reads.
 
+use crate::math::digits::fixed;
 use std::time::Duration;
 
 use wasm_bindgen::JsCast;
@@ -61,7 +62,7 @@ pub async fn run(view: View, dispatch: UseReducerDispatcher<State>, report: Call
     let (hover_median, hover_p95) = perf::median_p95(&pairs(&perf::redraw_times()));
     let renders = perf::take_renders()
         .iter()
-        .map(|(name, n)| format!("{name}:{:.2}", *n as f64 / steps as f64))
+        .map(|(name, n)| format!("{name}:{}", fixed(*n as f64 / steps as f64, 2)))
         .collect::<Vec<_>>()
         .join(",");
     perf::clear();
@@ -87,13 +88,18 @@ pub async fn run(view: View, dispatch: UseReducerDispatcher<State>, report: Call
     let (drag_median, drag_p95) = perf::median_p95(&pairs(&perf::redraw_times()));
     let drag_renders = perf::take_renders()
         .iter()
-        .map(|(name, n)| format!("{name}:{:.2}", *n as f64 / steps as f64))
+        .map(|(name, n)| format!("{name}:{}", fixed(*n as f64 / steps as f64, 2)))
         .collect::<Vec<_>>()
         .join(",");
     report.emit(format!(
-        "redraw_both_median_ms={hover_median:.2} redraw_both_p95_ms={hover_p95:.2} \
-         pan_frame_median_ms={pan_median:.2} pan_frame_p95_ms={pan_p95:.2} \
-         drag_x0_median_ms={drag_median:.2} drag_x0_p95_ms={drag_p95:.2} frames={steps} \
-         renders_per_hover_frame={renders} renders_per_drag_frame={drag_renders}"
+        "redraw_both_median_ms={} redraw_both_p95_ms={} pan_frame_median_ms={} pan_frame_p95_ms={} \
+         drag_x0_median_ms={} drag_x0_p95_ms={} frames={steps} \
+         renders_per_hover_frame={renders} renders_per_drag_frame={drag_renders}",
+        fixed(hover_median, 2),
+        fixed(hover_p95, 2),
+        fixed(pan_median, 2),
+        fixed(pan_p95, 2),
+        fixed(drag_median, 2),
+        fixed(drag_p95, 2),
     ));
 }

@@ -4,6 +4,7 @@
 //! twice. Pure Rust with native tests; the hovered x lives in the plots, not here, so a hover
 //! never re-renders the page.
 
+use crate::math::clamp;
 use crate::math::numeric::Method;
 use crate::math::parser::read;
 use crate::math::study::{default_variable, PARAMETER_VALUE};
@@ -46,13 +47,13 @@ pub fn clamp_h(h: f64) -> f64 {
             1.0
         };
     }
-    h.signum() * h.abs().clamp(H_MIN, H_MAX)
+    h.signum() * clamp(h.abs(), H_MIN, H_MAX)
 }
 
 /// An x₀ that is finite and not absurdly far out.
 pub fn clamp_x0(x: f64) -> f64 {
     if x.is_finite() {
-        x.clamp(-1e6, 1e6)
+        clamp(x, -1e6, 1e6)
     } else {
         0.0
     }

@@ -58,7 +58,7 @@ pub fn query_from_state(s: &State) -> String {
         ("xmin", crate::plot::format::plain(s.view.x_min)),
         ("xmax", crate::plot::format::plain(s.view.x_max)),
         ("x0", crate::plot::format::plain(s.x0)),
-        ("h", format!("{:e}", s.h)),
+        ("h", crate::math::digits::exponential(s.h, None)),
         ("q", s.method.name().to_string()),
     ];
     let params: Vec<(String, String)> = s

@@ -10,6 +10,7 @@ pub use page::Neuron;
 
 use crate::learn::neuron::Pass;
 use crate::learn::{central_difference, neuron, relative_error};
+use crate::math::clamp;
 use crate::math::decimal::parse_decimal;
 use crate::plot::format::{decimals, plain, precise, scientific};
 use crate::ui::grid::snap;
@@ -27,7 +28,7 @@ pub fn from_query(query: &str) -> (f64, f64, f64) {
         crate::ui::query::get(query, k)
             .and_then(|v| parse_decimal(v.trim()))
             .filter(|v| v.is_finite())
-            .map(|v| snap(v.clamp(RANGE.0, RANGE.1), STEP))
+            .map(|v| snap(clamp(v, RANGE.0, RANGE.1), STEP))
             .unwrap_or(d)
     };
     (get("w", START.0), get("b", START.1), get("x", START.2))

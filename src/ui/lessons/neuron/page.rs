@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use crate::math::digits::shortest;
 use yew::prelude::*;
 
 use crate::learn::neuron::pass;
@@ -21,19 +22,19 @@ use super::*;
 fn node(cx: f64, name: &'static str, value: String) -> Html {
     html! {
         <g>
-            <circle cx={cx.to_string()} cy="70" r="34" class="neuron-node" />
-            <text x={cx.to_string()} y="64" class="neuron-name">{ name }</text>
-            <text x={cx.to_string()} y="84" class="area-label neuron-value">{ value }</text>
+            <circle cx={shortest(cx)} cy="70" r="34" class="neuron-node" />
+            <text x={shortest(cx)} y="64" class="neuron-name">{ name }</text>
+            <text x={shortest(cx)} y="84" class="area-label neuron-value">{ value }</text>
         </g>
     }
 }
 
 /// The edge from the node at `from` to the node at `to`, labelled with its local derivative.
 fn edge(from: f64, to: f64, name: &'static str, value: String) -> Html {
-    let mid = ((from + to) / 2.0).to_string();
+    let mid = shortest((from + to) / 2.0);
     html! {
         <g>
-            <line x1={(from + 36.0).to_string()} x2={(to - 40.0).to_string()} y1="70" y2="70" class="neuron-edge" marker-end="url(#neuron-arrow)" />
+            <line x1={shortest(from + 36.0)} x2={shortest(to - 40.0)} y1="70" y2="70" class="neuron-edge" marker-end="url(#neuron-arrow)" />
             <text x={mid.clone()} y="42" class="area-label neuron-factor">{ name }</text>
             <text x={mid} y="104" class="area-label neuron-factor">{ value }</text>
         </g>

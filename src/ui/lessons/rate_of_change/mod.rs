@@ -7,6 +7,7 @@ mod page;
 #[cfg(target_arch = "wasm32")]
 pub use page::RateOfChange;
 
+use crate::math::clamp;
 use crate::math::decimal::parse_decimal;
 use crate::plot::view::View;
 
@@ -27,7 +28,7 @@ pub fn from_query(query: &str) -> (f64, f64) {
         crate::ui::query::get(query, k)
             .and_then(|v| parse_decimal(v.trim()))
             .filter(|v| v.is_finite())
-            .map(|v| v.clamp(VIEW.x_min, VIEW.x_max))
+            .map(|v| clamp(v, VIEW.x_min, VIEW.x_max))
             .unwrap_or(d)
     };
     (get("a", START.0), get("b", START.1))

@@ -7,6 +7,7 @@ mod page;
 #[cfg(target_arch = "wasm32")]
 pub use page::SecondDerivatives;
 
+use crate::math::clamp;
 use crate::math::decimal::parse_decimal;
 use crate::math::sample::Samples;
 use crate::math::{differentiate, Expr, Program, Study};
@@ -39,7 +40,7 @@ pub fn from_query(query: &str) -> Setting {
     let x0 = get("x0")
         .and_then(|v| parse_decimal(v.trim()))
         .filter(|v| v.is_finite())
-        .map(|v| crate::ui::grid::snap(v.clamp(VIEW.x_min, VIEW.x_max), X0_STEP))
+        .map(|v| crate::ui::grid::snap(clamp(v, VIEW.x_min, VIEW.x_max), X0_STEP))
         .unwrap_or(START_X0);
     let degree = get("n")
         .and_then(|v| v.trim().parse::<usize>().ok())

@@ -3,6 +3,7 @@
 //! tangent at x₀, whose slope is f″(x₀)) and f″ stacked, a polite readout, and the Taylor
 //! polynomial written out with its coefficients.
 
+use crate::math::clamp;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -126,7 +127,10 @@ pub fn second_derivatives() -> Html {
         Callback::from(move |(_, v): (usize, f64)| set(Some(snap(v, X0_STEP)), None))
     };
     let on_degree = Callback::from(move |v: f64| {
-        set(None, Some(v.round().clamp(1.0, MAX_DEGREE as f64) as usize))
+        set(
+            None,
+            Some(clamp(v.round(), 1.0, MAX_DEGREE as f64) as usize),
+        )
     });
     let var = study
         .as_ref()

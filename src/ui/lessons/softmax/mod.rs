@@ -8,6 +8,7 @@ mod page;
 #[cfg(target_arch = "wasm32")]
 pub use page::Softmax;
 
+use crate::math::clamp;
 use crate::math::decimal::parse_decimal;
 use crate::plot::format::{decimals, plain};
 use crate::ui::grid::snap;
@@ -44,7 +45,7 @@ pub fn from_query(query: &str) -> State {
     let number = |v: &str, (lo, hi): (f64, f64), step: f64| {
         parse_decimal(v.trim())
             .filter(|v| v.is_finite())
-            .map(|v| snap(v.clamp(lo, hi), step))
+            .map(|v| snap(clamp(v, lo, hi), step))
     };
     let start = State::default();
     let z = crate::ui::query::get(query, "z")
@@ -90,7 +91,10 @@ pub fn shade(v: f64) -> String {
     } else {
         (213, 94, 0)
     };
-    format!("background-color: rgba({r}, {g}, {b}, {alpha:.3})")
+    format!(
+        "background-color: rgba({r}, {g}, {b}, {})",
+        crate::math::digits::fixed(alpha, 3)
+    )
 }
 
 pub const INTRO: &str = "<p>A classifier ends with one score per class, z₁, z₂, z₃, …, \

@@ -1,6 +1,7 @@
 //! The page: sliders for the scores and the number of them, the probabilities as bars (and a
 //! polite live region), the Jacobian as a table, then the shift that breaks the naive form.
 
+use crate::math::digits::fixed;
 use yew::prelude::*;
 
 use crate::learn::softmax::{jacobian, naive, softmax};
@@ -21,7 +22,7 @@ fn bars(s: &[f64], testid: &'static str) -> Html {
                 <li>
                     <span class="bar-name">{ format!("s{}", i + 1) }</span>
                     <span class="bar" aria-hidden="true">
-                        <span style={format!("width: {:.1}%", if v.is_finite() { v * 100.0 } else { 0.0 })}></span>
+                        <span style={format!("width: {}%", fixed(if v.is_finite() { v * 100.0 } else { 0.0 }, 1))}></span>
                     </span>
                     <span class="bar-value">{ cell(*v) }</span>
                 </li>

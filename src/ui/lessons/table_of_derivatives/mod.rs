@@ -7,6 +7,7 @@ mod page;
 #[cfg(target_arch = "wasm32")]
 pub use page::TableOfDerivatives;
 
+use crate::math::clamp;
 use crate::math::decimal::parse_decimal;
 use crate::math::diff::substitute;
 use crate::math::{parse, Expr, Study};
@@ -101,7 +102,7 @@ pub fn from_query(query: &str) -> (f64, f64) {
         crate::ui::query::get(query, k)
             .and_then(|v| parse_decimal(v.trim()))
             .filter(|v| v.is_finite())
-            .map(|v| crate::ui::grid::snap(v.clamp(lo, hi), step))
+            .map(|v| crate::ui::grid::snap(clamp(v, lo, hi), step))
             .unwrap_or(d)
     };
     let n = get("n", N_RANGE, N_STEP, N_START);

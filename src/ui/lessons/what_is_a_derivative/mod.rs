@@ -8,6 +8,7 @@ mod page;
 #[cfg(target_arch = "wasm32")]
 pub use page::WhatIsADerivative;
 
+use crate::math::clamp;
 use crate::math::decimal::parse_decimal;
 use crate::math::Study;
 use crate::plot::format::{plain, value};
@@ -38,7 +39,7 @@ pub fn from_query(query: &str) -> (f64, f64, f64) {
         crate::ui::query::get(query, k)
             .and_then(|v| parse_decimal(v.trim()))
             .filter(|v| v.is_finite())
-            .map(|v| crate::ui::grid::snap(v.clamp(view.x_min, view.x_max), step))
+            .map(|v| crate::ui::grid::snap(clamp(v, view.x_min, view.x_max), step))
             .unwrap_or(d)
     };
     (
