@@ -747,3 +747,50 @@ fn a_column_of_decimals_never_shows_minus_zero() {
     assert_eq!(decimals(0.090_35, 3), "0.090");
     assert_eq!(decimals(f64::NAN, 3), "NaN");
 }
+
+/// The activation lesson: its address, the readout, the seed's values and its rounding slip.
+#[test]
+fn activation_lesson_numbers() {
+    use slope::math::Study;
+    use slope::ui::lessons::activation_functions::{
+        from_query, function, hand_values, readout, tanh_rounding, to_query, vanishing, State,
+    };
+    assert_eq!(from_query(""), State::default());
+    let leaky = from_query("g=leaky&x=-2&alpha=0.2&n=3");
+    assert_eq!(
+        (leaky.kind, leaky.x, leaky.alpha, leaky.layers),
+        (3, -2.0, 0.2, 3.0)
+    );
+    assert_eq!(from_query(&to_query(&leaky)), leaky);
+    assert_eq!(function(&leaky), "leaky_relu(x, 0.2)");
+    assert_eq!(from_query("g=bogus&x=99").kind, 0);
+    let study = |s: &State| Study::parse(&function(s)).unwrap();
+    let start = State::default();
+    let said = readout(&study(&start), &start);
+    assert!(
+        said.contains("σ(1) = 0.731059 and σ′(1) = 0.196612"),
+        "{said}"
+    );
+    // ReLU at its corner: no slope, both sides named.
+    let corner = from_query("g=relu&x=0");
+    let said = readout(&study(&corner), &corner);
+    assert!(
+        said.contains("does not exist") && said.contains("0 from the left and 1 from the right"),
+        "{said}"
+    );
+    let values = hand_values();
+    assert_eq!(values[0].1, "0.25");
+    assert_eq!(values[1].1, "0.196612");
+    assert_eq!(values[3].1, "0.419974");
+    let slip = tanh_rounding();
+    assert!(
+        slip.contains("0.762") && slip.contains("0.419356") && slip.contains("0.419974"),
+        "{slip}"
+    );
+    // Ten sigmoid layers: at best a millionth of the gradient survives.
+    let v = vanishing(&study(&start), &start);
+    assert!(
+        v.contains("(¼)¹⁰ = 9.54×10⁻⁷") && v.contains("the product is 8.63×10⁻⁸"),
+        "{v}"
+    );
+}

@@ -21,6 +21,15 @@ async fn sleep(ms: u64) {
 
 /// Mounts a fresh app starting from `query` into its own element and waits for both plots.
 async fn mount(query: &str) -> Element {
+    // The explorers of the test before stop listening to the address first.
+    for old in EXPLORERS.with(|e| e.take()) {
+        old.destroy();
+    }
+    mount_another(query).await
+}
+
+/// Mounts one more explorer beside the ones already there.
+async fn mount_another(query: &str) -> Element {
     // The explorer lives at `#/` and writes its address only while it is there.
     web_sys::window()
         .unwrap()
@@ -34,7 +43,8 @@ async fn mount(query: &str) -> Element {
         query: Some(query.to_string().into()),
         ..Default::default()
     };
-    yew::Renderer::<Explorer>::with_root_and_props(host.clone(), props).render();
+    let app = yew::Renderer::<Explorer>::with_root_and_props(host.clone(), props).render();
+    EXPLORERS.with(|e| e.borrow_mut().push(app));
     wait_for_plots(&host).await;
     host
 }
@@ -704,7 +714,7 @@ async fn removable_holes_are_marked_on_both_plots() {
 #[wasm_bindgen_test]
 async fn two_widgets_on_one_page_share_no_ids() {
     let a = mount("?f=x%5E2").await;
-    let b = mount("?f=sin(x)").await;
+    let b = mount_another("?f=sin(x)").await;
     let ids = |host: &Element| -> Vec<String> {
         let list = host.query_selector_all("[id]").unwrap();
         (0..list.length())
@@ -841,7 +851,8 @@ async fn mount_site(hash: &str) -> Element {
     sleep(50).await;
     let host = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&host).unwrap();
-    yew::Renderer::<slope::ui::App>::with_root(host.clone()).render();
+    let app = yew::Renderer::<slope::ui::App>::with_root(host.clone()).render();
+    SITES.with(|s| s.borrow_mut().push(app));
     for _ in 0..100 {
         sleep(20).await;
         if host.query_selector("main h1").unwrap().is_some() {
@@ -862,8 +873,19 @@ async fn go_back() {
     sleep(300).await;
 }
 
+thread_local! {
+    /// The explorers mounted by the current test, destroyed by the next `mount`.
+    static EXPLORERS: std::cell::RefCell<Vec<yew::AppHandle<Explorer>>> = Default::default();
+    /// The sites `mount_site` started, destroyed by `unmount_site`: an app only taken out of
+    /// the page would keep listening to the address and writing it, under later tests.
+    static SITES: std::cell::RefCell<Vec<yew::AppHandle<slope::ui::App>>> = Default::default();
+}
+
 /// Removes a site mounted by `mount_site` and puts the address back on the home page.
 async fn unmount_site(host: Element) {
+    if let Some(app) = SITES.with(|s| s.borrow_mut().pop()) {
+        app.destroy();
+    }
     host.remove();
     web_sys::window()
         .unwrap()
@@ -1509,5 +1531,44 @@ async fn the_neuron_shows_the_seeds_0_090_and_follows_its_sliders() {
     // The engine's steps name the chain rule first.
     let first = host.query_selector("li[data-rule]").unwrap().unwrap();
     assert_eq!(first.get_attribute("data-rule").unwrap(), "Chain");
+    unmount_site(host).await;
+}
+
+#[wasm_bindgen_test]
+async fn activations_show_their_slopes_and_relus_corner() {
+    let host = mount_site("#/activation-functions").await;
+    assert_eq!(h1(&host), "Activation functions");
+    assert!(
+        text(&host, "readout").contains("σ′(1) = 0.196612"),
+        "{}",
+        text(&host, "readout")
+    );
+    assert!(text(&host, "hand-values").contains("0.419974"));
+    let choose = |key: &str| {
+        let select: HtmlSelectElement = find(&host, "activation").dyn_into().unwrap();
+        select.set_value(key);
+        select
+            .dispatch_event(&web_sys::Event::new("change").unwrap())
+            .unwrap();
+    };
+    choose("relu");
+    sleep(100).await;
+    set_slider(&host, "x-slider", 0.0).await;
+    let said = text(&host, "readout");
+    assert!(
+        said.contains("does not exist") && said.contains("1 from the right"),
+        "{said}"
+    );
+    // Leaky ReLU has its α; the others do not.
+    assert!(host
+        .query_selector("[data-testid='alpha-slider']")
+        .unwrap()
+        .is_none());
+    choose("leaky");
+    sleep(100).await;
+    assert!(host
+        .query_selector("[data-testid='alpha-slider']")
+        .unwrap()
+        .is_some());
     unmount_site(host).await;
 }

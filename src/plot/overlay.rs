@@ -39,6 +39,35 @@ pub struct Overlay {
     pub bands: Vec<(f64, f64)>,
 }
 
+impl Overlay {
+    /// A point at (x, y) on the curve (not draggable).
+    pub fn point(x: f64, y: f64) -> Overlay {
+        Overlay {
+            points: vec![OverlayPoint {
+                at: (x, y),
+                ink: Ink::Tangent,
+                radius: 6.0,
+            }],
+            ..Overlay::default()
+        }
+    }
+
+    /// A draggable point at (x, y) with its dashed tangent of `slope` (none where the slope
+    /// does not exist).
+    pub fn tangent(x: f64, y: f64, slope: f64) -> Overlay {
+        let mut o = Overlay::point(x, y);
+        if slope.is_finite() {
+            o.lines.push(OverlayLine {
+                through: [(x, y), (x + 1.0, y + slope)],
+                ink: Ink::Tangent,
+                dashed: true,
+            });
+        }
+        o.handles.push((x, y));
+        o
+    }
+}
+
 impl Ink {
     /// The theme's colour for this role.
     pub fn color(self, theme: &Theme) -> super::theme::RGBColor {

@@ -1,6 +1,7 @@
 //! One folder per page of the course. A lesson owns its state (a reducer), its address query
 //! and its page; it uses the widgets and never another lesson.
 
+pub mod activation_functions;
 pub mod chain_rule;
 pub mod constant_multiple_rule;
 pub mod explorer;

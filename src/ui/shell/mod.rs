@@ -144,6 +144,9 @@ fn render(page: Page) -> Html {
         Page::QuotientRule => rule_lesson_page(page, &lessons::quotient_rule::CONTENT),
         Page::ChainRule => rule_lesson_page(page, &lessons::chain_rule::CONTENT),
         Page::SecondDerivatives => html! { <lessons::second_derivatives::SecondDerivatives /> },
+        Page::ActivationFunctions => {
+            html! { <lessons::activation_functions::ActivationFunctions /> }
+        }
         Page::Softmax => html! { <lessons::softmax::Softmax /> },
         Page::Neuron => html! { <lessons::neuron::Neuron /> },
         Page::NotFound => html! {

@@ -12,7 +12,7 @@ use crate::math::clamp;
 use crate::math::decimal::parse_decimal;
 use crate::math::Study;
 use crate::plot::format::{plain, value};
-use crate::plot::overlay::{Ink, Overlay, OverlayLine, OverlayPoint};
+use crate::plot::overlay::Overlay;
 use crate::plot::view::View;
 
 /// The car's position in metres after t seconds: it pulls away, reaches its top speed of
@@ -67,33 +67,12 @@ pub fn speedometer(s: &Study, t: f64) -> String {
 
 /// On the position plot: the tangent at t and the car's point (draggable).
 pub fn position_overlay(s: &Study, t: f64) -> Overlay {
-    let (p, v) = (s.f_at(t), s.df_at(t));
-    Overlay {
-        lines: vec![OverlayLine {
-            through: [(t, p), (t + 1.0, p + v)],
-            ink: Ink::Tangent,
-            dashed: true,
-        }],
-        points: vec![OverlayPoint {
-            at: (t, p),
-            ink: Ink::Tangent,
-            radius: 6.0,
-        }],
-        handles: vec![(t, p)],
-        bands: Vec::new(),
-    }
+    Overlay::tangent(t, s.f_at(t), s.df_at(t))
 }
 
 /// On the speed plot: the speed at t.
 pub fn speed_overlay(s: &Study, t: f64) -> Overlay {
-    Overlay {
-        points: vec![OverlayPoint {
-            at: (t, s.df_at(t)),
-            ink: Ink::Tangent,
-            radius: 6.0,
-        }],
-        ..Overlay::default()
-    }
+    Overlay::point(t, s.df_at(t))
 }
 
 pub const INTRO: &str = "<p>A derivative measures how fast something changes. Picture a car: \
