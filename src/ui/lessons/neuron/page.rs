@@ -34,7 +34,9 @@ fn edge(from: f64, to: f64, name: &'static str, value: String) -> Html {
     let mid = shortest((from + to) / 2.0);
     html! {
         <g>
-            <line x1={shortest(from + 36.0)} x2={shortest(to - 40.0)} y1="70" y2="70" class="neuron-edge" marker-end="url(#neuron-arrow)" />
+            <line x1={shortest(from + 36.0)} x2={shortest(to - 44.0)} y1="70" y2="70" class="neuron-edge" />
+            // The arrowhead is drawn, not a <marker>: a marker needs a document-wide id.
+            <path d={format!("M{},70 l-10,-5 v10 z", shortest(to - 36.0))} class="neuron-arrowhead" />
             <text x={mid.clone()} y="42" class="area-label neuron-factor">{ name }</text>
             <text x={mid} y="104" class="area-label neuron-factor">{ value }</text>
         </g>
@@ -73,11 +75,6 @@ pub fn neuron_page() -> Html {
                     { number_slider(html! { "x" }, "x", RANGE, STEP, 1.0, x, set(2), "x-slider".into()) }
                 </div>
                 <svg class="neuron-svg" viewBox="0 0 400 120" role="img" aria-label={describe(*state, &p)} data-testid="graph">
-                    <defs>
-                        <marker id="neuron-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
-                            <path d="M0,0 L10,5 L0,10 z" class="neuron-arrowhead" />
-                        </marker>
-                    </defs>
                     { node(40.0, "x", short(x, 4)) }
                     { edge(40.0, 200.0, "dz/dx = w", short(w, 4)) }
                     { node(200.0, "z", short(p.z, 4)) }
