@@ -25,6 +25,16 @@ pub fn nice_step(span: f64, steps: f64) -> f64 {
 
 /// `v` moved to the nearest whole multiple of `step`, as the double closest to that decimal
 /// (`k / 100` rather than `k * 0.01`).
+/// A slider's value from an address: parameter `name` of `query` read as a decimal, held to
+/// `lo..=hi` and snapped to `step` (not snapped when `step` is 0); `None` when it is missing
+/// or not a finite number, so the page uses its start value instead.
+pub fn from_address(query: &str, name: &str, (lo, hi): (f64, f64), step: f64) -> Option<f64> {
+    crate::ui::query::get(query, name)
+        .and_then(|v| parse_decimal(v.trim()))
+        .filter(|v| v.is_finite())
+        .map(|v| snap(clamp(v, lo, hi), step))
+}
+
 pub fn snap(v: f64, step: f64) -> f64 {
     if !(v.is_finite() && step.is_finite() && step > 0.0) {
         return v;

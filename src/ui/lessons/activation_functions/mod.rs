@@ -10,12 +10,11 @@ mod page;
 #[cfg(target_arch = "wasm32")]
 pub use page::ActivationFunctions;
 
-use crate::math::decimal::parse_decimal;
 use crate::math::print::superscript_number;
-use crate::math::{clamp, Study};
+use crate::math::Study;
 use crate::plot::format::{plain, precise, scientific};
 use crate::plot::view::View;
-use crate::ui::grid::snap;
+use crate::ui::grid::from_address;
 
 /// The activations, in the page's order: address key, name in the menu, symbol in readouts.
 pub const KINDS: [(&str, &str, &str); 5] = [
@@ -57,12 +56,8 @@ impl Default for State {
 
 pub fn from_query(query: &str) -> State {
     let d = State::default();
-    let get = |k: &str, (lo, hi): (f64, f64), step: f64, default: f64| {
-        crate::ui::query::get(query, k)
-            .and_then(|v| parse_decimal(v.trim()))
-            .filter(|v| v.is_finite())
-            .map(|v| snap(clamp(v, lo, hi), step))
-            .unwrap_or(default)
+    let get = |k: &str, range: (f64, f64), step: f64, default: f64| {
+        from_address(query, k, range, step).unwrap_or(default)
     };
     State {
         kind: crate::ui::query::get(query, "g")

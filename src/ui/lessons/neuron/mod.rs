@@ -10,10 +10,8 @@ pub use page::Neuron;
 
 use crate::learn::neuron::Pass;
 use crate::learn::{central_difference, neuron, relative_error};
-use crate::math::clamp;
-use crate::math::decimal::parse_decimal;
 use crate::plot::format::{decimals, plain, precise, scientific};
-use crate::ui::grid::snap;
+use crate::ui::grid::from_address;
 
 /// The seed's neuron: w = 2, b = 1, x = 1 (so z = 3 and dy/dx ≈ 0.090).
 pub const START: (f64, f64, f64) = (2.0, 1.0, 1.0);
@@ -24,13 +22,7 @@ pub const FUNCTION: &str = "sigmoid(w x + b)";
 
 /// w, b and x from an address, on the sliders' grid and range; the seed's for anything else.
 pub fn from_query(query: &str) -> (f64, f64, f64) {
-    let get = |k: &str, d: f64| {
-        crate::ui::query::get(query, k)
-            .and_then(|v| parse_decimal(v.trim()))
-            .filter(|v| v.is_finite())
-            .map(|v| snap(clamp(v, RANGE.0, RANGE.1), STEP))
-            .unwrap_or(d)
-    };
+    let get = |k: &str, d: f64| from_address(query, k, RANGE, STEP).unwrap_or(d);
     (get("w", START.0), get("b", START.1), get("x", START.2))
 }
 

@@ -7,8 +7,6 @@ mod page;
 #[cfg(target_arch = "wasm32")]
 pub use page::RateOfChange;
 
-use crate::math::clamp;
-use crate::math::decimal::parse_decimal;
 use crate::plot::view::View;
 
 pub const FUNCTION: &str = "x^3";
@@ -24,12 +22,9 @@ pub const STEP: f64 = 0.01;
 
 /// a and b from an address (`?a=1&b=2`), within the view; the start where missing or bad.
 pub fn from_query(query: &str) -> (f64, f64) {
+    // Any point of the view, not only the sliders' grid (a link may carry a = 1.2345).
     let get = |k: &str, d: f64| {
-        crate::ui::query::get(query, k)
-            .and_then(|v| parse_decimal(v.trim()))
-            .filter(|v| v.is_finite())
-            .map(|v| clamp(v, VIEW.x_min, VIEW.x_max))
-            .unwrap_or(d)
+        crate::ui::grid::from_address(query, k, (VIEW.x_min, VIEW.x_max), 0.0).unwrap_or(d)
     };
     (get("a", START.0), get("b", START.1))
 }

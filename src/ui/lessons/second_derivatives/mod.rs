@@ -7,8 +7,6 @@ mod page;
 #[cfg(target_arch = "wasm32")]
 pub use page::SecondDerivatives;
 
-use crate::math::clamp;
-use crate::math::decimal::parse_decimal;
 use crate::math::sample::Samples;
 use crate::math::{differentiate, Expr, Program, Study};
 use crate::plot::view::View;
@@ -37,10 +35,7 @@ pub struct Setting {
 
 pub fn from_query(query: &str) -> Setting {
     let get = |k: &str| crate::ui::query::get(query, k);
-    let x0 = get("x0")
-        .and_then(|v| parse_decimal(v.trim()))
-        .filter(|v| v.is_finite())
-        .map(|v| crate::ui::grid::snap(clamp(v, VIEW.x_min, VIEW.x_max), X0_STEP))
+    let x0 = crate::ui::grid::from_address(query, "x0", (VIEW.x_min, VIEW.x_max), X0_STEP)
         .unwrap_or(START_X0);
     let degree = get("n")
         .and_then(|v| v.trim().parse::<usize>().ok())

@@ -56,9 +56,7 @@ pub fn from_query(query: &str) -> State {
         })
         .filter(|z| (SIZES.0..=SIZES.1).contains(&z.len()))
         .unwrap_or(start.z);
-    let shift = crate::ui::query::get(query, "c")
-        .and_then(|v| number(&v, SHIFT_RANGE, SHIFT_STEP))
-        .unwrap_or(0.0);
+    let shift = crate::ui::grid::from_address(query, "c", SHIFT_RANGE, SHIFT_STEP).unwrap_or(0.0);
     State { z, shift }
 }
 

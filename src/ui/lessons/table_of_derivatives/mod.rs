@@ -7,8 +7,6 @@ mod page;
 #[cfg(target_arch = "wasm32")]
 pub use page::TableOfDerivatives;
 
-use crate::math::clamp;
-use crate::math::decimal::parse_decimal;
 use crate::math::diff::substitute;
 use crate::math::{parse, Expr, Study};
 
@@ -98,12 +96,8 @@ pub const C_VALUE: f64 = 2.0;
 /// n and a from an address (`?n=3&a=2`), on their grids and in range; the start where
 /// missing or bad. a = 1 would make logₐ meaningless, so it is skipped upwards.
 pub fn from_query(query: &str) -> (f64, f64) {
-    let get = |k: &str, (lo, hi): (f64, f64), step: f64, d: f64| {
-        crate::ui::query::get(query, k)
-            .and_then(|v| parse_decimal(v.trim()))
-            .filter(|v| v.is_finite())
-            .map(|v| crate::ui::grid::snap(clamp(v, lo, hi), step))
-            .unwrap_or(d)
+    let get = |k: &str, range: (f64, f64), step: f64, d: f64| {
+        crate::ui::grid::from_address(query, k, range, step).unwrap_or(d)
     };
     let n = get("n", N_RANGE, N_STEP, N_START);
     let a = get("a", A_RANGE, A_STEP, A_START);

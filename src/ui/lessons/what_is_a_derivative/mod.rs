@@ -8,8 +8,6 @@ mod page;
 #[cfg(target_arch = "wasm32")]
 pub use page::WhatIsADerivative;
 
-use crate::math::clamp;
-use crate::math::decimal::parse_decimal;
 use crate::math::Study;
 use crate::plot::format::{plain, value};
 use crate::plot::overlay::Overlay;
@@ -36,11 +34,7 @@ pub const SECANT_START: (f64, f64) = (1.0, 2.0);
 /// t, a and b from an address, on their grids and in range; the start where missing or bad.
 pub fn from_query(query: &str) -> (f64, f64, f64) {
     let get = |k: &str, view: View, step: f64, d: f64| {
-        crate::ui::query::get(query, k)
-            .and_then(|v| parse_decimal(v.trim()))
-            .filter(|v| v.is_finite())
-            .map(|v| crate::ui::grid::snap(clamp(v, view.x_min, view.x_max), step))
-            .unwrap_or(d)
+        crate::ui::grid::from_address(query, k, (view.x_min, view.x_max), step).unwrap_or(d)
     };
     (
         get("t", TIME, T_STEP, START_T),
