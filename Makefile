@@ -15,11 +15,11 @@ setup:
 ## Build the release site and serve it on http://127.0.0.1:$(PORT)
 serve: setup
 	@echo "Slope: building, then serving on http://127.0.0.1:$(PORT) (Ctrl-C to stop)"
-	trunk serve --release --port $(PORT)
+	bash scripts/trunk.sh serve --release --port $(PORT)
 
 ## The release site in dist/, ready for any static host
 build: setup
-	trunk build --release
+	bash scripts/trunk.sh build --release
 
 ## Every test: native (math core, plot, architecture), browser (headless Chromium), release build + smoke test
 test: setup test-native test-browser test-e2e

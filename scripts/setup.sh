@@ -17,6 +17,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release site's toolchain (a pinned nightly with rust-src) and the crates its std is
+# built from: trunk runs cargo --offline, so they are fetched here.
+SITE_TOOLCHAIN="$(bash "$ROOT/scripts/site-toolchain.sh")"
+cargo +"$SITE_TOOLCHAIN" fetch --locked --quiet \
+  --manifest-path "$(rustc +"$SITE_TOOLCHAIN" --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (takes ~11 minutes the first time)"
   cargo install trunk --version "$TRUNK_VERSION" --locked

@@ -23,8 +23,6 @@ pub fn nice_step(span: f64, steps: f64) -> f64 {
     snap(nice * magnitude, nice * magnitude)
 }
 
-/// `v` moved to the nearest whole multiple of `step`, as the double closest to that decimal
-/// (`k / 100` rather than `k * 0.01`).
 /// A slider's value from an address: parameter `name` of `query` read as a decimal, held to
 /// `lo..=hi` and snapped to `step` (not snapped when `step` is 0); `None` when it is missing
 /// or not a finite number, so the page uses its start value instead.
@@ -35,6 +33,8 @@ pub fn from_address(query: &str, name: &str, (lo, hi): (f64, f64), step: f64) ->
         .map(|v| snap(clamp(v, lo, hi), step))
 }
 
+/// `v` moved to the nearest whole multiple of `step`, as the double closest to that decimal
+/// (`k / 100` rather than `k * 0.01`).
 pub fn snap(v: f64, step: f64) -> f64 {
     if !(v.is_finite() && step.is_finite() && step > 0.0) {
         return v;
