@@ -633,3 +633,53 @@ fn at_least_two_ticks() {
         assert!(values.iter().all(|v| (lo..=hi).contains(v)), "{values:?}");
     }
 }
+
+/// Contours of a linear function lie exactly on their levels; of x² + y², on circles of
+/// radius √level (to within the grid's interpolation error); of the saddle x·y, every
+/// segment's midpoint is near its level (a wrongly paired saddle cell would cut across).
+#[test]
+fn heat_map_contours_lie_on_their_levels() {
+    use slope::plot::heatmap::Field;
+    let linear = Field::new((-3.0, 3.0), (-3.0, 3.0), (41, 41), 8, |x, y| {
+        2.0 * x + 3.0 * y + 1.0
+    });
+    assert!(!linear.segments.is_empty() && linear.levels.len() >= 5);
+    for (a, b, k) in &linear.segments {
+        for (x, y) in [a, b] {
+            assert!((2.0 * x + 3.0 * y + 1.0 - linear.levels[*k]).abs() < 1e-9);
+        }
+    }
+    let bowl = Field::new((-3.0, 3.0), (-3.0, 3.0), (61, 61), 6, |x, y| x * x + y * y);
+    for (a, _, k) in &bowl.segments {
+        let r = (a.0 * a.0 + a.1 * a.1).sqrt();
+        assert!(
+            (r - bowl.levels[*k].sqrt()).abs() < 0.02,
+            "radius {r} for level {}",
+            bowl.levels[*k]
+        );
+    }
+    let saddle = Field::new((-3.1, 2.9), (-3.05, 2.95), (13, 13), 10, |x, y| x * y);
+    for (a, b, k) in &saddle.segments {
+        let (x, y) = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+        assert!(
+            (x * y - saddle.levels[*k]).abs() < 0.15,
+            "midpoint {x}, {y}: {} vs {}",
+            x * y,
+            saddle.levels[*k]
+        );
+    }
+    // The bitmap: one RGBA pixel per value, top row first (largest y is the highest value of y).
+    let rgba = linear.rgba();
+    assert_eq!(rgba.len(), 41 * 41 * 4);
+    let pixel = |c: usize, r: usize| &rgba[(r * 41 + c) * 4..(r * 41 + c) * 4 + 4];
+    assert_eq!(
+        pixel(0, 40),
+        &[0x44, 0x01, 0x54, 255][..],
+        "bottom left, (−3, −3), is the lowest"
+    );
+    assert_eq!(
+        pixel(40, 0),
+        &[0xfd, 0xe7, 0x25, 255][..],
+        "top right, (3, 3), the highest"
+    );
+}

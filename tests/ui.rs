@@ -794,3 +794,108 @@ fn activation_lesson_numbers() {
         "{v}"
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Partial derivatives
+
+mod partial {
+    use proptest::prelude::*;
+    use slope::learn::{central_difference, relative_error};
+    use slope::math::parse;
+    use slope::ui::lessons::partial_derivatives::*;
+
+    fn surface(f: &str) -> Surface {
+        Surface::new(&parse(f).unwrap()).unwrap()
+    }
+
+    /// The seed's values: x² + 2xy + y² has ∂f/∂x = ∂f/∂y = 6 at (1, 2) and 4 at (3, −1);
+    /// 2x + 3y + 1 has 2 and 3.
+    #[test]
+    fn the_seeds_partial_derivatives() {
+        let s = surface(EXAMPLES[0]);
+        assert_eq!(s.at(1.0, 2.0), (9.0, 6.0, 6.0));
+        assert_eq!(s.at(3.0, -1.0), (4.0, 4.0, 4.0));
+        let text = readout((1.0, 2.0), s.at(1.0, 2.0));
+        assert!(
+            text.starts_with("At (1, 2): f = 9, ∂f/∂x = 6, ∂f/∂y = 6."),
+            "{text}"
+        );
+        assert!(
+            text.contains("∇f = (6, 6)") && text.contains("8.48528"),
+            "{text}"
+        );
+        let plane = surface("2x + 3y + 1");
+        for (x, y) in [(1.0, 2.0), (5.0, -1.0), (-3.3, 0.7)] {
+            let (_, fx, fy) = plane.at(x, y);
+            assert_eq!((fx, fy), (2.0, 3.0));
+        }
+        assert_eq!(
+            to_query(EXAMPLES[0], START),
+            "?f=x^2%20%2B%202x%20y%20%2B%20y^2&x=1&y=2"
+        );
+        assert_eq!(
+            from_query(&to_query("sin(x) cos(y)", (-0.5, 3.0))),
+            ("sin(x) cos(y)".to_string(), -0.5, 3.0)
+        );
+        assert_eq!(
+            from_query("x=99&y=nope"),
+            (EXAMPLES[0].to_string(), RANGE.1, START.1)
+        );
+    }
+
+    /// Letters other than x and y are refused, not treated as anything.
+    #[test]
+    fn only_x_and_y() {
+        assert!(Surface::new(&parse("a x + y").unwrap()).is_none());
+        assert_eq!(
+            other_letters(&parse("a x + t y").unwrap()),
+            vec!["a".to_string(), "t".to_string()]
+        );
+        assert!(
+            Surface::new(&parse("x^2").unwrap()).is_some(),
+            "a function of x alone is one of x and y"
+        );
+        let undefined = surface("ln(x) + y");
+        assert!(readout((-1.0, 0.0), undefined.at(-1.0, 0.0)).contains("f is not defined"));
+    }
+
+    #[test]
+    fn the_arrow_and_the_words_for_it() {
+        assert_eq!(direction(1.0, 1.0), "up and to the right");
+        assert_eq!(direction(0.0, -2.0), "down");
+        assert_eq!(direction(-1.0, 0.1), "to the left");
+        assert_eq!(direction(-1.0, -2.0), "down and to the left");
+        assert_eq!(direction(0.3, 1.0), "up");
+        assert_eq!(arrow(0.0, 0.0), None);
+        let (dx, dy) = arrow(6.0, 6.0).unwrap();
+        assert!((dx - dy).abs() < 1e-15 && ((dx * dx + dy * dy).sqrt() - 2.0).abs() < 1e-12);
+        let field = surface(EXAMPLES[0]).field();
+        let text = describe(&field, (1.0, 2.0), (9.0, 6.0, 6.0));
+        assert!(
+            text.contains("Lowest 0 at")
+                && text.contains("highest 64 at")
+                && text.contains("points up and to the right"),
+            "{text}"
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Every example's partial derivatives against central differences, and each slice's
+        /// derivative is the matching partial derivative.
+        #[test]
+        fn partial_derivatives_are_slopes_of_slices(k in 0..4usize, x in -3.9..3.9f64, y in -3.9..3.9f64) {
+            let s = surface(EXAMPLES[k]);
+            let (f, fx, fy) = s.at(x, y);
+            let nx = central_difference(|t| s.at(t, y).0, x);
+            let ny = central_difference(|t| s.at(x, t).0, y);
+            prop_assert!(relative_error(fx, nx) < 1e-6 || (fx - nx).abs() < 1e-8, "{}: ∂f/∂x {fx} vs {nx}", EXAMPLES[k]);
+            prop_assert!(relative_error(fy, ny) < 1e-6 || (fy - ny).abs() < 1e-8, "{}: ∂f/∂y {fy} vs {ny}", EXAMPLES[k]);
+            let (sx, sy) = (s.slice_x(y), s.slice_y(x));
+            prop_assert!((sx.f_at(x) - f).abs() <= 1e-12 * f.abs().max(1.0) && (sy.f_at(y) - f).abs() <= 1e-12 * f.abs().max(1.0));
+            prop_assert!((sx.df_at(x) - fx).abs() <= 1e-12 * fx.abs().max(1.0));
+            prop_assert!((sy.df_at(y) - fy).abs() <= 1e-12 * fy.abs().max(1.0));
+        }
+    }
+}

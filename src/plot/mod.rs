@@ -7,6 +7,7 @@
 pub mod describe;
 pub mod format;
 pub mod geometry;
+pub mod heatmap;
 pub mod overlay;
 mod render;
 pub mod sparkline;

@@ -21,6 +21,7 @@ pub enum Page {
     ActivationFunctions,
     Softmax,
     Neuron,
+    PartialDerivatives,
     /// How to type functions, with every example read by the engine.
     Typing,
     /// An address that is no page of ours.
@@ -45,6 +46,7 @@ impl Page {
         Page::ActivationFunctions,
         Page::Softmax,
         Page::Neuron,
+        Page::PartialDerivatives,
         Page::Typing,
     ];
 
@@ -66,6 +68,7 @@ impl Page {
             Page::ActivationFunctions => "Activation functions",
             Page::Softmax => "Softmax and its Jacobian",
             Page::Neuron => "The chain rule in a neuron",
+            Page::PartialDerivatives => "Partial derivatives",
             Page::Typing => "How to type a function",
             Page::NotFound => "Page not found",
         }
@@ -89,6 +92,7 @@ impl Page {
             Page::ActivationFunctions => "/activation-functions",
             Page::Softmax => "/softmax",
             Page::Neuron => "/neuron",
+            Page::PartialDerivatives => "/partial-derivatives",
             Page::Typing => "/typing",
             Page::NotFound => "/404",
         }

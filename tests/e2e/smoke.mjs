@@ -114,6 +114,15 @@ try {
   await legacy.waitForFunction(() => document.querySelectorAll('canvas[data-drawn="true"]').length >= 2);
   check('an old ?f= link opens its function', (await legacy.inputValue('[data-testid="function-input"]')) === 'x^3' && legacy.url().includes('#/?f='), legacy.url());
   await legacy.close();
+  // A trap inside the WebAssembly (how a bug stops the page under panic=immediate-abort)
+  // puts up the "Something went wrong" banner instead of leaving a dead page.
+  const trap = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await trap.goto(`${site}#/`);
+  await trap.waitForFunction(() => document.querySelectorAll('canvas[data-drawn="true"]').length >= 2);
+  await trap.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }));
+  await trap.waitForSelector('.crash[role="alert"]', { timeout: 5000 }).catch(() => null);
+  check('a trap in the WebAssembly shows the "stopped working" banner', (await trap.locator('.crash[role="alert"]').count()) === 1);
+  await trap.close();
   check('no console errors', errors.length === 0, errors.join('\n'));
 
   // Redraw timings, measured in the page itself (?bench mode).
@@ -121,6 +130,21 @@ try {
   await bench.goto(`${site}#/?f=sin(x)*exp(-x%5E2%2F8)&bench`);
   await bench.waitForSelector('[data-testid="bench-result"]', { timeout: 60000 });
   console.log(`figures: ${await bench.textContent('[data-testid="bench-result"]')}`);
+
+  // The heat map's redraw as its point moves (Partial derivatives, arrow keys on the map):
+  // the canvas notes each draw's cost in data-draw-ms.
+  const heat = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await heat.goto(`${site}#/partial-derivatives`);
+  await heat.waitForSelector('[data-testid="heat-map"][data-drawn="true"]');
+  await heat.focus('[data-testid="heat-map"]');
+  const draws = [];
+  for (let i = 0; i < 60; i++) {
+    await heat.keyboard.press(i < 30 ? 'ArrowLeft' : 'ArrowRight');
+    draws.push(Number(await heat.getAttribute('[data-testid="heat-map"]', 'data-draw-ms')));
+  }
+  draws.sort((a, b) => a - b);
+  console.log(`figures: heat_map_redraw_median_ms=${draws[30].toFixed(2)} heat_map_redraw_p95_ms=${draws[56].toFixed(2)}`);
+  await heat.close();
 
   const files = fs.readdirSync(dist).filter((f) => !f.startsWith('.'));
   let raw = 0, gz = 0, wasmRaw = 0, wasmGz = 0;

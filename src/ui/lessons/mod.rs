@@ -7,6 +7,7 @@ pub mod constant_multiple_rule;
 pub mod explorer;
 pub mod neuron;
 pub mod numerical_and_symbolic;
+pub mod partial_derivatives;
 pub mod power_rule;
 pub mod product_rule;
 pub mod quotient_rule;

@@ -149,6 +149,7 @@ fn render(page: Page) -> Html {
         }
         Page::Softmax => html! { <lessons::softmax::Softmax /> },
         Page::Neuron => html! { <lessons::neuron::Neuron /> },
+        Page::PartialDerivatives => html! { <lessons::partial_derivatives::PartialDerivatives /> },
         Page::NotFound => html! {
             <section class="panel">
                 <h1>{ Page::NotFound.title() }</h1>

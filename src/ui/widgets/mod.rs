@@ -3,6 +3,7 @@
 
 pub mod chain_stretch;
 pub mod function_input;
+pub mod heat_map;
 pub mod math_view;
 pub mod parameters;
 pub mod plot_canvas;
