@@ -899,3 +899,109 @@ mod partial {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Gradient descent
+
+mod descent {
+    use slope::plot::series::{dots, loss_polyline};
+    use slope::ui::lessons::gradient_descent::*;
+
+    #[test]
+    fn the_page_opens_on_the_seeds_settings_and_steps() {
+        assert_eq!(from_query(""), (SEED, RATE));
+        assert_eq!(from_query(&to_query(7, 0.25)), (7, 0.25));
+        assert_eq!(from_query("seed=-3&rate=9"), (1, RATE_RANGE.1));
+        let s = State::new(SEED, RATE);
+        assert_eq!(s.run.epoch, 0);
+        assert!(
+            readout(&s.run).starts_with("Epoch 0 · Loss "),
+            "{}",
+            readout(&s.run)
+        );
+        assert!(
+            readout(&s.run).ends_with(" · w 0 · b 0"),
+            "{}",
+            readout(&s.run)
+        );
+        // One step moves w and b by −η times the derivatives the page shows.
+        let (dw, db) = s.data.gradient(0.0, 0.0);
+        let next = s.clone().apply(Action::Step(1));
+        assert_eq!((next.run.w, next.run.b), (-RATE * dw, -RATE * db));
+        assert!(next.run.loss() < s.run.loss());
+        assert!(gradient_line(&s).starts_with(&format!(
+            "∂L/∂w = {}, ∂L/∂b = {}",
+            num(dw),
+            num(db)
+        )));
+        // Play runs until the run settles on the least-squares line, then stops by itself.
+        let mut p = s.clone().apply(Action::Play);
+        assert!(p.playing);
+        while p.playing {
+            p = p.apply(Action::Step(1));
+        }
+        let (w, b) = p.data.best();
+        assert!((p.run.w - w).abs() < 1e-9 && (p.run.b - b).abs() < 1e-9 && p.run.epoch < EPOCHS);
+        assert!(
+            verdict(&p).starts_with("Settled at w = "),
+            "{}",
+            verdict(&p)
+        );
+        // Reset goes back to the same start with the same data.
+        let r = p.apply(Action::Reset);
+        assert_eq!(r, State::new(SEED, RATE));
+    }
+
+    /// Past 2/λ_max the run diverges, says so, and stops with finite numbers.
+    #[test]
+    fn past_the_threshold_the_page_says_diverging_then_diverged() {
+        let s = State::new(SEED, RATE);
+        let t = s.data.threshold();
+        let p = threshold_percent(&s.data).unwrap();
+        assert!((p - (t - RATE_RANGE.0) / (RATE_RANGE.1 - RATE_RANGE.0) * 100.0).abs() < 1e-12);
+        let mut fast = s.apply(Action::Rate(0.3)).apply(Action::Play);
+        assert!(
+            verdict(&fast).starts_with("Diverging"),
+            "{}",
+            verdict(&fast)
+        );
+        while fast.playing {
+            fast = fast.apply(Action::Step(1));
+        }
+        assert!(fast.run.diverged() && fast.run.w.is_finite());
+        assert!(
+            verdict(&fast).starts_with(&format!("Diverged at epoch {}", fast.run.epoch)),
+            "{}",
+            verdict(&fast)
+        );
+    }
+
+    #[test]
+    fn charts_keep_every_epochs_extremes() {
+        // 1000 epochs in 100 columns: each column draws its lowest and highest loss.
+        let losses: Vec<f64> = (0..1000)
+            .map(|i| if i == 501 { 1e3 } else { 1.0 / (i + 1) as f64 })
+            .collect();
+        let (points, (lo, hi)) = loss_polyline(&losses, 100.0, 100.0);
+        assert_eq!((lo, hi), (-3, 3));
+        assert!(
+            points.split(' ').any(|p| p.ends_with(",0.0")),
+            "the spike at epoch 501 reaches the top: {points}"
+        );
+        assert_eq!(
+            points.split(' ').count(),
+            202,
+            "columns 0 to 100, two points each"
+        );
+        assert_eq!(
+            dots(
+                [(0.0, 0.0), (1.0, 1.0)].into_iter(),
+                (0.0, 1.0),
+                (0.0, 1.0),
+                10.0,
+                10.0
+            ),
+            "M0.0,10.0h0M10.0,0.0h0"
+        );
+    }
+}

@@ -1633,3 +1633,60 @@ async fn partial_derivatives_open_on_the_seeds_6_and_6_and_follow_the_point() {
     assert!(text(&host, "letters").contains("this f also has a"));
     unmount_site(host).await;
 }
+
+#[wasm_bindgen_test]
+async fn gradient_descent_steps_plays_resets_and_warns_past_the_threshold() {
+    let host = mount_site("#/gradient-descent").await;
+    assert_eq!(h1(&host), "Gradient descent");
+    let status = host
+        .query_selector("[role=status][aria-label='Training readout']")
+        .unwrap()
+        .expect("a status region labelled Training readout");
+    assert!(status.text_content().unwrap().contains("Epoch 0 · Loss "));
+    let click = |id: &str| {
+        let b: web_sys::HtmlElement = find(&host, id).dyn_into().unwrap();
+        b.click();
+    };
+    click("step");
+    sleep(50).await;
+    assert!(
+        text(&host, "training").starts_with("Epoch 1 · Loss "),
+        "{}",
+        text(&host, "training")
+    );
+    click("play");
+    sleep(50).await;
+    assert_eq!(find(&host, "play").text_content().unwrap(), "Pause");
+    for _ in 0..60 {
+        if find(&host, "play").text_content().unwrap() == "Play" {
+            break;
+        }
+        sleep(500).await;
+    }
+    assert_eq!(
+        find(&host, "play").text_content().unwrap(),
+        "Play",
+        "Play stops once settled"
+    );
+    assert!(
+        text(&host, "verdict").starts_with("Settled at w = 2.9904, b = 2.0771"),
+        "{}",
+        text(&host, "verdict")
+    );
+    click("reset");
+    sleep(50).await;
+    assert!(text(&host, "training").starts_with("Epoch 0 · "));
+    set_slider(&host, "rate-slider", 0.3).await;
+    assert!(
+        text(&host, "verdict").starts_with("Diverging"),
+        "{}",
+        text(&host, "verdict")
+    );
+    assert_eq!(
+        find(&host, "loss-surface")
+            .get_attribute("data-drawn")
+            .as_deref(),
+        Some("true")
+    );
+    unmount_site(host).await;
+}

@@ -26,6 +26,15 @@ pub fn scientific(v: f64, digits: usize) -> String {
     minus(out)
 }
 
+/// 10 to the power n, as a textbook writes it: `10⁻³`, `10²`, `1` for n = 0.
+pub fn power_of_ten(n: i32) -> String {
+    if n == 0 {
+        "1".into()
+    } else {
+        format!("10{}", superscript_number(i64::from(n)))
+    }
+}
+
 /// Exactly `decimals` decimals (a column of numbers), a true minus sign, and never a minus on
 /// a value that rounds to zero ("0.000", not "−0.000"); NaN as "NaN".
 pub fn decimals(v: f64, decimals: usize) -> String {
@@ -124,6 +133,21 @@ pub fn precise(v: f64, digits: usize) -> String {
         return scientific(v, digits);
     }
     fixed(v, (digits as i64 - 1 - magnitude).clamp(0, 17) as usize)
+}
+
+/// `precise` without trailing zeros and with a true minus sign: `6`, `−0.25`, `8.48528`.
+pub fn trimmed(v: f64, digits: usize) -> String {
+    let s = precise(v, digits);
+    let s = if s.contains('.') && !s.contains('×') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &s
+    };
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.replace('-', "−")
+    }
 }
 
 /// An error in a table: two significant digits, exactly `0` when there is none.

@@ -10,6 +10,7 @@ pub mod geometry;
 pub mod heatmap;
 pub mod overlay;
 mod render;
+pub mod series;
 pub mod sparkline;
 pub mod surface;
 pub mod theme;

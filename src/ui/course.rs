@@ -22,6 +22,7 @@ pub enum Page {
     Softmax,
     Neuron,
     PartialDerivatives,
+    GradientDescent,
     /// How to type functions, with every example read by the engine.
     Typing,
     /// An address that is no page of ours.
@@ -47,6 +48,7 @@ impl Page {
         Page::Softmax,
         Page::Neuron,
         Page::PartialDerivatives,
+        Page::GradientDescent,
         Page::Typing,
     ];
 
@@ -69,6 +71,7 @@ impl Page {
             Page::Softmax => "Softmax and its Jacobian",
             Page::Neuron => "The chain rule in a neuron",
             Page::PartialDerivatives => "Partial derivatives",
+            Page::GradientDescent => "Gradient descent",
             Page::Typing => "How to type a function",
             Page::NotFound => "Page not found",
         }
@@ -93,6 +96,7 @@ impl Page {
             Page::Softmax => "/softmax",
             Page::Neuron => "/neuron",
             Page::PartialDerivatives => "/partial-derivatives",
+            Page::GradientDescent => "/gradient-descent",
             Page::Typing => "/typing",
             Page::NotFound => "/404",
         }

@@ -1,6 +1,7 @@
 //! One animation loop for every widget: while `running`, calls `step` on each animation frame
 //! with the eased progress p (0 → 1 over `millis`), the last call with exactly 1. Under
-//! prefers-reduced-motion it jumps straight to 1. Stopping (running false, or unmounting)
+//! prefers-reduced-motion it jumps straight to 1. With `millis` = ∞ it runs until stopped, p
+//! staying 0 (a training loop: one step per frame; the jump to 1 means "go to the end"). Stopping (running false, or unmounting)
 //! drops the pending frame.
 
 use crate::math::clamp;

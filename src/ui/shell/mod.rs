@@ -150,6 +150,7 @@ fn render(page: Page) -> Html {
         Page::Softmax => html! { <lessons::softmax::Softmax /> },
         Page::Neuron => html! { <lessons::neuron::Neuron /> },
         Page::PartialDerivatives => html! { <lessons::partial_derivatives::PartialDerivatives /> },
+        Page::GradientDescent => html! { <lessons::gradient_descent::GradientDescent /> },
         Page::NotFound => html! {
             <section class="panel">
                 <h1>{ Page::NotFound.title() }</h1>

@@ -15,9 +15,11 @@ use web_sys::{
 use yew::prelude::*;
 
 use crate::math::clamp;
+use crate::plot::geometry::clip_polyline;
 use crate::plot::heatmap::Field;
 use crate::plot::theme::Theme;
 use crate::plot::ticks::Ticks;
+use crate::plot::transform::ScreenRect;
 use crate::ui::hooks::use_canvas_size::{prefers_dark, use_canvas_size, CanvasSize};
 use crate::ui::perf;
 
@@ -176,23 +178,28 @@ fn draw(
         ctx.stroke();
     };
     if p.path.len() > 1 {
-        // Only inside the map: a diverging run leaves it.
-        ctx.save();
+        // Only the parts inside the map, clipped exactly (a diverging run leaves it).
+        let rect = ScreenRect {
+            left,
+            top,
+            width: w,
+            height: h,
+        };
         ctx.begin_path();
-        ctx.rect(left, top, w, h);
-        ctx.clip();
-        ctx.begin_path();
-        for (i, q) in p.path.iter().enumerate() {
-            let (sx, sy) = to_screen(*q);
-            let (sx, sy) = (clamp(sx, -1e4, 1e4), clamp(sy, -1e4, 1e4));
-            if i == 0 {
-                ctx.move_to(sx, sy);
-            } else {
-                ctx.line_to(sx, sy);
-            }
-        }
+        let mut run = Vec::new();
+        let _ = clip_polyline(
+            p.path.iter().map(|q| to_screen(*q)),
+            &rect,
+            &mut run,
+            |pts| {
+                ctx.move_to(pts[0].0, pts[0].1);
+                for q in &pts[1..] {
+                    ctx.line_to(q.0, q.1);
+                }
+                Ok::<(), ()>(())
+            },
+        );
         halo(1.5);
-        ctx.restore();
     }
     ctx.set_text_align("center");
     ctx.set_text_baseline("middle");

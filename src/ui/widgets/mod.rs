@@ -16,4 +16,5 @@ pub mod share_button;
 pub mod slider;
 pub mod sparkline;
 pub mod step_list;
+pub mod training;
 pub mod worked;

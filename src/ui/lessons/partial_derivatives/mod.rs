@@ -9,7 +9,7 @@ mod page;
 pub use page::PartialDerivatives;
 
 use crate::math::{Expr, Program, Study};
-use crate::plot::format::{plain, precise};
+use crate::plot::format::{plain, trimmed};
 use crate::plot::heatmap::Field;
 use crate::ui::grid::from_address;
 
@@ -108,17 +108,7 @@ impl Surface {
 
 /// A number in the readout: six significant digits, no trailing zeros, a true minus.
 pub fn num(v: f64) -> String {
-    let s = precise(v, 6);
-    let s = if s.contains('.') && !s.contains('×') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    };
-    if s == "-0" {
-        "0".into()
-    } else {
-        s.replace('-', "−")
-    }
+    trimmed(v, 6)
 }
 
 /// The Gradient readout: "At (1, 2): f = 9, ∂f/∂x = 6, ∂f/∂y = 6. …"

@@ -1,0 +1,197 @@
+//! The page: Step / Play / Reset, the Learning rate (its threshold marked) and Seed sliders,
+//! the Training readout, the derivatives as numbers, the data with the line, the loss curve
+//! and the loss surface with the path.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::math::digits::fixed;
+use crate::plot::format::power_of_ten;
+use crate::plot::geometry::clip_line;
+use crate::plot::series::{dots, loss_polyline};
+use crate::plot::transform::ScreenRect;
+use crate::ui::browser;
+use crate::ui::course::Page;
+use crate::ui::hooks::use_address::use_address;
+use crate::ui::hooks::use_animation::use_animation;
+use crate::ui::hooks::use_throttled::use_throttled;
+use crate::ui::widgets::heat_map::HeatMap;
+use crate::ui::widgets::prose::prose;
+use crate::ui::widgets::slider::number_slider;
+use crate::ui::widgets::training::{controls, Press};
+
+use super::*;
+
+#[derive(PartialEq)]
+struct Model(State);
+
+impl Reducible for Model {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(Model(self.0.clone().apply(action)))
+    }
+}
+
+const W: f64 = 300.0;
+const H: f64 = 200.0;
+
+/// The data and the current line, as SVG.
+fn fit_chart(s: &State) -> Html {
+    let lo = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min) - 1.0;
+    let hi = |v: &[f64]| v.iter().copied().fold(f64::NEG_INFINITY, f64::max) + 1.0;
+    let (xr, yr) = (
+        (lo(&s.data.xs), hi(&s.data.xs)),
+        (lo(&s.data.ys), hi(&s.data.ys)),
+    );
+    let screen = |x: f64| {
+        let y = s.run.w * x + s.run.b;
+        (
+            (x - xr.0) / (xr.1 - xr.0) * W,
+            H - (y - yr.0) / (yr.1 - yr.0) * H,
+        )
+    };
+    // The visible part of the line, clipped exactly (a diverged line may miss the box).
+    let rect = ScreenRect {
+        left: 0.0,
+        top: 0.0,
+        width: W,
+        height: H,
+    };
+    let line = clip_line(screen(xr.0), screen(xr.1), &rect);
+    let path = dots(
+        s.data.xs.iter().copied().zip(s.data.ys.iter().copied()),
+        xr,
+        yr,
+        W,
+        H,
+    );
+    let label = format!(
+        "The 100 data points, rising from lower left to upper right, and the line ŷ = {}x + {}.",
+        num(s.run.w),
+        num(s.run.b)
+    );
+    html! {
+        <figure class="chart">
+            <svg viewBox="0 0 300 200" role="img" aria-label={label} data-testid="fit">
+                <path d={path} class="chart-dots" />
+                if let Some((a, b)) = line {
+                    <line x1={fixed(a.0, 1)} y1={fixed(a.1, 1)} x2={fixed(b.0, 1)} y2={fixed(b.1, 1)} class="chart-line" />
+                }
+            </svg>
+            <figcaption>{ "Data and the line" }</figcaption>
+        </figure>
+    }
+}
+
+/// The loss per epoch on a log scale, as SVG.
+fn loss_chart(losses: &[f64], testid: &'static str) -> Html {
+    let (points, (lo, hi)) = loss_polyline(losses, W, H);
+    let last = losses.last().copied().unwrap_or(f64::NAN);
+    let label = format!(
+        "Loss per epoch on a log scale from {} to {}: {} epochs, from {} to {}.",
+        power_of_ten(lo),
+        power_of_ten(hi),
+        losses.len().saturating_sub(1),
+        num(losses.first().copied().unwrap_or(f64::NAN)),
+        num(last)
+    );
+    html! {
+        <figure class="chart">
+            <svg viewBox="0 0 300 200" role="img" aria-label={label} data-testid={testid}>
+                <polyline points={points} class="chart-line" />
+                <text x="3" y="12" class="chart-label">{ power_of_ten(hi) }</text>
+                <text x="3" y="196" class="chart-label">{ power_of_ten(lo) }</text>
+            </svg>
+            <figcaption>{ "Loss per epoch (log scale)" }</figcaption>
+        </figure>
+    }
+}
+
+#[function_component(GradientDescent)]
+pub fn gradient_descent() -> Html {
+    let model = use_reducer(|| {
+        let (seed, rate) = from_query(&browser::current_query());
+        Model(State::new(seed, rate))
+    });
+    let s = &model.0;
+    let dispatch = model.dispatcher();
+    use_address(Page::GradientDescent.path(), to_query(s.seed, s.rate));
+    {
+        let dispatch = dispatch.clone();
+        // One epoch per frame; with reduced motion, Play jumps to the end.
+        use_animation(
+            s.playing,
+            f64::INFINITY,
+            Callback::from(move |p: f64| {
+                dispatch.dispatch(Action::Step(if p >= 1.0 { EPOCHS } else { 1 }))
+            }),
+        );
+    }
+    let field = use_memo(s.data.clone(), |d| Rc::new(surface(d)));
+    let path = use_memo((s.run.epoch, s.seed), {
+        let path = s.run.path.clone();
+        move |_| Rc::new(path)
+    });
+    let said = readout(&s.run);
+    let spoken = use_throttled(format!("{said}. {}", verdict(s)), 1000);
+    let on_rate = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |v: f64| dispatch.dispatch(Action::Rate(v)))
+    };
+    let on_seed = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |v: f64| dispatch.dispatch(Action::Seed(v as u64)))
+    };
+    let on_press = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |p: Press| {
+            dispatch.dispatch(match p {
+                Press::Step => Action::Step(1),
+                Press::Play => Action::Play,
+                Press::Pause => Action::Pause,
+                Press::Reset => Action::Reset,
+            })
+        })
+    };
+    let t = s.data.threshold();
+    let mark = threshold_percent(&s.data).map(|p| format!("--at: {}%", fixed(p, 2)));
+    let label = format!(
+        "Contours of log₁₀ of the loss over w from {} to {} and b from {} to {}: a long valley around the best line w = {}, b = {}. The path of {} steps from (0, 0) ends at w = {}, b = {}.",
+        num(W_RANGE.0), num(W_RANGE.1), num(B_RANGE.0), num(B_RANGE.1),
+        num(s.data.best().0), num(s.data.best().1), s.run.epoch, num(s.run.w), num(s.run.b)
+    );
+    html! {
+        <article class="lesson">
+            <h1 class="page-title">{ Page::GradientDescent.title() }</h1>
+            <div class="prose">{ prose(INTRO) }</div>
+            <section class="panel" aria-label="Training">
+                <div class="training-controls">
+                    { controls(s.playing, &on_press) }
+                    <div class="rate-field">
+                        { number_slider(html! { "Learning rate" }, "η", RATE_RANGE, RATE_STEP, 0.05, s.rate, on_rate, "rate-slider".into()) }
+                        if let Some(style) = mark {
+                            <div class="rate-scale" {style} aria-hidden="true">
+                                <span class="rate-mark">{ format!("2/λ_max = {}", num(t)) }</span>
+                            </div>
+                        }
+                    </div>
+                    { number_slider(html! { "Seed" }, "seed", SEEDS, 1.0, 10.0, s.seed as f64, on_seed, "seed-slider".into()) }
+                </div>
+                <div role="status" aria-live="polite" aria-label="Training readout" class="readout-block">
+                    <p aria-hidden="true" class="rate-line" data-testid="training">{ said }</p>
+                    <p class="sr-only">{ spoken }</p>
+                </div>
+                <p class="hint" data-testid="derivatives">{ gradient_line(s) }</p>
+                <p class={classes!("verdict", (s.rate > t).then_some("warning"))} data-testid="verdict">{ verdict(s) }</p>
+                <div class="chart-grid">
+                    { fit_chart(s) }
+                    { loss_chart(&s.run.losses, "loss-curve") }
+                    <HeatMap field={(*field).clone()} axes={("w", "b")} testid="loss-surface" label={label}
+                        path={(*path).clone()} point={Some((s.run.w, s.run.b))} />
+                </div>
+            </section>
+            <div class="prose">{ prose(THRESHOLD) }</div>
+        </article>
+    }
+}
