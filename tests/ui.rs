@@ -1005,3 +1005,54 @@ mod descent {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Loss functions
+
+mod losses {
+    use slope::math::Study;
+    use slope::ui::lessons::loss_functions::*;
+
+    #[test]
+    fn the_seeds_values_and_the_pages_words() {
+        assert_eq!(from_query(""), START);
+        assert_eq!(from_query(&to_query(0.25)), 0.25);
+        assert_eq!(from_query("p=1.5"), P_RANGE.1);
+        let rows = seed_rows();
+        let col = |i: usize| rows.iter().map(|r| r[i].clone()).collect::<Vec<_>>();
+        assert_eq!(col(2), ["−0.2", "0.2", "−0.4", "0.4"]);
+        assert_eq!(col(3), ["−1.11111", "1.11111", "−1.25", "1.25"]);
+        assert_eq!(
+            readout(START),
+            "At p = 0.9: for y = 1, squared error 0.01 (slope −0.2) and cross-entropy 0.105361 (slope −1.11111); \
+             for y = 0, squared error 0.81 (slope 1.8) and cross-entropy 2.30259 (slope 10)."
+        );
+        assert!(
+            clipping().contains("34.5388") && clipping().contains("1×10¹⁵"),
+            "{}",
+            clipping()
+        );
+        let (mse, ce) = through_sigmoid(-4.0);
+        assert!(
+            (ce - (slope::math::func::sigmoid(-4.0) - 1.0)).abs() < 1e-15
+                && mse.abs() < ce.abs() / 20.0
+        );
+        assert!(slow_mse().contains("−0.982014"), "{}", slow_mse());
+    }
+
+    /// The plotted functions are the losses, and the engine's derivatives their slopes.
+    #[test]
+    fn the_plots_are_the_losses_and_their_derivatives() {
+        use slope::learn::xor::Loss;
+        for (i, y) in [(1, 1.0), (2, 0.0)] {
+            let [mse, ce] =
+                FUNCTIONS.map(|f| Study::parse(if i == 1 { f.1 } else { f.2 }).unwrap());
+            for p in [0.05, 0.3, 0.5, 0.77, 0.99] {
+                for (study, loss) in [(&mse, Loss::Mse), (&ce, Loss::CrossEntropy)] {
+                    assert!((study.f_at(p) - loss.of(p, y)).abs() < 1e-14);
+                    assert!((study.df_at(p) - loss.derivative(p, y)).abs() < 1e-12);
+                }
+            }
+        }
+    }
+}

@@ -4,7 +4,20 @@
 
 use std::time::Duration;
 
-use slope::ui::lessons::explorer::{Explorer, ExplorerProps};
+use slope::ui::lessons::explorer::use_explorer;
+use yew::prelude::*;
+
+/// The explorer as a component of its own, with the props the site never needs.
+#[derive(Properties, PartialEq, Default)]
+struct ExplorerProps {
+    query: Option<AttrValue>,
+    detached: bool,
+}
+
+#[function_component(Explorer)]
+fn explorer(props: &ExplorerProps) -> Html {
+    use_explorer(props.query.clone(), props.detached)
+}
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlCanvasElement, HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -21,11 +34,19 @@ async fn sleep(ms: u64) {
 
 /// Mounts a fresh app starting from `query` into its own element and waits for both plots.
 async fn mount(query: &str) -> Element {
-    // The explorers of the test before stop listening to the address first.
+    destroy_earlier_apps();
+    mount_another(query).await
+}
+
+/// The explorers and sites of the tests before stop listening to the address first: a
+/// live one would follow this test's navigation and write its own address over it.
+fn destroy_earlier_apps() {
     for old in EXPLORERS.with(|e| e.take()) {
         old.destroy();
     }
-    mount_another(query).await
+    for old in SITES.with(|s| s.take()) {
+        old.destroy();
+    }
 }
 
 /// Mounts one more explorer beside the ones already there.
@@ -843,6 +864,7 @@ async fn escape_stops_play_and_h_tops_out_at_two() {
 
 /// Mounts the whole site at `hash` and waits until its page has a heading.
 async fn mount_site(hash: &str) -> Element {
+    destroy_earlier_apps();
     web_sys::window()
         .unwrap()
         .location()
@@ -862,15 +884,37 @@ async fn mount_site(hash: &str) -> Element {
     host
 }
 
+/// Does `action`, then waits for the window's `event` it causes (up to 5 s), then lets the
+/// page render: navigation events arrive late on a loaded machine, and one that lands in the
+/// next test would re-read that test's address.
+async fn after_window_event(event: &str, action: impl FnOnce()) {
+    let window = web_sys::window().unwrap();
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_once(true);
+        window
+            .add_event_listener_with_callback_and_add_event_listener_options(
+                event, &resolve, &options,
+            )
+            .unwrap();
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 5000);
+    });
+    action();
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    sleep(100).await;
+}
+
 /// The browser's Back button, and time for the page to follow.
 async fn go_back() {
-    web_sys::window()
-        .unwrap()
-        .history()
-        .unwrap()
-        .back()
-        .unwrap();
-    sleep(300).await;
+    after_window_event("popstate", || {
+        web_sys::window()
+            .unwrap()
+            .history()
+            .unwrap()
+            .back()
+            .unwrap()
+    })
+    .await;
 }
 
 thread_local! {
@@ -887,12 +931,10 @@ async fn unmount_site(host: Element) {
         app.destroy();
     }
     host.remove();
-    web_sys::window()
-        .unwrap()
-        .location()
-        .set_hash("#/")
-        .unwrap();
-    sleep(50).await;
+    let location = web_sys::window().unwrap().location();
+    if location.hash().unwrap() != "#/" {
+        after_window_event("hashchange", || location.set_hash("#/").unwrap()).await;
+    }
 }
 
 fn h1(host: &Element) -> String {
@@ -1687,6 +1729,22 @@ async fn gradient_descent_steps_plays_resets_and_warns_past_the_threshold() {
             .get_attribute("data-drawn")
             .as_deref(),
         Some("true")
+    );
+    unmount_site(host).await;
+}
+
+#[wasm_bindgen_test]
+async fn loss_functions_show_both_targets_and_the_seeds_gradients() {
+    let host = mount_site("#/loss-functions").await;
+    assert_eq!(h1(&host), "Loss functions");
+    assert!(text(&host, "readout")
+        .starts_with("At p = 0.9: for y = 1, squared error 0.01 (slope −0.2)"));
+    assert!(text(&host, "seed-gradients").contains("−1.11111"));
+    set_slider(&host, "p-slider", 0.5).await;
+    assert!(
+        text(&host, "readout").contains("cross-entropy 0.693147 (slope −2)"),
+        "{}",
+        text(&host, "readout")
     );
     unmount_site(host).await;
 }

@@ -23,6 +23,7 @@ pub enum Page {
     Neuron,
     PartialDerivatives,
     GradientDescent,
+    LossFunctions,
     /// How to type functions, with every example read by the engine.
     Typing,
     /// An address that is no page of ours.
@@ -49,6 +50,7 @@ impl Page {
         Page::Neuron,
         Page::PartialDerivatives,
         Page::GradientDescent,
+        Page::LossFunctions,
         Page::Typing,
     ];
 
@@ -72,6 +74,7 @@ impl Page {
             Page::Neuron => "The chain rule in a neuron",
             Page::PartialDerivatives => "Partial derivatives",
             Page::GradientDescent => "Gradient descent",
+            Page::LossFunctions => "Loss functions",
             Page::Typing => "How to type a function",
             Page::NotFound => "Page not found",
         }
@@ -97,6 +100,7 @@ impl Page {
             Page::Neuron => "/neuron",
             Page::PartialDerivatives => "/partial-derivatives",
             Page::GradientDescent => "/gradient-descent",
+            Page::LossFunctions => "/loss-functions",
             Page::Typing => "/typing",
             Page::NotFound => "/404",
         }

@@ -6,6 +6,7 @@ pub mod chain_rule;
 pub mod constant_multiple_rule;
 pub mod explorer;
 pub mod gradient_descent;
+pub mod loss_functions;
 pub mod neuron;
 pub mod numerical_and_symbolic;
 pub mod partial_derivatives;

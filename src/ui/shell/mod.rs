@@ -5,6 +5,7 @@
 //! rewrite rules; `course::Page` is the one `Routable` enum.
 
 use wasm_bindgen::JsCast;
+use yew::functional::{Hook, HookContext};
 use yew::prelude::*;
 
 use crate::ui::browser;
@@ -127,14 +128,49 @@ fn shell(props: &ShellProps) -> Html {
     }
 }
 
+/// A lesson page with hooks of its own, run as one component (keyed by the page, so its
+/// hooks start afresh on every page): one component type for all of them instead of one
+/// each saves the generic code Yew writes per component (about 1 KB each).
+#[derive(Properties, PartialEq)]
+struct LessonProps {
+    page: Page,
+}
+
+#[function_component(LessonHost)]
+fn lesson_host(props: &LessonProps) -> Html {
+    use_lesson(props.page)
+}
+
+/// Runs the page's own hook. Always the same one for a host, since a host never changes
+/// page (the key), so hook order is kept.
+fn use_lesson(page: Page) -> impl Hook<Output = Html> {
+    struct Lesson(Page);
+    impl Hook for Lesson {
+        type Output = Html;
+        fn run(self, ctx: &mut HookContext) -> Html {
+            match self.0 {
+                Page::Explorer => lessons::explorer::use_explorer(None, false).run(ctx),
+                Page::WhatIsADerivative => lessons::what_is_a_derivative::use_page().run(ctx),
+                Page::RateOfChange => lessons::rate_of_change::use_page().run(ctx),
+                Page::TableOfDerivatives => lessons::table_of_derivatives::use_page().run(ctx),
+                Page::SecondDerivatives => lessons::second_derivatives::use_page().run(ctx),
+                Page::ActivationFunctions => lessons::activation_functions::use_page().run(ctx),
+                Page::Softmax => lessons::softmax::use_page().run(ctx),
+                Page::Neuron => lessons::neuron::use_page().run(ctx),
+                Page::PartialDerivatives => lessons::partial_derivatives::use_page().run(ctx),
+                Page::GradientDescent => lessons::gradient_descent::use_page().run(ctx),
+                Page::LossFunctions => lessons::loss_functions::use_page().run(ctx),
+                _ => Html::default(),
+            }
+        }
+    }
+    Lesson(page)
+}
+
 fn render(page: Page) -> Html {
     match page {
-        Page::Explorer => html! { <lessons::explorer::Explorer /> },
         Page::Typing => lessons::typing::typing(),
-        Page::WhatIsADerivative => html! { <lessons::what_is_a_derivative::WhatIsADerivative /> },
-        Page::RateOfChange => html! { <lessons::rate_of_change::RateOfChange /> },
         Page::NumericalAndSymbolic => lessons::numerical_and_symbolic::numerical_and_symbolic(),
-        Page::TableOfDerivatives => html! { <lessons::table_of_derivatives::TableOfDerivatives /> },
         Page::PowerRule => rule_lesson_page(page, &lessons::power_rule::CONTENT),
         Page::ConstantMultipleRule => {
             rule_lesson_page(page, &lessons::constant_multiple_rule::CONTENT)
@@ -143,14 +179,17 @@ fn render(page: Page) -> Html {
         Page::ProductRule => rule_lesson_page(page, &lessons::product_rule::CONTENT),
         Page::QuotientRule => rule_lesson_page(page, &lessons::quotient_rule::CONTENT),
         Page::ChainRule => rule_lesson_page(page, &lessons::chain_rule::CONTENT),
-        Page::SecondDerivatives => html! { <lessons::second_derivatives::SecondDerivatives /> },
-        Page::ActivationFunctions => {
-            html! { <lessons::activation_functions::ActivationFunctions /> }
-        }
-        Page::Softmax => html! { <lessons::softmax::Softmax /> },
-        Page::Neuron => html! { <lessons::neuron::Neuron /> },
-        Page::PartialDerivatives => html! { <lessons::partial_derivatives::PartialDerivatives /> },
-        Page::GradientDescent => html! { <lessons::gradient_descent::GradientDescent /> },
+        Page::Explorer
+        | Page::WhatIsADerivative
+        | Page::RateOfChange
+        | Page::TableOfDerivatives
+        | Page::SecondDerivatives
+        | Page::ActivationFunctions
+        | Page::Softmax
+        | Page::Neuron
+        | Page::PartialDerivatives
+        | Page::GradientDescent
+        | Page::LossFunctions => html! { <LessonHost {page} key={page.path()} /> },
         Page::NotFound => html! {
             <section class="panel">
                 <h1>{ Page::NotFound.title() }</h1>

@@ -8,7 +8,7 @@
 #[cfg(target_arch = "wasm32")]
 mod page;
 #[cfg(target_arch = "wasm32")]
-pub use page::ActivationFunctions;
+pub use page::use_page;
 
 use crate::math::print::superscript_number;
 use crate::math::Study;

@@ -19,8 +19,9 @@ use crate::ui::widgets::worked::derivation;
 
 use super::*;
 
-#[function_component(ActivationFunctions)]
-pub fn activation_functions() -> Html {
+/// The page, as a hook the shell's lesson host runs (see `ui::shell::LessonHost`).
+#[hook]
+pub fn use_page() -> Html {
     let state = use_state(|| from_query(&browser::current_query()));
     let s = *state;
     use_address(Page::ActivationFunctions.path(), to_query(&s));

@@ -21,4 +21,4 @@ mod plots;
 mod secant;
 
 #[cfg(target_arch = "wasm32")]
-pub use page::{Explorer, ExplorerProps};
+pub use page::use_explorer;

@@ -45,21 +45,15 @@ impl PartialEq for StudyKey {
     }
 }
 
-#[derive(Properties, PartialEq, Default)]
-pub struct ExplorerProps {
-    /// The query to start from (tests, embeds); `None` reads the page's own address.
-    #[prop_or_default]
-    pub query: Option<AttrValue>,
-    /// Leave the address bar alone (a second explorer on the same page).
-    #[prop_or_default]
-    pub detached: bool,
-}
-
-#[function_component(Explorer)]
-pub fn explorer(props: &ExplorerProps) -> Html {
+/// The explorer page, as a hook (the shell's lesson host runs it; tests mount it in a
+/// component of their own). `query` is the query to start from (tests, embeds; `None` reads
+/// the page's own address); `detached` leaves the address bar alone (a second explorer on
+/// the same page).
+#[hook]
+pub fn use_explorer(query: Option<AttrValue>, detached: bool) -> Html {
     crate::ui::perf::count_render("explorer-page");
     let route = Page::Explorer.path();
-    let start_query = use_memo(props.query.clone(), |q| match q {
+    let start_query = use_memo(query, |q| match q {
         Some(q) => q.to_string(),
         None => {
             let here = browser::current_query();
@@ -102,7 +96,7 @@ pub fn explorer(props: &ExplorerProps) -> Html {
     let written = use_mut_ref(|| (*start_query).clone());
     let latest_query = use_mut_ref(String::new);
     *latest_query.borrow_mut() = query.clone();
-    let own_address = !props.detached;
+    let own_address = !detached;
     let write_url = {
         let latest_query = latest_query.clone();
         let written = written.clone();

@@ -108,8 +108,9 @@ fn loss_chart(losses: &[f64], testid: &'static str) -> Html {
     }
 }
 
-#[function_component(GradientDescent)]
-pub fn gradient_descent() -> Html {
+/// The page, as a hook the shell's lesson host runs (see `ui::shell::LessonHost`).
+#[hook]
+pub fn use_page() -> Html {
     let model = use_reducer(|| {
         let (seed, rate) = from_query(&browser::current_query());
         Model(State::new(seed, rate))

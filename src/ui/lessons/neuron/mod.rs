@@ -6,7 +6,7 @@
 #[cfg(target_arch = "wasm32")]
 mod page;
 #[cfg(target_arch = "wasm32")]
-pub use page::Neuron;
+pub use page::use_page;
 
 use crate::learn::neuron::Pass;
 use crate::learn::{central_difference, neuron, relative_error};

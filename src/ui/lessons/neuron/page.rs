@@ -43,8 +43,9 @@ fn edge(from: f64, to: f64, name: &'static str, value: String) -> Html {
     }
 }
 
-#[function_component(Neuron)]
-pub fn neuron_page() -> Html {
+/// The page, as a hook the shell's lesson host runs (see `ui::shell::LessonHost`).
+#[hook]
+pub fn use_page() -> Html {
     let study = use_memo((), |_| Study::parse(FUNCTION).ok().map(Rc::new));
     let state = use_state(|| from_query(&browser::current_query()));
     let (w, b, x) = *state;

@@ -6,7 +6,7 @@
 #[cfg(target_arch = "wasm32")]
 mod page;
 #[cfg(target_arch = "wasm32")]
-pub use page::PartialDerivatives;
+pub use page::use_page;
 
 use crate::math::{Expr, Program, Study};
 use crate::plot::format::{plain, trimmed};

@@ -29,8 +29,9 @@ const VIEW: View = View {
     x_max: RANGE.1,
 };
 
-#[function_component(PartialDerivatives)]
-pub fn partial_derivatives() -> Html {
+/// The page, as a hook the shell's lesson host runs (see `ui::shell::LessonHost`).
+#[hook]
+pub fn use_page() -> Html {
     let start = use_memo((), |_| from_query(&browser::current_query()));
     let typed = use_typed_function(start.0.clone());
     let point = use_state(|| (start.1, start.2));

@@ -17,8 +17,9 @@ use crate::ui::widgets::secant_pair::SecantPair;
 
 use super::{from_query, to_query, FUNCTION, INTRO, OUTRO, START, STEP, VIEW};
 
-#[function_component(RateOfChange)]
-pub fn rate_of_change() -> Html {
+/// The page, as a hook the shell's lesson host runs (see `ui::shell::LessonHost`).
+#[hook]
+pub fn use_page() -> Html {
     let study = use_memo((), |_| Study::parse(FUNCTION).ok().map(Rc::new));
     let ab = use_state(|| from_query(&browser::current_query()));
     let (a, b) = *ab;

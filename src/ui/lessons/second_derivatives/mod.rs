@@ -5,7 +5,7 @@
 #[cfg(target_arch = "wasm32")]
 mod page;
 #[cfg(target_arch = "wasm32")]
-pub use page::SecondDerivatives;
+pub use page::use_page;
 
 use crate::math::sample::Samples;
 use crate::math::{differentiate, Expr, Program, Study};

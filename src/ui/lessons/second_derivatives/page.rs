@@ -61,8 +61,9 @@ fn derive(study: &Study) -> Derived {
     }
 }
 
-#[function_component(SecondDerivatives)]
-pub fn second_derivatives() -> Html {
+/// The page, as a hook the shell's lesson host runs (see `ui::shell::LessonHost`).
+#[hook]
+pub fn use_page() -> Html {
     let route = Page::SecondDerivatives.path();
     // x₀ and the degree; the function lives in the field (its first value from here too).
     let setting = use_state(|| from_query(&browser::current_query()));

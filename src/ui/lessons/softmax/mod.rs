@@ -6,7 +6,7 @@
 #[cfg(target_arch = "wasm32")]
 mod page;
 #[cfg(target_arch = "wasm32")]
-pub use page::Softmax;
+pub use page::use_page;
 
 use crate::math::clamp;
 use crate::math::decimal::parse_decimal;

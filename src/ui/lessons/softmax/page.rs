@@ -31,8 +31,9 @@ fn bars(s: &[f64], testid: &'static str) -> Html {
     }
 }
 
-#[function_component(Softmax)]
-pub fn softmax_page() -> Html {
+/// The page, as a hook the shell's lesson host runs (see `ui::shell::LessonHost`).
+#[hook]
+pub fn use_page() -> Html {
     let state = use_state(|| from_query(&browser::current_query()));
     use_address(Page::Softmax.path(), to_query(&state));
     let s = softmax(&state.z);

@@ -5,7 +5,7 @@
 #[cfg(target_arch = "wasm32")]
 mod page;
 #[cfg(target_arch = "wasm32")]
-pub use page::TableOfDerivatives;
+pub use page::use_page;
 
 use crate::math::diff::substitute;
 use crate::math::{parse, Expr, Study};

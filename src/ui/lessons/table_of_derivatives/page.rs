@@ -70,8 +70,9 @@ fn row_html(row: &Row, n: f64, a: f64) -> Html {
     }
 }
 
-#[function_component(TableOfDerivatives)]
-pub fn table_of_derivatives() -> Html {
+/// The page, as a hook the shell's lesson host runs (see `ui::shell::LessonHost`).
+#[hook]
+pub fn use_page() -> Html {
     let na = use_state(|| from_query(&crate::ui::browser::current_query()));
     let (n, a) = *na;
     use_address(Page::TableOfDerivatives.path(), to_query(n, a));

@@ -6,7 +6,7 @@
 #[cfg(target_arch = "wasm32")]
 mod page;
 #[cfg(target_arch = "wasm32")]
-pub use page::WhatIsADerivative;
+pub use page::use_page;
 
 use crate::math::Study;
 use crate::plot::format::{plain, value};

@@ -18,8 +18,9 @@ use crate::ui::widgets::slider::number_slider;
 
 use super::*;
 
-#[function_component(WhatIsADerivative)]
-pub fn what_is_a_derivative() -> Html {
+/// The page, as a hook the shell's lesson host runs (see `ui::shell::LessonHost`).
+#[hook]
+pub fn use_page() -> Html {
     let studies = use_memo((), |_| {
         Study::parse(POSITION)
             .ok()
