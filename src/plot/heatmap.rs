@@ -52,12 +52,28 @@ impl Field {
         contours: usize,
         f: impl Fn(f64, f64) -> f64,
     ) -> Field {
+        let (xs, ys) = Field::grid(x, y, (nx, ny));
+        let values = xs.iter().zip(&ys).map(|(x, y)| f(*x, *y)).collect();
+        Field::from_values(x, y, (nx, ny), contours, values)
+    }
+
+    /// The grid's points, row by row from the top: their x values and their y values.
+    pub fn grid(x: (f64, f64), y: (f64, f64), (nx, ny): (usize, usize)) -> (Vec<f64>, Vec<f64>) {
         let at =
             |i: usize, n: usize, (lo, hi): (f64, f64)| lo + (hi - lo) * i as f64 / (n - 1) as f64;
-        let values: Vec<f64> = (0..ny)
-            .flat_map(|r| (0..nx).map(move |c| (c, r)))
-            .map(|(c, r)| f(at(c, nx, x), at(ny - 1 - r, ny, y)))
-            .collect();
+        (0..ny)
+            .flat_map(|r| (0..nx).map(move |c| (at(c, nx, x), at(ny - 1 - r, ny, y))))
+            .unzip()
+    }
+
+    /// The field of values already computed at [`Field::grid`]'s points, in its order.
+    pub fn from_values(
+        x: (f64, f64),
+        y: (f64, f64),
+        (nx, ny): (usize, usize),
+        contours: usize,
+        values: Vec<f64>,
+    ) -> Field {
         let finite = values.iter().copied().filter(|v| v.is_finite());
         let low = finite.clone().fold(f64::INFINITY, f64::min);
         let high = finite.fold(f64::NEG_INFINITY, f64::max);
@@ -126,19 +142,22 @@ impl Field {
                     if vals.iter().any(|v| !v.is_finite()) {
                         continue;
                     }
-                    let mut hits = Vec::with_capacity(4);
+                    // At most four crossings; a fixed array (this loop runs levels × cells).
+                    let mut hits = [(0.0, 0.0); 4];
+                    let mut count = 0;
                     for e in 0..4 {
                         let (a, b) = (vals[e], vals[(e + 1) % 4]);
                         if (a < *level) != (b < *level) {
                             let t = (level - a) / (b - a);
                             let (pa, pb) = (corners[e], corners[(e + 1) % 4]);
-                            hits.push(self.point(
+                            hits[count] = self.point(
                                 pa.0 as f64 + t * (pb.0 as f64 - pa.0 as f64),
                                 pa.1 as f64 + t * (pb.1 as f64 - pa.1 as f64),
-                            ));
+                            );
+                            count += 1;
                         }
                     }
-                    match hits.len() {
+                    match count {
                         2 => out.push((hits[0], hits[1], k)),
                         4 => {
                             // Corners 0 and 2 lie on one side, 1 and 3 on the other. If the

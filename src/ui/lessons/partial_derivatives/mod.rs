@@ -90,9 +90,11 @@ impl Surface {
 
     /// f over the map's square.
     pub fn field(&self) -> Field {
-        Field::new(RANGE, RANGE, (GRID, GRID), 10, |x, y| {
-            self.programs[0].eval(&[x, y])
-        })
+        // One batched evaluation of the whole grid, not point by point.
+        let (xs, ys) = Field::grid(RANGE, RANGE, (GRID, GRID));
+        let mut values = vec![0.0; xs.len()];
+        self.programs[0].eval_batch(&[&xs, &ys], &mut values);
+        Field::from_values(RANGE, RANGE, (GRID, GRID), 10, values)
     }
 
     /// The slice through (x, y) along x: f as a function of x with y held at its value.
