@@ -959,7 +959,7 @@ mod descent {
         let t = s.data.threshold();
         let p = threshold_percent(&s.data).unwrap();
         assert!((p - (t - RATE_RANGE.0) / (RATE_RANGE.1 - RATE_RANGE.0) * 100.0).abs() < 1e-12);
-        let mut fast = s.apply(Action::Rate(0.3)).apply(Action::Play);
+        let mut fast = s.apply(Action::Rate(0.5)).apply(Action::Play);
         assert!(
             verdict(&fast).starts_with("Diverging"),
             "{}",
@@ -974,6 +974,21 @@ mod descent {
             "{}",
             verdict(&fast)
         );
+        // A new rate starts a diverged run again (it could not go on), and the verdict follows.
+        let slow = fast.apply(Action::Rate(0.05));
+        assert_eq!((slow.run.epoch, slow.run.w, slow.run.b), (0, 0.0, 0.0));
+        assert!(
+            verdict(&slow).starts_with("Converging"),
+            "{}",
+            verdict(&slow)
+        );
+        // Every seed's threshold is on the slider.
+        for seed in [1, 17, 122, 999] {
+            assert!(
+                threshold_percent(&slope::learn::regression::data(seed)).is_some(),
+                "seed {seed}"
+            );
+        }
     }
 
     #[test]

@@ -1673,6 +1673,17 @@ async fn partial_derivatives_open_on_the_seeds_6_and_6_and_follow_the_point() {
     // Another letter is refused with a message, and the page keeps the last good function.
     type_function(&host, "a x + y").await;
     assert!(text(&host, "letters").contains("this f also has a"));
+    assert!(
+        text(&host, "gradient").contains("∂f/∂x = 2, ∂f/∂y = 3"),
+        "the last good function stays: {}",
+        text(&host, "gradient")
+    );
+    assert_eq!(
+        find(&host, "heat-map")
+            .get_attribute("data-drawn")
+            .as_deref(),
+        Some("true")
+    );
     unmount_site(host).await;
 }
 
@@ -1747,4 +1758,26 @@ async fn loss_functions_show_both_targets_and_the_seeds_gradients() {
         text(&host, "readout")
     );
     unmount_site(host).await;
+}
+
+/// Typing into an error and out of it keeps the field (and the focus and caret): the
+/// underline overlay appears after the input without rebuilding it.
+#[wasm_bindgen_test]
+async fn an_error_does_not_take_the_focus_from_the_field() {
+    let host = mount("?f=x%5E2").await;
+    let input: HtmlInputElement = find(&host, "function-input").dyn_into().unwrap();
+    type_function(&host, "x^").await;
+    assert!(!text(&host, "error").is_empty(), "x^ is an error");
+    let active = document().active_element().unwrap();
+    assert!(
+        active == *input.unchecked_ref::<Element>(),
+        "focus stayed in the same field"
+    );
+    type_function(&host, "x^3").await;
+    let active = document().active_element().unwrap();
+    assert!(
+        active == *input.unchecked_ref::<Element>(),
+        "and stays there once it reads again"
+    );
+    assert!(text(&host, "error").is_empty());
 }

@@ -19,7 +19,7 @@ pub struct Field {
     pub levels: Vec<f64>,
     /// The contour lines, in pieces.
     pub segments: Vec<Segment>,
-    /// Smallest and largest finite value (the colour scale's ends).
+    /// The colour scale's ends: the 1st and 99th percentiles of the finite values.
     pub low: f64,
     pub high: f64,
 }
@@ -74,9 +74,17 @@ impl Field {
         contours: usize,
         values: Vec<f64>,
     ) -> Field {
-        let finite = values.iter().copied().filter(|v| v.is_finite());
-        let low = finite.clone().fold(f64::INFINITY, f64::min);
-        let high = finite.fold(f64::NEG_INFINITY, f64::max);
+        // The colour scale and the contours span the middle 98 % of the values: one spike
+        // (1/(x² + y²) near 0) would otherwise paint everything else one colour. Values
+        // beyond take the end colours.
+        let mut finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+        crate::math::sort::sort_by(&mut finite, f64::total_cmp);
+        let at = |q: f64| {
+            finite
+                .get(((finite.len() as f64 - 1.0) * q) as usize)
+                .copied()
+        };
+        let (low, high) = (at(0.01).unwrap_or(f64::NAN), at(0.99).unwrap_or(f64::NAN));
         let ticks = Ticks::new(low, high, contours);
         let levels: Vec<f64> = ticks.values().filter(|l| *l > low && *l < high).collect();
         let mut field = Field {

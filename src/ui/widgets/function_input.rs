@@ -76,7 +76,10 @@ pub fn function_input(props: &FunctionInputProps) -> Html {
                         aria-invalid={if invalid { "true" } else { "false" }}
                         aria-describedby={format!("{id}-help {id}-error")}
                     />
-                    { for overlay }
+                    // Always one node after the input, empty without an error: Yew matches
+                    // unkeyed children from the end, so a child appearing after the input
+                    // would take its place and the input (and its focus) would be rebuilt.
+                    { overlay.unwrap_or_default() }
                 </div>
             </div>
             <div id={format!("{id}-error")} class="error" role="alert" data-testid="error">

@@ -18,7 +18,8 @@ use crate::ui::grid::from_address;
 /// The seed's settings: `np.random.seed(42)` and a learning rate of 0.1.
 pub const SEED: u64 = 42;
 pub const RATE: f64 = 0.1;
-pub const RATE_RANGE: (f64, f64) = (0.01, 0.3);
+/// Up to past every seed's divergence threshold (2/λ_max is 0.171…0.416 over seeds 1…999).
+pub const RATE_RANGE: (f64, f64) = (0.01, 0.6);
 pub const RATE_STEP: f64 = 0.01;
 pub const SEEDS: (f64, f64) = (1.0, 999.0);
 /// Play stops here (the seed trains for 1000 epochs).
@@ -96,7 +97,14 @@ impl State {
                 self.run = Descent::new(&self.data);
                 self.playing = false;
             }
-            Action::Rate(r) => self.rate = r,
+            Action::Rate(r) => {
+                self.rate = r;
+                // A diverged run cannot go on; a new rate starts it again from (0, 0).
+                if self.run.diverged() {
+                    self.run = Descent::new(&self.data);
+                    self.playing = false;
+                }
+            }
             Action::Seed(s) => return State::new(s, self.rate),
         }
         self

@@ -61,9 +61,9 @@ pub fn use_page() -> Html {
                 </div>
                 <div class="plot-grid">
                     { for studies.iter().filter_map(|(name, one, zero)| Some((name, one.clone()?, zero.clone()))).map(|(name, st, zero)| fixed_plot(
-                        st.clone(), Curve::F, format!("{name}: {}; dashed y = 0", to_unicode(&st.f)), VIEW,
+                        st.clone(), Curve::F, format!("{name}: {}", to_unicode(&st.f)), VIEW,
                         Overlay::point(p, st.f_at(p)),
-                        format!("The point is p = {} on the y = 1 curve, where the slope is {}.", trimmed(p, 3), trimmed(st.df_at(p), 6)),
+                        format!("Solid for y = 1, dashed for y = 0. The point is p = {} on the y = 1 curve, where the slope is {}.", trimmed(p, 3), trimmed(st.df_at(p), 6)),
                         zero, on_handle.clone())) }
                 </div>
             </section>

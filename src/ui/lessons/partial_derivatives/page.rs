@@ -42,6 +42,13 @@ pub fn use_page() -> Html {
     );
     let f = typed.shown.as_ref().map(|s| s.f.clone());
     let surface = use_memo(f, |f| f.as_ref().and_then(Surface::new).map(Rc::new));
+    // A function with other letters is refused (the message says so); the last good one
+    // stays on the map, the slices and the readout meanwhile.
+    let last_good = use_mut_ref(|| None::<Rc<Surface>>);
+    if let Some(s) = surface.as_ref() {
+        *last_good.borrow_mut() = Some(s.clone());
+    }
+    let surface = Rc::new(last_good.borrow().clone());
     let field = use_memo(surface.as_ref().as_ref().map(|s| to_unicode(&s.f)), {
         let surface = surface.clone();
         move |_| surface.as_ref().as_ref().map(|s| Rc::new(s.field()))

@@ -1,0 +1,16 @@
+import { chromium } from 'playwright-core';
+import { serveDist } from './serve.mjs';
+const { server, port } = await serveDist('dist');
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+page.on('console', m => console.log('console', m.text()));
+await page.goto(`http://127.0.0.1:${port}/#/`);
+await page.waitForTimeout(1000);
+await page.evaluate(() => { window.__in = document.querySelector('[data-testid="function-input"]'); window.__field = window.__in.closest('.field'); window.__panel = window.__field.parentElement; 
+  new MutationObserver(ms => { for (const m of ms) for (const n of m.removedNodes) console.log('removed', n.nodeName, n.className || '', 'from', m.target.className || m.target.nodeName); }).observe(document.body, { childList: true, subtree: true }); });
+const input = page.locator('[data-testid="function-input"]');
+await input.click(); await page.keyboard.press('End');
+await page.keyboard.type('+x^', { delay: 50 });
+await page.waitForTimeout(700);
+console.log(await page.evaluate(() => [window.__in === document.querySelector('[data-testid="function-input"]'), window.__in.isConnected, window.__field.isConnected, window.__panel.isConnected]));
+await browser.close(); server.close();
