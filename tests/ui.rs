@@ -795,6 +795,21 @@ fn activation_lesson_numbers() {
     );
 }
 
+/// A slice of f(x, y) along y names its heights f (not "y = 9 at y = −4"), and a turning
+/// point at round-off from 0 reads as 0.
+#[test]
+fn slice_descriptions_name_heights_f_and_round_off_0() {
+    let p = Program::compile(&parse("(y - 1)^2 + 0.1").unwrap(), &["y"]);
+    let text = describe_curve(&sample(&p, -4.0, 4.0, 600), (-4.0, 4.0), "y");
+    assert!(
+        text.contains("(a low point, f = 0.1)") && text.contains("f = 25.1 at y = −4"),
+        "{text}"
+    );
+    let q = Program::compile(&parse("x^2 + 2x*1 + 1").unwrap(), &["x"]);
+    let text = describe_curve(&sample(&q, -4.0, 4.0, 600), (-4.0, 4.0), "x");
+    assert!(text.contains("(a low point, y = 0)"), "{text}");
+}
+
 // ---------------------------------------------------------------------------------------
 // Partial derivatives
 

@@ -130,9 +130,17 @@ pub fn describe_curve(samples: &Samples, x_range: (f64, f64), var: &str) -> Stri
             value(if rounded == 0.0 { 0.0 } else { rounded })
         )
     };
+    // Heights are called y, or f when the variable itself is y (a slice of f(x, y)); a
+    // height that is round-off next to the curve's size (10⁻¹⁶ for 0) reads as 0.
+    let h = if var == "y" { "f" } else { "y" };
+    let size = points
+        .iter()
+        .flat_map(|s| s.iter())
+        .fold(0.0f64, |m, p| m.max(p.1.abs()));
+    let height = |y: f64| value(if y.abs() < 1e-12 * size { 0.0 } else { y });
     let mut sentences = Vec::new();
     if constant && points.len() == 1 {
-        sentences.push(format!("Constant at y = {}.", value(points[0][0].1)));
+        sentences.push(format!("Constant at {h} = {}.", height(points[0][0].1)));
     } else {
         let zero_names: Vec<String> = zeros.iter().map(|&x| at(x)).collect();
         match named("zero", &zero_names) {
@@ -143,10 +151,10 @@ pub fn describe_curve(samples: &Samples, x_range: (f64, f64), var: &str) -> Stri
             .iter()
             .map(|&(x, y, high)| {
                 format!(
-                    "{} ({} point, y = {})",
+                    "{} ({} point, {h} = {})",
                     at(x),
                     if high { "a high" } else { "a low" },
-                    value(y)
+                    height(y)
                 )
             })
             .collect();
@@ -163,10 +171,10 @@ pub fn describe_curve(samples: &Samples, x_range: (f64, f64), var: &str) -> Stri
             "Ends at the height it starts"
         };
         sentences.push(format!(
-            "{trend}: y = {} at {} and y = {} at {}.",
-            value(first.1),
+            "{trend}: {h} = {} at {} and {h} = {} at {}.",
+            height(first.1),
             at(first.0),
-            value(last.1),
+            height(last.1),
             at(last.0)
         ));
     }
