@@ -144,6 +144,21 @@ try {
   }
   draws.sort((a, b) => a - b);
   console.log(`figures: heat_map_redraw_median_ms=${draws[30].toFixed(2)} heat_map_redraw_p95_ms=${draws[56].toFixed(2)}`);
+  // The whole page's cost of one move of the point (render, both slices resampled and
+  // redrawn, the heat map), from the key to the end of the work it caused.
+  const moves = await heat.evaluate(async () => {
+    const map = document.querySelector('[data-testid="heat-map"]');
+    const out = [];
+    for (let i = 0; i < 40; i++) {
+      const t0 = performance.now();
+      map.dispatchEvent(new KeyboardEvent('keydown', { key: i < 20 ? 'ArrowLeft' : 'ArrowRight', bubbles: true, cancelable: true }));
+      await new Promise((r) => setTimeout(r, 0));
+      out.push(performance.now() - t0);
+      await new Promise((r) => requestAnimationFrame(() => r()));
+    }
+    return out.sort((a, b) => a - b);
+  });
+  console.log(`figures: partial_point_move_median_ms=${moves[20].toFixed(2)} partial_point_move_p95_ms=${moves[37].toFixed(2)}`);
   await heat.close();
 
   const files = fs.readdirSync(dist).filter((f) => !f.startsWith('.'));
