@@ -7,6 +7,9 @@
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 #[cfg(target_arch = "wasm32")]
+mod libm;
+
+#[cfg(target_arch = "wasm32")]
 fn main() {
     slope::ui::start();
 }

@@ -69,6 +69,27 @@ try {
   check('the explorer draws its error plot', (await page.getAttribute('[data-testid="error-plot"]', 'data-drawn')) === 'true');
   const readout = await page.textContent('[data-testid="slope-readout"]');
   check('the slope readout shows Q(h) and f′(x₀)', /Q\(h\)/.test(readout) && /exact/.test(readout), readout);
+  // The release build takes sin, exp, pow, … from the browser's Math (src/libm.rs): its
+  // numbers must be the native engine's (`derive EXPR --at 0.7`) to the 10 digits shown.
+  const natives = [
+    ['sin(x)*cos(x) + tan(x)', 1.3350132454573096, 1.879416858763358],
+    ['asin(x/2) + acos(x/3) + atan(x)', 2.3035891581088155, 0.8621058671854089],
+    ['sinh(x) + cosh(x)^2 + tanh(x)', 2.9384007116532675, 3.7942100970649353],
+    ['asinh(x) + acosh(x+2) + atanh(x/2)', 2.668303775333227, 1.78775860173406],
+    ['exp(x) + ln(x) + log10(x) + log2(x)', 0.9876026307162428, 6.123737740030784],
+    ['x^x + cbrt(x) + 2^x', 3.2914647071255203, 2.0500185349695847],
+    ['softplus(3x) + sigmoid(2x+1)', 3.1323468266858323, 2.8252195345168656],
+  ];
+  const numbers = await browser.newPage();
+  for (const [f, value, slope] of natives) {
+    await numbers.goto(`${site}#/?f=${encodeURIComponent(f)}&x0=0.7`);
+    await numbers.waitForFunction((f) => document.querySelector('[data-testid="function-input"]')?.value === f, f);
+    const text = await numbers.textContent('[data-testid="slope-readout"]');
+    const shown = [/f\(x0\)([\d.]+)h/.exec(text)?.[1], /exact([\d.]+)\|/.exec(text)?.[1]].map(Number);
+    const close = (a, b) => Math.abs(a - b) <= 6e-10 * Math.abs(b);
+    check(`the release build computes ${f} as natively`, close(shown[0], value) && close(shown[1], slope), `${text} vs ${value}, ${slope}`);
+  }
+  await numbers.close();
   const derivative = (await page.textContent('[data-testid="derivative"]')).replace(/[\u2061\u2062]/g, '');
   check('the derivative is typeset', /f′\(x\)/.test(derivative) && (await page.$('[data-testid="derivative"] math')) !== null, derivative);
 
