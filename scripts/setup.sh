@@ -38,7 +38,7 @@ fi
 # wasm-opt (npm binaryen; Debian's is too old for wasm-bindgen's output), playwright-core
 # (drives the system Chromium for the smoke test; it never downloads a browser of its own) and
 # axe-core (the accessibility checks the smoke test runs on every route) and terser (minifies
-# the JavaScript glue in release builds, scripts/minify-js.mjs).
+# the JavaScript glue in release builds, scripts/post-build.mjs).
 if ! "$ROOT/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION" \
    || [ ! -f "$ROOT/node_modules/playwright-core/package.json" ] \
    || [ ! -f "$ROOT/node_modules/axe-core/axe.min.js" ] \

@@ -1,0 +1,62 @@
+// Trunk post-build hook (release builds only). Two things that make the download smaller,
+// then the sub-resource integrity hashes in index.html are recomputed, so the browser still
+// checks exactly what it runs:
+// 1. The WebAssembly's import and export names are shortened. wasm-bindgen names every import
+//    `./slope_bg.js` / `__wbg_fillRect_e1f0b9915220348b` and the closures' exports run to
+//    150 characters; binaryen's `--minify-imports-and-exports-and-modules` renames them
+//    `a` / `$` and prints the renaming, which is applied to the JavaScript glue: its import
+//    object's keys and its calls to the exports. (5 KB less gzipped, in a 300 KB budget.)
+//    The glue is checked afterwards: no old name may be left in it.
+// 2. The glue is minified by terser (about 45 KB → 20 KB; 2.5 KB less gzipped).
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { minify } from 'terser';
+
+if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
+const dir = process.env.TRUNK_STAGING_DIR;
+const html = path.join(dir, 'index.html');
+let page = fs.readFileSync(html, 'utf8');
+const sri = (data) => `sha384-${crypto.createHash('sha384').update(data).digest('base64')}`;
+const files = fs.readdirSync(dir);
+const wasmName = files.find((f) => f.endsWith('_bg.wasm'));
+const jsName = files.find((f) => f.endsWith('.js'));
+if (!wasmName || !jsName) throw new Error(`post-build: no wasm and glue in ${dir}: ${files}`);
+const wasmFile = path.join(dir, wasmName);
+const jsFile = path.join(dir, jsName);
+const wasmBefore = fs.readFileSync(wasmFile);
+const jsBefore = fs.readFileSync(jsFile);
+
+// 1. Short names.
+const features = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue']
+  .map((f) => `--enable-${f}`);
+const renaming = JSON.parse(execFileSync('wasm-opt', [wasmFile, '--minify-imports-and-exports-and-modules', ...features, '-o', wasmFile],
+  { encoding: 'utf8', maxBuffer: 1 << 24 }));
+let js = jsBefore.toString('utf8');
+const word = (name) => new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+const modules = new Set(renaming.imports.map(([module]) => module));
+if (modules.size !== 1) throw new Error(`post-build: expected one import module, got ${[...modules]}`);
+const [module] = modules;
+const { imports: [{ module: shortModule }] } = { imports: WebAssembly.Module.imports(new WebAssembly.Module(fs.readFileSync(wasmFile))) };
+js = js.split(`"${module}"`).join(`"${shortModule}"`);
+for (const [, name, short] of renaming.imports) js = js.replace(word(name), short);
+// Exports: the glue reads them as properties (`wasm.__wbindgen_malloc`, `wasm.memory`).
+// Our own (sin, main, …) are not read by the glue, and `.log` there is console.log.
+const glue = (name) => /^(__wbindgen|__wbg|__externref|wasm_bindgen)/.test(name) || name === 'memory';
+for (const [name, short] of renaming.exports) {
+  if (glue(name)) js = js.replace(new RegExp(`\\.${name}(?![\\w$])`, 'g'), `.${short}`);
+}
+
+// 2. Minified glue (terser also renames the glue's own functions named after the exports).
+const out = await minify(js, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true });
+if (!out.code) throw new Error(`terser produced nothing for ${jsName}`);
+const left = [...renaming.imports.map(([, name]) => name), ...renaming.exports.map(([name]) => name).filter(glue), module]
+  .filter((name) => (name === 'memory' ? /\.memory(?![\w$])/.test(out.code) : out.code.includes(name)));
+if (left.length) throw new Error(`post-build: the glue still names ${left.join(', ')}`);
+fs.writeFileSync(jsFile, out.code);
+
+const wasmAfter = fs.readFileSync(wasmFile);
+page = page.split(sri(jsBefore)).join(sri(out.code)).split(sri(wasmBefore)).join(sri(wasmAfter));
+fs.writeFileSync(html, page);
+console.log(`post-build: ${wasmName} ${wasmBefore.length} → ${wasmAfter.length} bytes, ${jsName} ${jsBefore.length} → ${out.code.length} bytes`);
