@@ -921,6 +921,7 @@ mod partial {
 mod descent {
     use slope::plot::series::{dots, loss_polyline};
     use slope::ui::lessons::gradient_descent::*;
+    use slope::ui::reducer::Apply;
 
     #[test]
     fn the_page_opens_on_the_seeds_settings_and_steps() {
@@ -1084,5 +1085,146 @@ mod losses {
                 }
             }
         }
+    }
+}
+
+mod backprop {
+    use slope::learn::xor::{Loss, Param};
+    use slope::ui::lessons::backpropagation::*;
+    use slope::ui::reducer::Apply;
+
+    #[test]
+    fn settings_round_trip_through_the_address_and_name_their_preset() {
+        assert_eq!(from_query(""), DEFAULT);
+        assert_eq!(from_query(&to_query(&TUTORIAL)), TUTORIAL);
+        let odd = from_query("hidden=99&rate=-1&scale=0.123&loss=huber&seed=0");
+        assert_eq!(
+            (odd.hidden, odd.rate, odd.scale, odd.loss, odd.seed),
+            (8, 0.05, 0.1, Loss::CrossEntropy, 1)
+        );
+        assert_eq!(from_query("loss=mse").loss, Loss::Mse);
+        assert_eq!(DEFAULT.preset(), Some("default"));
+        assert_eq!(TUTORIAL.preset(), Some("tutorial"));
+        assert_eq!(Settings { seed: 2, ..DEFAULT }.preset(), None);
+        assert_eq!(PRESETS[1].1, "Tutorial's settings");
+    }
+
+    /// Play on our preset solves XOR within a few seconds of frames, then pauses; Play again
+    /// trains on.
+    #[test]
+    fn play_solves_xor_with_our_preset_and_pauses_there() {
+        let s = State::new(DEFAULT);
+        assert!(readout(&s).starts_with("Epoch 0 · Loss "));
+        let mut s = s.apply(Action::Play);
+        let mut frames = 0;
+        while s.playing {
+            s = s.apply(Action::Frame);
+            frames += 1;
+        }
+        let n = s.solved_at.expect("solved");
+        assert_eq!(s.epoch, n, "paused at the epoch it was solved");
+        assert!(frames < 300, "{frames} frames: more than 5 s at 60 fps");
+        assert!(verdict(&s).starts_with(&format!("Solved at epoch {n}")));
+        assert!(s.losses.len() == n + 1 && s.losses[n] < s.losses[0] / 3.0);
+        let outs: Vec<f64> = readout(&s)
+            .rsplit("Outputs ")
+            .next()
+            .unwrap()
+            .split(' ')
+            .map(|o| o.parse().unwrap())
+            .collect();
+        assert!(
+            outs.iter()
+                .zip([0.0, 1.0, 1.0, 0.0])
+                .all(|(o, y)| (o - y).abs() <= 0.1),
+            "{outs:?}"
+        );
+        let s = s.apply(Action::Play).apply(Action::Frame);
+        assert!(s.playing && s.epoch > n, "Play again trains on");
+    }
+
+    /// The tutorial's settings stay on the plateau: the readout says 0.50 four times after
+    /// the tutorial's 1000 epochs, and the loss shown is the one descended (cross-entropy).
+    #[test]
+    fn the_tutorials_settings_stay_at_one_half() {
+        let s = State::new(TUTORIAL).apply(Action::Step(1000));
+        assert!(
+            readout(&s).starts_with("Epoch 1000 · Loss 0.6931")
+                && readout(&s).ends_with("Outputs 0.50 0.50 0.50 0.50"),
+            "{}",
+            readout(&s)
+        );
+        assert!(verdict(&s).starts_with("On a plateau"), "{}", verdict(&s));
+        assert!(s.gradient_norm() < 1e-3);
+        let mse = State::new(Settings {
+            loss: Loss::Mse,
+            ..TUTORIAL
+        })
+        .apply(Action::Step(1000));
+        assert!(
+            readout(&mse).starts_with("Epoch 1000 · Loss 0.25 · "),
+            "{}",
+            readout(&mse)
+        );
+    }
+
+    #[test]
+    fn play_speeds_up_and_stops_at_the_last_epoch() {
+        let mut s = State::new(Settings {
+            hidden: 1,
+            ..TUTORIAL
+        });
+        assert_eq!(s.epochs_per_frame(), 2);
+        s = s.apply(Action::Step(5000));
+        assert_eq!(s.epochs_per_frame(), 50);
+        s = s.apply(Action::Step(MAX_EPOCHS));
+        assert_eq!(s.epoch, MAX_EPOCHS);
+        assert!(!s.clone().apply(Action::Play).playing);
+        assert!(
+            s.solved_at.is_none() && verdict(&s).starts_with("Stopped after"),
+            "one hidden neuron cannot solve XOR"
+        );
+    }
+
+    /// Every parameter's chain-rule products average to backpropagation's derivative, which
+    /// the central difference confirms (cs231n: relative error below 10⁻⁷ is good).
+    #[test]
+    fn the_gradient_check_agrees_for_every_weight() {
+        for settings in [
+            DEFAULT,
+            Settings {
+                loss: Loss::Mse,
+                hidden: 3,
+                ..DEFAULT
+            },
+        ] {
+            let s = State::new(settings).apply(Action::Step(40));
+            for p in s.net.params() {
+                let c = check(&s.clone().apply(Action::Pick(p)));
+                assert_eq!(factor_names(p).len(), c.rows[0].0.len(), "{p:?}");
+                assert!(
+                    (c.chain - c.backprop).abs() <= 1e-12 * c.backprop.abs().max(1e-12),
+                    "{p:?}: {c:?}"
+                );
+                assert!(
+                    (c.error < 1e-7 || (c.backprop - c.numerical).abs() < 1e-9)
+                        && error_words(&c).starts_with("good"),
+                    "{p:?}: {c:?}"
+                );
+            }
+        }
+        assert_eq!(param_name(Param::W1(1, 0)), "w(x₁→h₂)");
+        assert_eq!(
+            factor_names(Param::W1(1, 0)),
+            ["dℓ/dŷ", "σ′ at ŷ", "w(h₂→ŷ)", "σ′ at h₂", "x₁"]
+        );
+        let wrong = Check {
+            rows: vec![],
+            chain: 0.2,
+            backprop: 0.2,
+            numerical: 0.1,
+            error: 0.5,
+        };
+        assert!(error_words(&wrong).starts_with("wrong"));
     }
 }

@@ -1687,19 +1687,41 @@ async fn partial_derivatives_open_on_the_seeds_6_and_6_and_follow_the_point() {
     unmount_site(host).await;
 }
 
-#[wasm_bindgen_test]
-async fn gradient_descent_steps_plays_resets_and_warns_past_the_threshold() {
-    let host = mount_site("#/gradient-descent").await;
-    assert_eq!(h1(&host), "Gradient descent");
+/// A training lesson, open at epoch 0, with its Training readout.
+async fn open_training(hash: &str, title: &str) -> Element {
+    let host = mount_site(hash).await;
+    assert_eq!(h1(&host), title);
     let status = host
         .query_selector("[role=status][aria-label='Training readout']")
         .unwrap()
         .expect("a status region labelled Training readout");
     assert!(status.text_content().unwrap().contains("Epoch 0 · Loss "));
-    let click = |id: &str| {
-        let b: web_sys::HtmlElement = find(&host, id).dyn_into().unwrap();
-        b.click();
-    };
+    host
+}
+
+/// Presses Play and waits (up to 30 s) for the lesson to stop by itself.
+async fn play_until_it_stops(host: &Element) {
+    press(host, "play");
+    sleep(50).await;
+    assert_eq!(find(host, "play").text_content().unwrap(), "Pause");
+    for _ in 0..60 {
+        if find(host, "play").text_content().unwrap() == "Play" {
+            return;
+        }
+        sleep(500).await;
+    }
+    panic!("Play did not stop by itself");
+}
+
+fn press(host: &Element, testid: &str) {
+    let b: HtmlElement = find(host, testid).dyn_into().unwrap();
+    b.click();
+}
+
+#[wasm_bindgen_test]
+async fn gradient_descent_steps_plays_resets_and_warns_past_the_threshold() {
+    let host = open_training("#/gradient-descent", "Gradient descent").await;
+    let click = |id: &str| press(&host, id);
     click("step");
     sleep(50).await;
     assert!(
@@ -1707,20 +1729,7 @@ async fn gradient_descent_steps_plays_resets_and_warns_past_the_threshold() {
         "{}",
         text(&host, "training")
     );
-    click("play");
-    sleep(50).await;
-    assert_eq!(find(&host, "play").text_content().unwrap(), "Pause");
-    for _ in 0..60 {
-        if find(&host, "play").text_content().unwrap() == "Play" {
-            break;
-        }
-        sleep(500).await;
-    }
-    assert_eq!(
-        find(&host, "play").text_content().unwrap(),
-        "Play",
-        "Play stops once settled"
-    );
+    play_until_it_stops(&host).await;
     assert!(
         text(&host, "verdict").starts_with("Settled at w = 2.9904, b = 2.0771"),
         "{}",
@@ -1780,4 +1789,81 @@ async fn an_error_does_not_take_the_focus_from_the_field() {
         "and stays there once it reads again"
     );
     assert!(text(&host, "error").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn backpropagation_solves_xor_with_our_preset_and_the_tutorials_stays_at_one_half() {
+    let host = open_training("#/backpropagation", "Backpropagation").await;
+    let click = |id: &str| press(&host, id);
+    let outputs = |host: &Element| -> Vec<f64> {
+        text(host, "training")
+            .rsplit("Outputs ")
+            .next()
+            .unwrap()
+            .split(' ')
+            .map(|o| o.parse().unwrap())
+            .collect()
+    };
+    // Play pauses by itself at the epoch XOR is solved.
+    play_until_it_stops(&host).await;
+    assert!(
+        text(&host, "verdict").starts_with("Solved at epoch"),
+        "{}",
+        text(&host, "verdict")
+    );
+    let solved = outputs(&host);
+    assert!(
+        solved
+            .iter()
+            .zip([0.0, 1.0, 1.0, 0.0])
+            .all(|(o, y)| (o - y).abs() <= 0.1),
+        "{solved:?}"
+    );
+    assert_eq!(
+        find(&host, "decision-surface")
+            .get_attribute("data-drawn")
+            .as_deref(),
+        Some("true")
+    );
+    // Clicking a line of the network picks its weight for the gradient check.
+    let edge = host
+        .query_selector("[data-testid=network] .edge-hit")
+        .unwrap()
+        .unwrap();
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    edge.dispatch_event(
+        &web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap(),
+    )
+    .unwrap();
+    sleep(50).await;
+    let check = text(&host, "gradient-check");
+    assert!(
+        check.starts_with("The mean of the four products is ∂L/∂w(x₁→h₁) = ")
+            && check.contains("good"),
+        "{check}"
+    );
+    // The tutorial's settings: Play for two seconds and the outputs stay at 0.50.
+    let preset: HtmlSelectElement = find(&host, "preset").dyn_into().unwrap();
+    preset.set_value("tutorial");
+    preset
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    sleep(50).await;
+    assert!(text(&host, "training").starts_with("Epoch 0 · "));
+    click("play");
+    sleep(2000).await;
+    click("play");
+    sleep(50).await;
+    let plateau = text(&host, "training");
+    assert!(
+        plateau.ends_with("Outputs 0.50 0.50 0.50 0.50") && !plateau.starts_with("Epoch 0 "),
+        "{plateau}"
+    );
+    assert!(
+        text(&host, "verdict").starts_with("On a plateau"),
+        "{}",
+        text(&host, "verdict")
+    );
+    unmount_site(host).await;
 }

@@ -102,6 +102,30 @@ impl Field {
         field
     }
 
+    /// f, a probability, on the grid: coloured on the fixed scale 0 to 1 (a flat 0.5 stays
+    /// one colour instead of being stretched into a pattern), with the contour at 0.5.
+    pub fn probability(
+        x: (f64, f64),
+        y: (f64, f64),
+        (nx, ny): (usize, usize),
+        f: impl Fn(f64, f64) -> f64,
+    ) -> Field {
+        let (xs, ys) = Field::grid(x, y, (nx, ny));
+        let mut field = Field {
+            nx,
+            ny,
+            x,
+            y,
+            values: xs.iter().zip(&ys).map(|(x, y)| f(*x, *y)).collect(),
+            levels: vec![0.5],
+            segments: Vec::new(),
+            low: 0.0,
+            high: 1.0,
+        };
+        field.segments = field.march();
+        field
+    }
+
     /// The position of grid column c and row r, in values.
     pub fn point(&self, c: f64, r: f64) -> (f64, f64) {
         (

@@ -23,6 +23,7 @@ pub enum Page {
     Neuron,
     PartialDerivatives,
     GradientDescent,
+    Backpropagation,
     LossFunctions,
     /// How to type functions, with every example read by the engine.
     Typing,
@@ -50,6 +51,7 @@ impl Page {
         Page::Neuron,
         Page::PartialDerivatives,
         Page::GradientDescent,
+        Page::Backpropagation,
         Page::LossFunctions,
         Page::Typing,
     ];
@@ -74,6 +76,7 @@ impl Page {
             Page::Neuron => "The chain rule in a neuron",
             Page::PartialDerivatives => "Partial derivatives",
             Page::GradientDescent => "Gradient descent",
+            Page::Backpropagation => "Backpropagation",
             Page::LossFunctions => "Loss functions",
             Page::Typing => "How to type a function",
             Page::NotFound => "Page not found",
@@ -100,6 +103,7 @@ impl Page {
             Page::Neuron => "/neuron",
             Page::PartialDerivatives => "/partial-derivatives",
             Page::GradientDescent => "/gradient-descent",
+            Page::Backpropagation => "/backpropagation",
             Page::LossFunctions => "/loss-functions",
             Page::Typing => "/typing",
             Page::NotFound => "/404",

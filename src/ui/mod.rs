@@ -12,6 +12,7 @@ pub mod grid;
 pub mod keys;
 pub mod lessons;
 pub mod query;
+pub mod reducer;
 pub mod secant;
 
 #[cfg(target_arch = "wasm32")]

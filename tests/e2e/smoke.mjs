@@ -151,6 +151,10 @@ try {
   await bench.goto(`${site}#/?f=sin(x)*exp(-x%5E2%2F8)&bench`);
   await bench.waitForSelector('[data-testid="bench-result"]', { timeout: 60000 });
   console.log(`figures: ${await bench.textContent('[data-testid="bench-result"]')}`);
+  // XOR training in this browser (the seed's NumPy code: 45–65 µs per epoch on this machine).
+  await bench.goto(`${site}#/backpropagation?bench`);
+  await bench.waitForSelector('[data-testid="bench-result"]', { timeout: 60000 });
+  console.log(`figures: ${await bench.textContent('[data-testid="bench-result"]')}`);
 
   // The heat map's redraw as its point moves (Partial derivatives, arrow keys on the map):
   // the canvas notes each draw's cost in data-draw-ms.

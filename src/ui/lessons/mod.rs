@@ -2,6 +2,7 @@
 //! and its page; it uses the widgets and never another lesson.
 
 pub mod activation_functions;
+pub mod backpropagation;
 pub mod chain_rule;
 pub mod constant_multiple_rule;
 pub mod explorer;

@@ -159,6 +159,7 @@ fn use_lesson(page: Page) -> impl Hook<Output = Html> {
                 Page::Neuron => lessons::neuron::use_page().run(ctx),
                 Page::PartialDerivatives => lessons::partial_derivatives::use_page().run(ctx),
                 Page::GradientDescent => lessons::gradient_descent::use_page().run(ctx),
+                Page::Backpropagation => lessons::backpropagation::use_page().run(ctx),
                 Page::LossFunctions => lessons::loss_functions::use_page().run(ctx),
                 _ => Html::default(),
             }
@@ -189,6 +190,7 @@ fn render(page: Page) -> Html {
         | Page::Neuron
         | Page::PartialDerivatives
         | Page::GradientDescent
+        | Page::Backpropagation
         | Page::LossFunctions => html! { <LessonHost {page} key={page.path()} /> },
         Page::NotFound => html! {
             <section class="panel">

@@ -48,6 +48,9 @@ pub struct HeatMapProps {
     /// How far an arrow key moves the point.
     #[prop_or(0.1)]
     pub step: f64,
+    /// A short visible title under the map.
+    #[prop_or_default]
+    pub caption: AttrValue,
 }
 
 /// Margins around the map, CSS pixels: room for the tick labels and axis names.
@@ -341,6 +344,7 @@ pub fn heat_map(props: &HeatMapProps) -> Html {
                 onpointerdown={movable.then_some(onpointerdown)} onpointermove={movable.then_some(onpointermove)}
                 onpointerup={end.clone()} onpointercancel={end} onkeydown={movable.then_some(onkeydown)}>
             </canvas>
+            <figcaption>{ props.caption.clone() }</figcaption>
         </figure>
     }
 }

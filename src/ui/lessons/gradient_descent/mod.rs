@@ -14,6 +14,7 @@ use crate::learn::regression::{data, Data, Descent, DIVERGED};
 use crate::plot::format::{plain, scientific, trimmed};
 use crate::plot::heatmap::Field;
 use crate::ui::grid::from_address;
+use crate::ui::reducer::Apply;
 
 /// The seed's settings: `np.random.seed(42)` and a learning rate of 0.1.
 pub const SEED: u64 = 42;
@@ -49,6 +50,7 @@ pub struct State {
     pub playing: bool,
 }
 
+#[derive(Clone)]
 pub enum Action {
     /// Up to n epochs (fewer once the run is finished).
     Step(usize),
@@ -79,8 +81,12 @@ impl State {
         let (dw, db) = self.data.gradient(self.run.w, self.run.b);
         self.run.diverged() || (dw * dw + db * db).sqrt() < 1e-12 || self.run.epoch >= EPOCHS
     }
+}
 
-    pub fn apply(mut self, action: Action) -> State {
+impl Apply for State {
+    type Action = Action;
+
+    fn apply(mut self, action: Action) -> State {
         match action {
             Action::Step(n) => {
                 for _ in 0..n {

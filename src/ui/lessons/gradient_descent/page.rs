@@ -7,31 +7,21 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::math::digits::fixed;
-use crate::plot::format::power_of_ten;
 use crate::plot::geometry::clip_line;
-use crate::plot::series::{dots, loss_polyline};
+use crate::plot::series::dots;
 use crate::plot::transform::ScreenRect;
 use crate::ui::browser;
 use crate::ui::course::Page;
 use crate::ui::hooks::use_address::use_address;
 use crate::ui::hooks::use_animation::use_animation;
 use crate::ui::hooks::use_throttled::use_throttled;
+use crate::ui::reducer::Model;
 use crate::ui::widgets::heat_map::HeatMap;
 use crate::ui::widgets::prose::prose;
 use crate::ui::widgets::slider::number_slider;
-use crate::ui::widgets::training::{controls, Press};
+use crate::ui::widgets::training::{controls, loss_chart, on_press};
 
 use super::*;
-
-#[derive(PartialEq)]
-struct Model(State);
-
-impl Reducible for Model {
-    type Action = Action;
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(Model(self.0.clone().apply(action)))
-    }
-}
 
 const W: f64 = 300.0;
 const H: f64 = 200.0;
@@ -84,30 +74,6 @@ fn fit_chart(s: &State) -> Html {
     }
 }
 
-/// The loss per epoch on a log scale, as SVG.
-fn loss_chart(losses: &[f64], testid: &'static str) -> Html {
-    let (points, (lo, hi)) = loss_polyline(losses, W, H);
-    let last = losses.last().copied().unwrap_or(f64::NAN);
-    let label = format!(
-        "Loss per epoch on a log scale from {} to {}: {} epochs, from {} to {}.",
-        power_of_ten(lo),
-        power_of_ten(hi),
-        losses.len().saturating_sub(1),
-        num(losses.first().copied().unwrap_or(f64::NAN)),
-        num(last)
-    );
-    html! {
-        <figure class="chart">
-            <svg viewBox="0 0 300 200" role="img" aria-label={label} data-testid={testid}>
-                <polyline points={points} class="chart-line" />
-                <text x="3" y="12" class="chart-label">{ power_of_ten(hi) }</text>
-                <text x="3" y="196" class="chart-label">{ power_of_ten(lo) }</text>
-            </svg>
-            <figcaption>{ "Loss per epoch (log scale)" }</figcaption>
-        </figure>
-    }
-}
-
 /// The page, as a hook the shell's lesson host runs (see `ui::shell::LessonHost`).
 #[hook]
 pub fn use_page() -> Html {
@@ -144,17 +110,10 @@ pub fn use_page() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |v: f64| dispatch.dispatch(Action::Seed(v as u64)))
     };
-    let on_press = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |p: Press| {
-            dispatch.dispatch(match p {
-                Press::Step => Action::Step(1),
-                Press::Play => Action::Play,
-                Press::Pause => Action::Pause,
-                Press::Reset => Action::Reset,
-            })
-        })
-    };
+    let on_press = on_press(
+        dispatch.clone(),
+        [Action::Step(1), Action::Play, Action::Pause, Action::Reset],
+    );
     let t = s.data.threshold();
     let mark = threshold_percent(&s.data).map(|p| format!("--at: {}%", fixed(p, 2)));
     let label = format!(
@@ -189,7 +148,7 @@ pub fn use_page() -> Html {
                     { fit_chart(s) }
                     { loss_chart(&s.run.losses, "loss-curve") }
                     <HeatMap field={(*field).clone()} axes={("w", "b")} testid="loss-surface" label={label}
-                        path={(*path).clone()} point={Some((s.run.w, s.run.b))} />
+                        path={(*path).clone()} point={Some((s.run.w, s.run.b))} caption="Loss surface and the path" />
                 </div>
             </section>
             <div class="prose">{ prose(THRESHOLD) }</div>
