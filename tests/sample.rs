@@ -501,22 +501,42 @@ fn a_sample_on_the_jump_is_its_value_not_a_stroke() {
     assert!(s.breaks.is_empty(), "{:?}", s.breaks);
 }
 
-/// Open bug (found on the Loss functions page at 390 px): sampling −ln(x) on [0, 1] for a
-/// narrow plot (300 or 330 px) reports three "jumps" near x = 10⁻⁹, drawn as stacked open
-/// circles at the top left. −ln x climbs by ln 2 over every [a, 2a], so the jump probe
-/// narrows towards 0 until its finest width (2·10⁻¹⁰ of the span) with the step still
-/// taller than `CUT_PX`. At 400 px and wider it is sampled cleanly. A midpoint test in
-/// `finish` fixes this case but lets poles through (tried, reverted).
+/// −ln(x) on [0, 1] climbs without bound as x → 0⁺, continuously: its value grows by ln 2
+/// every time x halves. At the finest width of the probes (2·10⁻¹⁰ of the span) such a
+/// step is still taller than a pixel; next to 0 they look closer (10⁻⁹ of |x|) and see it
+/// shrink. Poles and jumps next to 0, or at it, are still found.
 #[test]
-#[ignore = "bug: a logarithmic climb to a domain edge reads as jumps on narrow plots"]
 fn log_climb_to_a_domain_edge_is_no_jump() {
-    let s = slope::math::Study::parse("-ln(x)").unwrap();
-    for width in [300, 330, 400, 1000] {
-        let samples = s.sample_f(0.0, 1.0, width);
-        assert!(
-            samples.breaks.is_empty(),
-            "{width} px: {:?}",
-            samples.breaks
-        );
+    for (f, lo, hi) in [
+        ("-ln(x)", 0.0, 1.0),
+        ("ln(-x)", -1.0, 0.0),
+        ("x ln(x)", 0.0, 2.0),
+        ("1/ln(x)", 0.0, 0.5),
+    ] {
+        let s = slope::math::Study::parse(f).unwrap();
+        for width in [200, 250, 300, 330, 390, 400, 700, 1000] {
+            let samples = s.sample_f(lo, hi, width);
+            assert!(
+                samples.breaks.is_empty(),
+                "{f}, {width} px: {:?}",
+                samples.breaks
+            );
+        }
+    }
+    for (f, at) in [
+        ("1/x", 0.0),
+        ("sign(x)", 0.0),
+        ("1/(x - 0.000000001)", 1e-9),
+        ("1/(x - 0.0000001)", 1e-7),
+    ] {
+        let s = slope::math::Study::parse(f).unwrap();
+        for width in [300, 1000] {
+            let samples = s.sample_f(-1.0, 1.0, width);
+            assert!(
+                samples.breaks.iter().any(|b| (b.x - at).abs() < 1e-9),
+                "{f}, {width} px: {:?}",
+                samples.breaks
+            );
+        }
     }
 }

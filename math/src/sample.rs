@@ -666,6 +666,7 @@ impl Sampler<'_> {
             for p in active.drain(..) {
                 let eps = match p.target {
                     Target::Kink { .. } => self.kink_eps,
+                    Target::Jump => self.jump_eps(&p),
                     _ => self.eps,
                 };
                 let width = p.hi.0 - p.lo.0;
@@ -802,6 +803,28 @@ impl Sampler<'_> {
                     Next::Continue(keep(q[j - 1], q[j + 1], Target::Kink { first }))
                 }
             }
+        }
+    }
+
+    /// The finest width to look at next to x. Within a thousand `eps` of 0 (but not at 0),
+    /// `eps` is coarse next to x itself, and a continuous climb there (−ln x as x → 0⁺: its
+    /// value grows by ln 2 every time x halves) still looks like a jump at that width: there
+    /// it is 10⁻⁹ of |x|, where the climb shows as continuous.
+    fn hair(&self, x: f64) -> f64 {
+        if x != 0.0 && x.abs() < 1000.0 * self.eps {
+            (1e-9 * x.abs()).min(self.eps)
+        } else {
+            self.eps
+        }
+    }
+
+    /// How narrow a jump probe may get: [`Sampler::hair`] on one side of 0; a step across 0
+    /// (1/x, sign x) keeps `eps`.
+    fn jump_eps(&self, p: &Probe) -> f64 {
+        if p.lo.0 * p.hi.0 > 0.0 {
+            self.hair(p.lo.0.abs().max(p.hi.0.abs()))
+        } else {
+            self.eps
         }
     }
 
@@ -958,7 +981,7 @@ impl Sampler<'_> {
             .iter()
             .flat_map(|&(k, i)| {
                 let m = samples.segments[k][i].0;
-                [m - self.eps, m + self.eps]
+                [m - self.hair(m), m + self.hair(m)]
             })
             .collect();
         let mut ys = vec![0.0; xs.len()];
