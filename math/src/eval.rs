@@ -302,7 +302,10 @@ impl Compiler<'_> {
 
     fn emit(&mut self, e: &Expr) -> usize {
         if !matches!(e, Expr::Num(_) | Expr::Const(_) | Expr::Var(_)) && !self.has_var(e) {
-            let v = eval_tree(e, &[]);
+            // A constant part is folded the way the simplifier folds it, so f and the
+            // simplified f′ agree on it: in floats 0.1^(−2) is 99.99999999999999, which
+            // `floor` turns into 99 while f′ = floor(100) = 100.
+            let v = eval_tree(&super::simplify::simplify(e), &[]);
             return self.constant(v);
         }
         match e {
