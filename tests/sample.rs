@@ -528,6 +528,7 @@ fn log_climb_to_a_domain_edge_is_no_jump() {
         ("sign(x)", 0.0),
         ("1/(x - 0.000000001)", 1e-9),
         ("1/(x - 0.0000001)", 1e-7),
+        ("sign(x - 0.0000001)", 1e-7),
     ] {
         let s = slope::math::Study::parse(f).unwrap();
         for width in [300, 1000] {

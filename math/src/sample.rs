@@ -106,6 +106,7 @@ pub fn exclude_points(samples: &mut Samples, xs: &[f64]) {
 /// its one-sided limits, is taken; holes and poles keep no value.
 pub fn attach_values(samples: &mut Samples, program: &Program, x_min: f64, x_max: f64) {
     let hair = 1e-7 * (x_max - x_min);
+    let near = 1e-9 * (x_max - x_min);
     for b in samples
         .breaks
         .iter_mut()
@@ -118,11 +119,18 @@ pub fn attach_values(samples: &mut Samples, program: &Program, x_min: f64, x_max
         });
         let Some(c) = round else { continue };
         let v = program.eval(&[c]);
-        // The value must be one of the sides or between them (`sign(0) = 0`).
+        // The value must be one of the sides or between them (`sign(0) = 0`), and the jump
+        // must be at c: just left of c the left side, just right of it the right side
+        // (`sign(x − 10⁻⁷)` jumps at 10⁻⁷, not at the rounder 0 beside it).
+        let (before, after) = (program.eval(&[c - near]), program.eval(&[c + near]));
         let between = match (b.left, b.right) {
             (Some(l), Some(r)) => {
                 let tol = 1e-9 * (1.0 + v.abs());
-                v >= l.min(r) - tol && v <= l.max(r) + tol
+                let side = |y: f64, own: f64, other: f64| (y - own).abs() < (y - other).abs();
+                v >= l.min(r) - tol
+                    && v <= l.max(r) + tol
+                    && side(before, l, r)
+                    && side(after, r, l)
             }
             _ => false,
         };
