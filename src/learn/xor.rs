@@ -3,7 +3,7 @@
 //! weight's derivative written as the chain-rule products that make it, one per input.
 
 use super::rng::Rng;
-use crate::math::func::sigmoid;
+use crate::math::func::{sigmoid, softplus};
 
 /// The four inputs, in the order of the training readout.
 pub const INPUTS: [[f64; 2]; 4] = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]];
@@ -116,12 +116,23 @@ impl Net {
         INPUTS.map(|x| self.forward(x).out)
     }
 
-    /// The mean loss over the four inputs.
+    /// The mean loss over the four inputs. Cross-entropy is computed from the output's
+    /// weighted input z, as −ln σ(z) = softplus(−z) and −ln(1 − σ(z)) = softplus(z): exact
+    /// where ŷ is within round-off of 0 or 1 (where 1 − ŷ has lost its digits and a
+    /// gradient check against it would be off by 10⁻⁸). Its derivative is exactly the
+    /// ŷ − y backpropagation uses; `Loss::of`, with the clipping ε, is the formula as the
+    /// tutorial writes it.
     pub fn loss(&self, loss: Loss) -> f64 {
-        self.outputs()
+        INPUTS
             .iter()
             .zip(TARGETS)
-            .map(|(o, y)| loss.of(*o, y))
+            .map(|(x, y)| {
+                let f = self.forward(*x);
+                match loss {
+                    Loss::CrossEntropy => y * softplus(-f.z2) + (1.0 - y) * softplus(f.z2),
+                    Loss::Mse => loss.of(f.out, y),
+                }
+            })
             .sum::<f64>()
             / 4.0
     }
