@@ -3,6 +3,7 @@
 //! knows about the browser, Yew or drawing.
 
 pub mod ast;
+pub mod check;
 pub mod decimal;
 pub mod diff;
 pub mod digits;

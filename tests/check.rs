@@ -1,0 +1,211 @@
+//! The derivative checker (`math::check`) on a corpus of (function, answer, verdict)
+//! triples: textbook forms that must be right, the usual mistakes that must be wrong, and
+//! the traps other checkers fall into (both numerator and denominator negated, answers
+//! near poles, functions defined almost nowhere, constants written as letters). The test
+//! reports false negatives (right called wrong) and false positives (wrong called right);
+//! both must be 0.
+
+use slope::math::check::{judge, Verdict};
+use slope::math::parse;
+
+/// R: right, W: wrong, U: cannot be judged (f defined at too few points).
+const CORPUS: &[(&str, &str, char)] = &[
+    // Power rule and its equivalent forms.
+    ("x^2", "2x", 'R'),
+    ("x^2", "2*x", 'R'),
+    ("x^2", "x+x", 'R'),
+    ("x^2", "2x^1", 'R'),
+    ("x^2", "(x^2)*2/x", 'R'),
+    ("x^2", "x^2", 'W'),
+    ("x^2", "2", 'W'),
+    ("x^2", "x", 'W'),
+    ("x^3", "3x^2", 'R'),
+    ("x^3", "3*x*x", 'R'),
+    ("x^3", "x^2", 'W'),
+    ("x^3", "3x^3", 'W'),
+    ("x^3", "3x", 'W'),
+    ("x^5", "5x^4", 'R'),
+    ("x^5", "4x^5", 'W'),
+    ("1/x", "-1/x^2", 'R'),
+    ("1/x", "-x^(-2)", 'R'),
+    ("1/x", "1/(-x^2)", 'R'),
+    ("1/x", "-1/-x^2", 'W'),
+    ("1/x", "ln(x)", 'W'),
+    ("1/x", "1/x^2", 'W'),
+    ("sqrt(x)", "1/(2sqrt(x))", 'R'),
+    ("sqrt(x)", "0.5x^(-1/2)", 'R'),
+    ("sqrt(x)", "sqrt(x)/(2x)", 'R'),
+    ("sqrt(x)", "1/sqrt(x)", 'W'),
+    ("sqrt(x)", "(1/2)x^(1/2)", 'W'),
+    ("x^(1/3)", "1/(3x^(2/3))", 'R'),
+    ("sqrt(x^2)", "x/abs(x)", 'R'),
+    ("sqrt(x^2)", "sign(x)", 'R'),
+    ("sqrt(x^2)", "1", 'W'),
+    ("abs(x)", "x/abs(x)", 'R'),
+    ("abs(x)", "1", 'W'),
+    // Constant multiple and sum rules.
+    ("5x^2", "10x", 'R'),
+    ("5x^2", "2x", 'W'),
+    ("5x^2", "5x", 'W'),
+    ("3x^2 + 2x + 1", "6x + 2", 'R'),
+    ("3x^2 + 2x + 1", "2(3x + 1)", 'R'),
+    ("3x^2 + 2x + 1", "6x + 3", 'W'),
+    ("3x^2 + 2x + 1", "6x", 'W'),
+    ("7", "0", 'R'),
+    ("7", "7", 'W'),
+    ("pi x", "pi", 'R'),
+    ("pi x", "3.14159", 'W'),
+    // Product rule.
+    ("x sin(x)", "sin(x) + x cos(x)", 'R'),
+    ("x sin(x)", "x cos(x) + sin(x)", 'R'),
+    ("x sin(x)", "cos(x)", 'W'),
+    ("x sin(x)", "x cos(x)", 'W'),
+    ("x^2 sin(x)", "2x sin(x) + x^2 cos(x)", 'R'),
+    ("x^2 sin(x)", "x(2sin(x) + x cos(x))", 'R'),
+    ("x^2 sin(x)", "2x cos(x)", 'W'),
+    ("x e^x", "e^x (x + 1)", 'R'),
+    ("x e^x", "e^x", 'W'),
+    ("x ln(x)", "ln(x) + 1", 'R'),
+    ("x ln(x)", "1", 'W'),
+    // Quotient rule, with the traps: both parts negated, the order swapped.
+    ("x/(x+1)", "1/(x+1)^2", 'R'),
+    ("x/(x+1)", "((x+1) - x)/(x+1)^2", 'R'),
+    ("x/(x+1)", "(-1)/(-(x+1)^2)", 'R'),
+    ("x/(x+1)", "-1/(x+1)^2", 'W'),
+    ("x/(x+1)", "1/(x+1)", 'W'),
+    ("(x^2+1)/(x-1)", "(x^2 - 2x - 1)/(x-1)^2", 'R'),
+    ("(x^2+1)/(x-1)", "(-x^2 + 2x + 1)/(-(x-1)^2)", 'R'),
+    ("(x^2+1)/(x-1)", "(-x^2 + 2x + 1)/(x-1)^2", 'W'),
+    ("(x^2+1)/(x-1)", "(x^2 - 2x - 1)/(x-1)", 'W'),
+    ("sin(x)/x", "(x cos(x) - sin(x))/x^2", 'R'),
+    ("sin(x)/x", "(sin(x) - x cos(x))/x^2", 'W'),
+    ("tan(x)", "sec(x)^2", 'R'),
+    ("tan(x)", "1/cos(x)^2", 'R'),
+    ("tan(x)", "1 + tan(x)^2", 'R'),
+    ("tan(x)", "-1/cos(x)^2", 'W'),
+    ("tan(x)", "sec(x)", 'W'),
+    // Chain rule.
+    ("sin(x^2)", "2x cos(x^2)", 'R'),
+    ("sin(x^2)", "cos(x^2)", 'W'),
+    ("sin(x^2)", "cos(2x)", 'W'),
+    ("sin(x)^2", "sin(2x)", 'R'),
+    ("sin(x)^2", "2sin(x)cos(x)", 'R'),
+    ("sin(x)^2", "2sin(x)", 'W'),
+    ("sin(x)^2", "cos(x)^2", 'W'),
+    ("(2x+1)^3", "6(2x+1)^2", 'R'),
+    ("(2x+1)^3", "3(2x+1)^2", 'W'),
+    ("e^(3x)", "3e^(3x)", 'R'),
+    ("e^(3x)", "e^(3x)", 'W'),
+    ("e^(x^2)", "2x e^(x^2)", 'R'),
+    ("e^(x^2)", "x^2 e^(x^2 - 1)", 'W'),
+    ("ln(x^2 + 1)", "2x/(x^2+1)", 'R'),
+    ("ln(x^2 + 1)", "1/(x^2+1)", 'W'),
+    ("sqrt(1 - x^2)", "-x/sqrt(1 - x^2)", 'R'),
+    ("sqrt(1 - x^2)", "x/sqrt(1 - x^2)", 'W'),
+    // Exponentials, logarithms, trigonometry.
+    ("e^x", "e^x", 'R'),
+    ("e^x", "x e^(x-1)", 'W'),
+    ("2^x", "2^x ln(2)", 'R'),
+    ("2^x", "2^x", 'W'),
+    ("2^x", "x*2^(x-1)", 'W'),
+    ("ln(x)", "1/x", 'R'),
+    ("ln(x)", "1/abs(x)", 'R'),
+    ("ln(x)", "1", 'W'),
+    ("ln(x)", "ln(x)/x", 'W'),
+    ("ln(abs(x))", "1/x", 'R'),
+    ("log10(x)", "1/(x ln(10))", 'R'),
+    ("log10(x)", "1/x", 'W'),
+    ("cos(x)", "-sin(x)", 'R'),
+    ("cos(x)", "sin(x)", 'W'),
+    ("sin(x)", "cos(x)", 'R'),
+    ("sin(x)", "-cos(x)", 'W'),
+    ("atan(x)", "1/(1+x^2)", 'R'),
+    ("atan(x)", "1/(1-x^2)", 'W'),
+    ("asin(x)", "1/sqrt(1-x^2)", 'R'),
+    ("cosh(x)", "sinh(x)", 'R'),
+    ("cosh(x)", "-sinh(x)", 'W'),
+    // Activations.
+    ("sigmoid(x)", "sigmoid(x)(1 - sigmoid(x))", 'R'),
+    ("sigmoid(x)", "e^(-x)/(1+e^(-x))^2", 'R'),
+    ("sigmoid(x)", "sigmoid(x)", 'W'),
+    ("tanh(x)", "1 - tanh(x)^2", 'R'),
+    ("tanh(x)", "1/cosh(x)^2", 'R'),
+    ("tanh(x)", "1 + tanh(x)^2", 'W'),
+    ("softplus(x)", "sigmoid(x)", 'R'),
+    ("sigmoid(2x+1)", "2sigmoid(2x+1)(1 - sigmoid(2x+1))", 'R'),
+    ("sigmoid(2x+1)", "sigmoid(2x+1)(1 - sigmoid(2x+1))", 'W'),
+    // Constants written as letters.
+    ("a x^2", "2a x", 'R'),
+    ("a x^2", "2x", 'W'),
+    ("a x^2", "a x", 'W'),
+    ("sin(k x)", "k cos(k x)", 'R'),
+    ("sin(k x)", "cos(k x)", 'W'),
+    ("a x + b", "a", 'R'),
+    ("a x + b", "a + b", 'W'),
+    ("e^(c x)", "c e^(c x)", 'R'),
+    // Answers with a pole where f′ has one too, and functions defined almost nowhere.
+    ("1/(x-2)", "-1/(x-2)^2", 'R'),
+    ("1/(x-2)", "1/(x-2)^2", 'W'),
+    ("ln(x-1)", "1/(x-1)", 'R'),
+    ("(-2)^x", "(-2)^x ln(-2)", 'U'),
+    ("ln(-x^2 - 1)", "2x/(x^2+1)", 'U'),
+];
+
+#[test]
+fn the_corpus_is_judged_without_false_negatives_or_positives() {
+    assert!(CORPUS.len() >= 100, "{} triples", CORPUS.len());
+    let mut false_negatives = Vec::new();
+    let mut false_positives = Vec::new();
+    let mut other = Vec::new();
+    for &(f, answer, expected) in CORPUS {
+        let read = |t: &str| parse(t).unwrap_or_else(|e| panic!("{t}: {e:?}"));
+        let verdict = judge(&read(f), &read(answer), "x");
+        let got = match verdict {
+            Verdict::Right { .. } => 'R',
+            Verdict::Wrong(_) => 'W',
+            Verdict::Undecided => 'U',
+        };
+        match (expected, got) {
+            (e, g) if e == g => {}
+            ('R', 'W') => false_negatives.push((f, answer, verdict)),
+            ('W', 'R') => false_positives.push((f, answer, verdict)),
+            _ => other.push((f, answer, verdict)),
+        }
+    }
+    println!(
+        "{} triples: {} false negatives, {} false positives, {} other",
+        CORPUS.len(),
+        false_negatives.len(),
+        false_positives.len(),
+        other.len()
+    );
+    assert!(
+        false_negatives.is_empty() && false_positives.is_empty() && other.is_empty(),
+        "false negatives {false_negatives:#?}\nfalse positives {false_positives:#?}\nother {other:#?}"
+    );
+}
+
+/// d/dx √(x²) = x/|x|: `1` is wrong, and the counterexample is x = −1 with both values.
+#[test]
+fn a_wrong_answer_comes_with_the_nicest_counterexample() {
+    let v = judge(&parse("sqrt(x^2)").unwrap(), &parse("1").unwrap(), "x");
+    let Verdict::Wrong(c) = v else {
+        panic!("{v:?}")
+    };
+    assert_eq!((c.x, c.expected, c.got), (-1.0, -1.0, 1.0));
+    let v = judge(&parse("a x^2").unwrap(), &parse("2x").unwrap(), "x");
+    let Verdict::Wrong(c) = v else {
+        panic!("{v:?}")
+    };
+    assert_eq!(c.constants.len(), 1);
+    assert_eq!(c.constants[0].0, "a");
+}
+
+/// (x²)·2/x is 2x with a hole at 0: right, and the hole is named.
+#[test]
+fn a_right_answer_with_a_hole_says_where() {
+    let v = judge(&parse("x^2").unwrap(), &parse("(x^2)*2/x").unwrap(), "x");
+    assert_eq!(v, Verdict::Right { holes: vec![0.0] });
+    let v = judge(&parse("x^2").unwrap(), &parse("2x").unwrap(), "x");
+    assert_eq!(v, Verdict::Right { holes: vec![] });
+}
