@@ -209,3 +209,75 @@ fn a_right_answer_with_a_hole_says_where() {
     let v = judge(&parse("x^2").unwrap(), &parse("2x").unwrap(), "x");
     assert_eq!(v, Verdict::Right { holes: vec![] });
 }
+
+mod mistakes {
+    use slope::math::mistake::{diagnose, Mistake};
+    use slope::math::parse;
+
+    /// Each mistake class, recognised on at least two functions.
+    const CASES: &[(&str, &str, Mistake)] = &[
+        ("sin(x^2)", "cos(x^2)", Mistake::ChainNoInner),
+        ("(2x+1)^3", "3(2x+1)^2", Mistake::ChainNoInner),
+        ("e^(3x)", "e^(3x)", Mistake::ChainNoInner),
+        ("x sin(x)", "cos(x)", Mistake::ProductOfDerivatives),
+        ("x^2 e^x", "2x e^x", Mistake::ProductMissingTerm),
+        ("x^2 ln(x)", "2x/x", Mistake::ProductOfDerivatives),
+        ("x^2 sin(x)", "2x sin(x)", Mistake::ProductMissingTerm),
+        ("x/(x+1)", "-1/(x+1)^2", Mistake::QuotientSwapped),
+        ("sin(x)/x", "(sin(x) - x cos(x))/x^2", Mistake::QuotientSwapped),
+        ("x/(x+1)", "1/(x+1)", Mistake::QuotientNotSquared),
+        ("x^2/(x-1)", "(x^2 - 2x)/(x-1)", Mistake::QuotientNotSquared),
+        ("x^3", "3x^3", Mistake::PowerNotLowered),
+        ("x^5 + x", "5x^5 + 1", Mistake::PowerNotLowered),
+        ("x^3", "x^2", Mistake::PowerNotBroughtDown),
+        ("x^4 + 2x", "x^3 + 2", Mistake::PowerNotBroughtDown),
+        ("5x^2", "2x", Mistake::ConstantDropped),
+        ("3sin(x)", "cos(x)", Mistake::ConstantDropped),
+        ("2^x", "2^x", Mistake::ExponentialWithoutLn),
+        ("3^(2x)", "2*3^(2x)", Mistake::ExponentialWithoutLn),
+        ("2^x", "x*2^(x-1)", Mistake::PowerRuleOnExponential),
+        ("10^x", "x*10^(x-1)", Mistake::PowerRuleOnExponential),
+        ("cos(x)", "sin(x)", Mistake::TrigSign),
+        ("x + sin(x)", "1 - cos(x)", Mistake::TrigSign),
+        ("ln(x)", "1", Mistake::LnAsOne),
+        ("x^2 + ln(x)", "2x + 1", Mistake::LnAsOne),
+        ("x^2", "x^3/3", Mistake::Integrated),
+        ("x^4", "x^5/5", Mistake::Integrated),
+    ];
+
+    #[test]
+    fn each_mistake_is_recognised_on_two_functions() {
+        let mut failed = Vec::new();
+        for &(f, answer, mistake) in CASES {
+            let d = diagnose(&parse(f).unwrap(), &parse(answer).unwrap(), "x");
+            if d.as_ref().map(|d| d.mistake) != Some(mistake) {
+                failed.push((f, answer, mistake, d));
+            }
+        }
+        assert!(failed.is_empty(), "{failed:#?}");
+        for m in CASES.iter().map(|c| c.2) {
+            assert!(CASES.iter().filter(|c| c.2 == m).count() >= 2, "{m:?}");
+        }
+    }
+
+    /// The chain rule's sentence names the inside and its derivative, as the example.
+    #[test]
+    fn the_sentence_says_where() {
+        let d = diagnose(&parse("sin(x^2)").unwrap(), &parse("cos(x^2)").unwrap(), "x").unwrap();
+        assert_eq!(
+            d.sentence,
+            "In the chain rule for sin(x²) you did not multiply by the derivative of the inside, x² → 2x."
+        );
+    }
+
+    /// A right answer is never diagnosed: every right triple of the corpus.
+    #[test]
+    fn no_mistake_is_found_in_a_right_answer() {
+        for &(f, answer, verdict) in super::CORPUS {
+            if verdict == 'R' {
+                let d = diagnose(&parse(f).unwrap(), &parse(answer).unwrap(), "x");
+                assert!(d.is_none(), "{f}, {answer}: {d:?}");
+            }
+        }
+    }
+}

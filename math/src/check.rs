@@ -67,52 +67,82 @@ pub fn agree(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * (1.0 + a.abs().max(b.abs()))
 }
 
+/// The letters other than `var` in the expressions, in order of appearance.
+fn letters(exprs: &[&Expr], var: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for v in exprs.iter().flat_map(|e| e.variables()) {
+        if v != var && !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// The points tried, x first and then a value for each other letter (a different one per
+/// letter, so a·b is not a²), for each set of constants.
+fn grid(letters: usize) -> impl Iterator<Item = Vec<f64>> {
+    let sets = if letters == 0 { 1 } else { CONSTANTS.len() };
+    (0..sets).flat_map(move |set| {
+        POINTS.iter().map(move |&x| {
+            let mut p = vec![x];
+            p.extend((0..letters).map(|i| CONSTANTS[set] + 0.31 * i as f64));
+            p
+        })
+    })
+}
+
+fn compile(exprs: &[&Expr], var: &str, letters: &[String]) -> Vec<Program> {
+    let mut names: Vec<&str> = vec![var];
+    names.extend(letters.iter().map(String::as_str));
+    exprs.iter().map(|e| Program::compile(e, &names)).collect()
+}
+
+/// `answer` equals `expected` (a derivative of f) at every point where f and `expected`
+/// are defined, and there are enough of those to tell.
+pub fn agree_on_points(f: &Expr, expected: &Expr, answer: &Expr, var: &str) -> bool {
+    let letters = letters(&[f, answer], var);
+    let p = compile(&[f, expected, answer], var, &letters);
+    let mut defined = 0;
+    for point in grid(letters.len()) {
+        let (vf, ve) = (p[0].eval(&point), p[1].eval(&point));
+        if !(vf.is_finite() && ve.is_finite()) {
+            continue;
+        }
+        defined += 1;
+        if !agree(ve, p[2].eval(&point)) && !is_hole(&p[2], &p[1], &point) {
+            return false;
+        }
+    }
+    defined >= ENOUGH / 2
+}
+
 /// Judges `answer` as the derivative of `f` with respect to `var`.
 pub fn judge(f: &Expr, answer: &Expr, var: &str) -> Verdict {
     let derivative = differentiate(f, var).result;
-    let mut letters: Vec<String> = f.variables();
-    for v in answer.variables() {
-        if !letters.contains(&v) {
-            letters.push(v);
-        }
-    }
-    letters.retain(|v| v != var);
-    let mut names: Vec<&str> = vec![var];
-    names.extend(letters.iter().map(String::as_str));
-    let [pf, pd, pa] = [f, &derivative, answer].map(|e| Program::compile(e, &names));
+    let letters = letters(&[f, answer], var);
+    let p = compile(&[f, &derivative, answer], var, &letters);
+    let (pf, pd, pa) = (&p[0], &p[1], &p[2]);
     // Symbolically equal: right without looking further (the points still find holes).
     let same = simplify(&Expr::sub(derivative.clone(), answer.clone())) == Expr::num(0.0);
-    let sets = if letters.is_empty() {
-        1
-    } else {
-        CONSTANTS.len()
-    };
     let mut defined = 0;
-    for set in 0..sets {
-        for &x in &POINTS {
-            let mut point = vec![x];
-            point.extend(letters.iter().enumerate().map(|(i, _)| {
-                // A different value per letter, so a·b is not a².
-                CONSTANTS[set] + 0.31 * i as f64
-            }));
-            let (vf, vd) = (pf.eval(&point), pd.eval(&point));
-            if !(vf.is_finite() && vd.is_finite()) {
-                continue;
-            }
-            defined += 1;
-            let va = pa.eval(&point);
-            if !same && !agree(vd, va) && !is_hole(&pa, &pd, &point) {
-                return Verdict::Wrong(Counterexample {
-                    x,
-                    constants: letters
-                        .iter()
-                        .cloned()
-                        .zip(point[1..].iter().copied())
-                        .collect(),
-                    expected: vd,
-                    got: va,
-                });
-            }
+    for point in grid(letters.len()) {
+        let (vf, vd) = (pf.eval(&point), pd.eval(&point));
+        if !(vf.is_finite() && vd.is_finite()) {
+            continue;
+        }
+        defined += 1;
+        let va = pa.eval(&point);
+        if !same && !agree(vd, va) && !is_hole(pa, pd, &point) {
+            return Verdict::Wrong(Counterexample {
+                x: point[0],
+                constants: letters
+                    .iter()
+                    .cloned()
+                    .zip(point[1..].iter().copied())
+                    .collect(),
+                expected: vd,
+                got: va,
+            });
         }
     }
     // No point where f′ is defined (f is defined at isolated points, or nowhere): there is
@@ -121,7 +151,7 @@ pub fn judge(f: &Expr, answer: &Expr, var: &str) -> Verdict {
         return Verdict::Undecided;
     }
     Verdict::Right {
-        holes: holes(&pa, &pd, letters.len()),
+        holes: holes(pa, pd, letters.len()),
     }
 }
 

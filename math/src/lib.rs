@@ -14,6 +14,7 @@ pub mod explain;
 pub mod func;
 pub mod layout;
 pub mod lexer;
+pub mod mistake;
 pub mod number;
 pub mod numeric;
 pub mod parser;
