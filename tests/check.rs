@@ -224,7 +224,11 @@ mod mistakes {
         ("x^2 ln(x)", "2x/x", Mistake::ProductOfDerivatives),
         ("x^2 sin(x)", "2x sin(x)", Mistake::ProductMissingTerm),
         ("x/(x+1)", "-1/(x+1)^2", Mistake::QuotientSwapped),
-        ("sin(x)/x", "(sin(x) - x cos(x))/x^2", Mistake::QuotientSwapped),
+        (
+            "sin(x)/x",
+            "(sin(x) - x cos(x))/x^2",
+            Mistake::QuotientSwapped,
+        ),
         ("x/(x+1)", "1/(x+1)", Mistake::QuotientNotSquared),
         ("x^2/(x-1)", "(x^2 - 2x)/(x-1)", Mistake::QuotientNotSquared),
         ("x^3", "3x^3", Mistake::PowerNotLowered),
@@ -263,7 +267,12 @@ mod mistakes {
     /// The chain rule's sentence names the inside and its derivative, as the example.
     #[test]
     fn the_sentence_says_where() {
-        let d = diagnose(&parse("sin(x^2)").unwrap(), &parse("cos(x^2)").unwrap(), "x").unwrap();
+        let d = diagnose(
+            &parse("sin(x^2)").unwrap(),
+            &parse("cos(x^2)").unwrap(),
+            "x",
+        )
+        .unwrap();
         assert_eq!(
             d.sentence,
             "In the chain rule for sin(x²) you did not multiply by the derivative of the inside, x² → 2x."

@@ -1228,3 +1228,55 @@ mod backprop {
         assert!(error_words(&wrong).starts_with("wrong"));
     }
 }
+
+mod practice {
+    use slope::learn::rng::Rng;
+    use slope::math::check::{judge, Verdict};
+    use slope::math::{differentiate, parse};
+    use slope::ui::lessons::practice::*;
+
+    /// A seed is a shareable set: the same ten functions every time, another seed others;
+    /// every rule appears, difficulty rises 1 → 3.
+    #[test]
+    fn a_seed_is_a_set() {
+        assert_eq!(set(7), set(7));
+        assert_ne!(set(7), set(8));
+        let s = set(7);
+        assert_eq!(s.len(), SET_SIZE);
+        assert!(RULES.iter().all(|r| s.iter().any(|e| e.0 == *r)), "{s:?}");
+        assert_eq!((s[0].1, s[SET_SIZE - 1].1), (1, 3));
+        assert!(s.windows(2).all(|w| w[0].1 <= w[1].1));
+    }
+
+    /// Every exercise reads, and its derivative is defined on enough of the checker's points
+    /// to judge an answer (the engine's own is judged right): no exercise is unusable.
+    #[test]
+    fn every_exercise_can_be_checked() {
+        for seed in 0..300 {
+            for (rule, difficulty, text) in set(seed) {
+                let f = parse(&text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+                let d = differentiate(&f, "x").result;
+                let v = judge(&f, &d, "x");
+                assert!(
+                    matches!(v, Verdict::Right { .. }),
+                    "{rule:?} {difficulty} {text}: {v:?}"
+                );
+                assert!(!text.contains("{"), "{text}");
+            }
+        }
+        // Each rule at each difficulty, many draws: small whole coefficients, never 0 or 1.
+        let mut rng = Rng::new(1);
+        for rule in RULES {
+            for difficulty in 1..=3 {
+                for _ in 0..20 {
+                    let text = exercise(rule, difficulty, &mut rng);
+                    assert!(parse(&text).is_ok(), "{text}");
+                    assert!(
+                        !text.contains("0x") && !text.contains(" 1x") && !text.starts_with("1x"),
+                        "{text}"
+                    );
+                }
+            }
+        }
+    }
+}

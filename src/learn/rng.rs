@@ -14,6 +14,11 @@ impl Rng {
         self.0.rand_float()
     }
 
+    /// A whole number in lo..=hi.
+    pub fn int(&mut self, lo: i64, hi: i64) -> i64 {
+        lo + self.0.rand_range(0..(hi - lo + 1) as u64) as i64
+    }
+
     /// Standard normal (mean 0, variance 1), by the Box–Muller transform.
     pub fn normal(&mut self) -> f64 {
         let u = 1.0 - self.uniform(); // in (0, 1]: ln u is finite

@@ -12,6 +12,7 @@ pub mod neuron;
 pub mod numerical_and_symbolic;
 pub mod partial_derivatives;
 pub mod power_rule;
+pub mod practice;
 pub mod product_rule;
 pub mod quotient_rule;
 pub mod rate_of_change;
