@@ -116,6 +116,23 @@ pub fn agree_on_points(f: &Expr, expected: &Expr, answer: &Expr, var: &str) -> b
     defined >= ENOUGH / 2
 }
 
+/// (x, expected, answer) at every point where f and `expected` are defined (other letters
+/// at their first values).
+pub fn values_on_points(
+    f: &Expr,
+    expected: &Expr,
+    answer: &Expr,
+    var: &str,
+) -> Vec<(f64, f64, f64)> {
+    let letters = letters(&[f, answer], var);
+    let p = compile(&[f, expected, answer], var, &letters);
+    grid(letters.len())
+        .take(POINTS.len())
+        .filter(|point| p[0].eval(point).is_finite() && p[1].eval(point).is_finite())
+        .map(|point| (point[0], p[1].eval(&point), p[2].eval(&point)))
+        .collect()
+}
+
 /// Judges `answer` as the derivative of `f` with respect to `var`.
 pub fn judge(f: &Expr, answer: &Expr, var: &str) -> Verdict {
     let derivative = differentiate(f, var).result;

@@ -18,8 +18,10 @@ pub enum Mistake {
     ChainNoInner,
     /// (uv)′ written as u′v′.
     ProductOfDerivatives,
-    /// (uv)′ written as u′v or as uv′.
+    /// (uv)′ written as u′v.
     ProductMissingTerm,
+    /// (uv)′ written as uv′.
+    ProductMissingFirstTerm,
     /// (u/v)′ written as (uv′ − u′v)/v².
     QuotientSwapped,
     /// (u/v)′ written as (u′v − uv′)/v.
@@ -44,9 +46,10 @@ pub enum Mistake {
 
 /// In the order they are tried: where two explain the same answer (for x²·eˣ, u′v′ and
 /// u′v are both 2x·eˣ), the first is named.
-const ALL: [Mistake; 13] = [
+const ALL: [Mistake; 14] = [
     Mistake::ChainNoInner,
     Mistake::ProductMissingTerm,
+    Mistake::ProductMissingFirstTerm,
     Mistake::ProductOfDerivatives,
     Mistake::QuotientSwapped,
     Mistake::QuotientNotSquared,
@@ -116,6 +119,9 @@ impl Faulty<'_> {
                 } else if faulty(Mistake::ProductMissingTerm, self) {
                     self.made = Some(e.clone());
                     E::mul(da, (**b).clone())
+                } else if faulty(Mistake::ProductMissingFirstTerm, self) {
+                    self.made = Some(e.clone());
+                    E::mul((**a).clone(), db)
                 } else {
                     E::add(E::mul(da, (**b).clone()), E::mul((**a).clone(), db))
                 }
@@ -292,7 +298,7 @@ fn sentence(m: Mistake, at: &Expr, var: &str) -> String {
             format!("In the chain rule for {part} you did not multiply by the derivative of the inside, {u} → {du}.")
         }
         Mistake::ProductOfDerivatives => format!("In the product rule for {part} you multiplied the two derivatives. The rule is (uv)′ = u′v + uv′: each factor takes its turn."),
-        Mistake::ProductMissingTerm => format!("In the product rule for {part} a term is missing. The rule is (uv)′ = u′v + uv′, both terms."),
+        Mistake::ProductMissingTerm | Mistake::ProductMissingFirstTerm => format!("In the product rule for {part} a term is missing. The rule is (uv)′ = u′v + uv′, both terms."),
         Mistake::QuotientSwapped => format!("In the quotient rule for {part} the top is the wrong way round, so the sign is flipped. It is (u′v − uv′)/v²: the derivative of the top comes first."),
         Mistake::QuotientNotSquared => format!("In the quotient rule for {part} the bottom must be squared: (u/v)′ = (u′v − uv′)/v²."),
         Mistake::PowerNotLowered => format!("In the power rule for {part} you brought the exponent down but did not lower it by one."),
@@ -303,5 +309,62 @@ fn sentence(m: Mistake, at: &Expr, var: &str) -> String {
         Mistake::TrigSign => format!("The sign in the derivative of {part} is wrong: (sin x)′ = cos x, but (cos x)′ = −sin x."),
         Mistake::LnAsOne => format!("The derivative of {part}: (ln x)′ is 1/x, not 1."),
         Mistake::Integrated => "That is an antiderivative of f: you integrated. Differentiating goes the other way, for example (xⁿ)′ = n·xⁿ⁻¹.".to_string(),
+    }
+}
+
+/// What can be said of a wrong answer that no mistake explains, and the next step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hint {
+    /// The answer is k times the derivative (k = −1: the sign is wrong).
+    pub factor: Option<f64>,
+    /// The points of `check::POINTS` where the answer is right (x values, in order).
+    pub right_at: Vec<f64>,
+    /// The rule to start with: the first of the derivation ("Product rule").
+    pub first_rule: String,
+    /// The facts and the next step, in sentences.
+    pub sentence: String,
+}
+
+/// The hint for a wrong answer: right up to a constant factor or the sign, right at some
+/// points, and which rule to start with.
+pub fn hint(f: &Expr, answer: &Expr, var: &str) -> Hint {
+    let derivation = differentiate(f, var);
+    let values = crate::check::values_on_points(f, &derivation.result, answer, var);
+    let ratios: Vec<f64> = values
+        .iter()
+        .filter(|(_, d, _)| d.abs() > 1e-9)
+        .map(|(_, d, a)| a / d)
+        .collect();
+    let factor = ratios.first().copied().filter(|k| {
+        k.is_finite()
+            && !crate::check::agree(*k, 1.0)
+            && ratios.len() >= 3
+            && ratios.iter().all(|r| crate::check::agree(*r, *k))
+    });
+    let right_at: Vec<f64> = values
+        .iter()
+        .filter(|(_, d, a)| crate::check::agree(*d, *a))
+        .map(|(x, _, _)| *x)
+        .collect();
+    let first_rule = derivation.root.rule.title();
+    let fact = match factor {
+        Some(k) if crate::check::agree(k, -1.0) => {
+            "Your answer is the derivative with the wrong sign: look for a minus sign that went missing or one too many.".to_string()
+        }
+        Some(k) => format!(
+            "Your answer is {} times the derivative: a constant factor is off.",
+            crate::digits::shortest(k)
+        ),
+        None if !right_at.is_empty() => {
+            let at: Vec<String> = right_at.iter().take(3).map(|x| crate::digits::shortest(*x)).collect();
+            format!("Your answer is right at x = {} but not everywhere.", at.join(", "))
+        }
+        None => "Your answer differs from the derivative everywhere we looked.".to_string(),
+    };
+    Hint {
+        sentence: format!("{fact} Start with the {}.", first_rule.to_lowercase()),
+        factor,
+        right_at,
+        first_rule,
     }
 }
