@@ -224,7 +224,11 @@ mod mistakes {
         ("x^2 ln(x)", "2x/x", Mistake::ProductOfDerivatives),
         ("x^2 sin(x)", "2x sin(x)", Mistake::ProductMissingTerm),
         ("x sin(x)", "x cos(x)", Mistake::ProductMissingFirstTerm),
-        ("x^3 e^(2x)", "2x^3 e^(2x)", Mistake::ProductMissingFirstTerm),
+        (
+            "x^3 e^(2x)",
+            "2x^3 e^(2x)",
+            Mistake::ProductMissingFirstTerm,
+        ),
         ("x/(x+1)", "-1/(x+1)^2", Mistake::QuotientSwapped),
         (
             "sin(x)/x",
@@ -285,7 +289,11 @@ mod mistakes {
     #[test]
     fn a_hint_says_what_is_known_and_where_to_start() {
         use slope::math::mistake::hint;
-        let h = hint(&parse("x^2 sin(x)").unwrap(), &parse("-2x sin(x) - x^2 cos(x)").unwrap(), "x");
+        let h = hint(
+            &parse("x^2 sin(x)").unwrap(),
+            &parse("-2x sin(x) - x^2 cos(x)").unwrap(),
+            "x",
+        );
         assert_eq!(h.factor, Some(-1.0));
         assert_eq!(
             h.sentence,
@@ -293,11 +301,21 @@ mod mistakes {
         );
         let h = hint(&parse("x^3").unwrap(), &parse("6x^2").unwrap(), "x");
         assert_eq!(h.factor, Some(2.0));
-        assert!(h.sentence.starts_with("Your answer is 2 times the derivative"), "{}", h.sentence);
+        assert!(
+            h.sentence
+                .starts_with("Your answer is 2 times the derivative"),
+            "{}",
+            h.sentence
+        );
         // x² + 1 and 2x meet at x = 1 only ((x − 1)² = 0): right there, not everywhere.
         let h = hint(&parse("x^2").unwrap(), &parse("x^2 + 1").unwrap(), "x");
         assert_eq!((h.factor, h.right_at.clone()), (None, vec![1.0]));
-        assert!(h.sentence.starts_with("Your answer is right at x = 1 but not everywhere."), "{}", h.sentence);
+        assert!(
+            h.sentence
+                .starts_with("Your answer is right at x = 1 but not everywhere."),
+            "{}",
+            h.sentence
+        );
     }
 
     /// A right answer is never diagnosed: every right triple of the corpus.

@@ -2384,6 +2384,19 @@ fn jump_of_inexact_constant_agrees_with_its_derivative() {
     }
 }
 
+/// Found by `compiled_program_agrees_with_eval_at` when constants were first folded by the
+/// simplifier: x⁰ = 1 turned the undefined ((−π)^(3/2))⁰ into 1. A constant part keeps the
+/// float value's definedness; both evaluators fold alike.
+#[test]
+fn folding_a_constant_never_defines_what_is_undefined() {
+    for text in ["((-pi)^(3/2))^0 + x", "x*sqrt(-1)^0", "x + 0*ln(-2)"] {
+        let f = parse(text).unwrap();
+        let program = slope::math::Program::compile(&f, &["x"]);
+        assert!(program.eval(&[1.0]).is_nan(), "{text}");
+        assert!(eval_at(&f, &[("x", 1.0)]).is_nan(), "{text}");
+    }
+}
+
 /// Our small sort is the standard library's stable sort: same order, ties kept in place.
 #[test]
 fn sort_is_a_stable_sort() {

@@ -302,11 +302,7 @@ impl Compiler<'_> {
 
     fn emit(&mut self, e: &Expr) -> usize {
         if !matches!(e, Expr::Num(_) | Expr::Const(_) | Expr::Var(_)) && !self.has_var(e) {
-            // A constant part is folded the way the simplifier folds it, so f and the
-            // simplified f′ agree on it: in floats 0.1^(−2) is 99.99999999999999, which
-            // `floor` turns into 99 while f′ = floor(100) = 100.
-            let v = eval_tree(&super::simplify::simplify(e), &[]);
-            return self.constant(v);
+            return self.constant(constant_part(e));
         }
         match e {
             Expr::Num(x) => self.constant(*x),
@@ -338,7 +334,7 @@ impl Compiler<'_> {
             }
             Expr::Div(a, b) => self.binary(a, b, Instr::Div),
             Expr::Pow(a, b) => {
-                let exponent = (!self.has_var(b)).then(|| eval_tree(b, &[]));
+                let exponent = (!self.has_var(b)).then(|| eval_tree(b, &[], true));
                 let base = self.emit(a);
                 match exponent {
                     Some(n) if n.fract() == 0.0 && n.abs() <= 64.0 => {
@@ -449,9 +445,43 @@ fn jump_calls<'e>(e: &'e Expr, out: &mut Vec<(Func, &'e Expr)>) {
     }
 }
 
-/// Direct recursive evaluation (used for constant folding and single points).
-fn eval_tree(e: &Expr, env: &[(&str, f64)]) -> f64 {
-    let go = |x: &Expr| eval_tree(x, env);
+/// The value of a constant part (no variable), folded the way the simplifier folds it, so
+/// f and the simplified f′ agree on it: in floats 0.1^(−2) is 99.99999999999999, which
+/// `floor` turns into 99 while f′ = floor(100) = 100. Only where the float value is
+/// defined: x⁰ = 1 must not define ((−π)^(3/2))⁰, which is not.
+fn constant_part(e: &Expr) -> f64 {
+    let v = eval_tree(e, &[], false);
+    if !v.is_finite() {
+        return v;
+    }
+    let folded = eval_tree(&super::simplify::simplify(e), &[], false);
+    if folded.is_finite() {
+        folded
+    } else {
+        v
+    }
+}
+
+/// True when a variable occurs anywhere in e.
+fn has_variable(e: &Expr) -> bool {
+    match e {
+        Expr::Num(_) | Expr::Const(_) => false,
+        Expr::Var(_) => true,
+        Expr::Neg(a) => has_variable(a),
+        Expr::Add(a, b) | Expr::Sub(a, b) | Expr::Mul(a, b) | Expr::Div(a, b) | Expr::Pow(a, b) => {
+            has_variable(a) || has_variable(b)
+        }
+        Expr::Call(_, args) => args.iter().any(has_variable),
+    }
+}
+
+/// Direct recursive evaluation (single points); with `fold`, constant parts are taken as
+/// [`constant_part`] gives them, exactly as a compiled program does.
+fn eval_tree(e: &Expr, env: &[(&str, f64)], fold: bool) -> f64 {
+    if fold && !matches!(e, Expr::Num(_) | Expr::Const(_) | Expr::Var(_)) && !has_variable(e) {
+        return constant_part(e);
+    }
+    let go = |x: &Expr| eval_tree(x, env, fold);
     match e {
         Expr::Num(x) => *x,
         Expr::Const(c) => c.value(),
@@ -484,7 +514,7 @@ fn eval_tree(e: &Expr, env: &[(&str, f64)]) -> f64 {
 
 /// Evaluates `e` at a point given by name; NaN where undefined.
 pub fn eval_at(e: &Expr, env: &[(&str, f64)]) -> f64 {
-    let v = eval_tree(e, env);
+    let v = eval_tree(e, env, true);
     if v.is_nan() {
         f64::NAN
     } else {
