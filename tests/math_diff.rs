@@ -624,3 +624,21 @@ fn values_at_the_edges() {
         assert!(at(f, 0.0).1.is_nan(), "{f}");
     }
 }
+
+/// A part that mentions x but is a constant (`(x - x)·x`, `floor(1/4)·x` = 0·x) takes the
+/// constant rule, and the step says what it simplifies to. The rules alone gave 0/0 through
+/// `sqrt(0)`: f′ = 1 - floor(0.25)/(2sqrt(x floor(0.25))), undefined everywhere while f = x.
+/// Found by `rule_sum_and_difference`.
+#[test]
+fn a_constant_in_disguise_takes_the_constant_rule() {
+    check("x - sqrt(floor(0.25)*x)", "x", "1");
+    check("sqrt((x - x)*x)", "x", "0");
+    check("x^2 + cbrt((x - x)*sin(x))", "x", "2x");
+    let d = differentiate(&parse("sqrt((x - x)*x)").unwrap(), "x");
+    assert_eq!(d.root.rule, Rule::Constant);
+    let first = &explain(&d, Order::Textbook)[0];
+    let text = first.text();
+    assert!(text.contains("it simplifies to 0"), "{text}");
+    // Jump functions of exact numbers are folded exactly: floor(7/2) = 3, ceil(-7/2) = -3.
+    check("x*floor(7/2) + x*ceil(-7/2) + x*sign(-2/3)", "x", "-1");
+}

@@ -163,6 +163,9 @@ pub const MAX_STEPS: usize = 2000;
 /// the function itself; larger ones are not worth the time).
 const NOWHERE_CHECK_OPS: usize = 60;
 
+/// Parts of a function up to this size are checked for being a constant in disguise.
+const CONSTANT_CHECK_OPS: usize = 24;
+
 impl Derivation {
     /// The function that was differentiated.
     pub fn function(&self) -> &Expr {
@@ -334,6 +337,16 @@ impl Context<'_> {
         e.contains_var(self.var)
     }
 
+    /// True when `e` mentions the variable but simplifies to a finite constant: `(x - x)·x`,
+    /// `sqrt(floor(1/4)·x)`. The rules would differentiate such a part into 0/0 or 0·∞ (the
+    /// chain rule through `sqrt(0)`), so it takes the constant rule. Only small parts are
+    /// simplified, so the check stays cheap; larger ones are rare and keep the rules.
+    fn constant_in_disguise(&self, e: &Expr) -> bool {
+        !matches!(e, Expr::Var(_))
+            && e.op_count() <= CONSTANT_CHECK_OPS
+            && simplify(e).constant_value().is_some_and(f64::is_finite)
+    }
+
     fn is_var(&self, e: &Expr) -> bool {
         matches!(e, Expr::Var(v) if v == self.var)
     }
@@ -349,6 +362,9 @@ impl Context<'_> {
             let undefined = e.constant_value().is_some_and(f64::is_nan);
             let out = Expr::Num(if undefined { f64::NAN } else { 0.0 });
             return step(Rule::Constant, e, out, vec![]);
+        }
+        if self.constant_in_disguise(e) {
+            return step(Rule::Constant, e, Expr::Num(0.0), vec![]);
         }
         match e {
             Expr::Var(_) => step(Rule::Variable, e, Expr::Num(1.0), vec![]),

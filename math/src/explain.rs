@@ -10,6 +10,7 @@ use super::diff::{Derivation, Rule, Step};
 use super::func::Func;
 use super::layout::{layout, Layout};
 use super::print::{prec, to_text};
+use super::simplify::simplify;
 use super::speech::to_speech;
 
 /// The order of an explanation's lines.
@@ -464,6 +465,14 @@ fn derivative(s: &Step, var: &str) -> Segment {
 fn describe(s: &Step, var: &str) -> Vec<Segment> {
     let deriv = derivative(s, var);
     match s.rule {
+        // A part that mentions the variable but simplifies to a constant: `(x - x)·x`.
+        Rule::Constant if s.input.contains_var(var) && simplify(&s.input).variables().is_empty() => vec![
+            words("Constant rule: "),
+            deriv,
+            words(" (it simplifies to "),
+            Segment::Math(simplify(&s.input)),
+            words(&format!(", which does not change with {var})")),
+        ],
         Rule::Constant => vec![words("Constant rule: "), deriv, words(&format!(" (it does not change with {var})"))],
         Rule::Variable => vec![words("Variable rule: "), deriv],
         Rule::Power => vec![words("Power rule, bring the exponent down and lower it by one: "), deriv],

@@ -127,6 +127,17 @@ fn call(f: Func, mut args: Vec<N>) -> N {
             Func::Ln if x == 1.0 => Some(Number::ZERO),
             Func::Abs => Some(n.abs()),
             Func::Step if x != 0.0 => Some(if x > 0.0 { Number::ONE } else { Number::ZERO }),
+            Func::Sign if !x.is_nan() => Some(Number::int(i64::from(x > 0.0) - i64::from(x < 0.0))),
+            // Exact for rationals; a real is floored as the float it is, as programs do.
+            Func::Floor | Func::Ceil => match *n {
+                Number::Rat(p, q) if f == Func::Floor => Some(Number::int(p.div_euclid(q))),
+                Number::Rat(p, q) => Some(Number::int(-(-p).div_euclid(q))),
+                Number::Real(r) if r.is_finite() && f == Func::Floor => {
+                    Some(Number::from_f64(r.floor()))
+                }
+                Number::Real(r) if r.is_finite() => Some(Number::from_f64(r.ceil())),
+                Number::Real(_) => None,
+            },
             _ => None,
         };
         if let Some(v) = exact {
