@@ -1652,12 +1652,16 @@ async fn partial_derivatives_open_on_the_seeds_6_and_6_and_follow_the_point() {
         .unwrap()
         .contains("points up and to the right"));
     // The arrow keys move the point; with Shift by 1 (ten steps of 0.1): on to the seed's
-    // other point, (3, −1).
+    // other point, (3, −1). The derivations do not change, so they are not typeset again.
+    slope::ui::perf::take_renders();
     key(&map, "ArrowRight", true).await;
     key(&map, "ArrowRight", true).await;
     for _ in 0..3 {
         key(&map, "ArrowDown", true).await;
     }
+    let renders = slope::ui::perf::take_renders();
+    assert!(renders.iter().any(|(n, _)| *n == "plot-canvas"), "{renders:?}");
+    assert!(!renders.iter().any(|(n, _)| *n == "step-list"), "{renders:?}");
     assert!(
         text(&host, "gradient").starts_with("At (3, −1): f = 4, ∂f/∂x = 4, ∂f/∂y = 4."),
         "{}",

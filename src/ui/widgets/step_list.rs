@@ -40,6 +40,7 @@ const OPEN_AT_MOST: usize = 40;
 
 #[function_component(StepList)]
 pub fn step_list(props: &StepListProps) -> Html {
+    crate::ui::perf::count_render("step-list");
     let study = &props.study;
     let study_id = Rc::as_ptr(study) as usize;
     // The reader's own choices: the order is kept from one function to the next; opening the

@@ -8,6 +8,8 @@ mod page;
 #[cfg(target_arch = "wasm32")]
 pub use page::use_page;
 
+use std::rc::Rc;
+
 use crate::math::{Expr, Program, Study};
 use crate::plot::format::{plain, trimmed};
 use crate::plot::heatmap::Field;
@@ -43,8 +45,8 @@ pub fn to_query(f: &str, (x, y): (f64, f64)) -> String {
 /// (x, y), and the engine's derivations with respect to each.
 pub struct Surface {
     pub f: Expr,
-    pub along_x: Study,
-    pub along_y: Study,
+    pub along_x: Rc<Study>,
+    pub along_y: Rc<Study>,
     programs: [Program; 3],
 }
 
@@ -62,8 +64,8 @@ impl Surface {
         if !other_letters(f).is_empty() {
             return None;
         }
-        let along_x = Study::with_variable(f.clone(), "x".into());
-        let along_y = Study::with_variable(f.clone(), "y".into());
+        let along_x = Rc::new(Study::with_variable(f.clone(), "x".into()));
+        let along_y = Rc::new(Study::with_variable(f.clone(), "y".into()));
         let xy = ["x", "y"];
         let programs = [
             Program::compile(f, &xy),

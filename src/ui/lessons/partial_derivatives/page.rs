@@ -136,10 +136,12 @@ pub fn use_page() -> Html {
                         }
                     </div>
                     <div class="prose">{ prose(MAP) }{ prose(RULES) }</div>
+                    // The studies are kept in the surface, so their step lists (compared by
+                    // pointer) are not typeset again when the point moves.
                     { for [(&surface.along_x, "∂f/∂x: y held constant"), (&surface.along_y, "∂f/∂y: x held constant")].into_iter().map(|(st, title)| html! {
                         <>
                             <h2>{ title }</h2>
-                            <div class="panel example">{ derivation(&Rc::new(st.clone()), true) }</div>
+                            <div class="panel example">{ derivation(st, true) }</div>
                         </>
                     }) }
                 }
