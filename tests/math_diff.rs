@@ -642,3 +642,22 @@ fn a_constant_in_disguise_takes_the_constant_rule() {
     // Jump functions of exact numbers are folded exactly: floor(7/2) = 3, ceil(-7/2) = -3.
     check("x*floor(7/2) + x*ceil(-7/2) + x*sign(-2/3)", "x", "-1");
 }
+
+/// Found by an audit against a 100-digit evaluator: cot and csc at 0 gave ∞ (1/tan 0), which
+/// later functions turned into numbers (`atan(cot x)` = π/2 at 0, `1/cot x` = 0 with slope 1)
+/// where f is undefined. And `max(u, v)` with u − v = 0 written differently gave step(0),
+/// undefined everywhere.
+#[test]
+fn reciprocal_trig_at_its_poles_and_max_of_equal_parts() {
+    use slope::math::Study;
+    for f in ["1/cot(x)", "atan(cot(x))", "tanh(cot x)", "e^(-csc(x)^2)"] {
+        let s = Study::parse(f).unwrap();
+        assert!(s.f_at(0.0).is_nan() && s.df_at(0.0).is_nan(), "{f} at 0");
+        assert!(
+            s.f_at(1.0).is_finite() && s.df_at(1.0).is_finite(),
+            "{f} at 1"
+        );
+    }
+    check("max(x^2, x*x)", "x", "2x");
+    check("min(2x, x + x)", "x", "2");
+}

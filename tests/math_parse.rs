@@ -84,6 +84,13 @@ fn friendly_input() {
     check("sinx", "sin(x)");
     check("sin 2x", "sin(2x)");
     check("sin x cos x", "sin(x)*cos(x)");
+    // However the spaces fall: a bare argument ends before a run that starts with a function
+    // (`sinx cosx` was sin(x·cos(x))).
+    for text in ["sinx cosx", "sin x cosx", "sinx cos x", "sinxcosx"] {
+        check(text, "sin(x)*cos(x)");
+    }
+    check("lnx sinx", "ln(x)*sin(x)");
+    check("sqrt x tanx", "sqrt(x)*tan(x)");
     check("ln x^2", "ln(x^2)");
     check("2xy", "2x*y");
     check("xsin(x)", "x*sin(x)");

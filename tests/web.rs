@@ -1660,8 +1660,14 @@ async fn partial_derivatives_open_on_the_seeds_6_and_6_and_follow_the_point() {
         key(&map, "ArrowDown", true).await;
     }
     let renders = slope::ui::perf::take_renders();
-    assert!(renders.iter().any(|(n, _)| *n == "plot-canvas"), "{renders:?}");
-    assert!(!renders.iter().any(|(n, _)| *n == "step-list"), "{renders:?}");
+    assert!(
+        renders.iter().any(|(n, _)| *n == "plot-canvas"),
+        "{renders:?}"
+    );
+    assert!(
+        !renders.iter().any(|(n, _)| *n == "step-list"),
+        "{renders:?}"
+    );
     assert!(
         text(&host, "gradient").starts_with("At (3, −1): f = 4, ∂f/∂x = 4, ∂f/∂y = 4."),
         "{}",

@@ -503,8 +503,9 @@ impl Context<'_> {
     /// `max(u, v)` is u where u > v and v where v > u, so its derivative is u′ there and v′
     /// here; where u = v it has a corner (undefined, as `step` is at 0).
     fn max_min(&mut self, e: &Expr, f: Func, u: &Expr, v: &Expr) -> Step {
-        // `max(u, u)` is u.
-        if u == v {
+        // `max(u, u)` is u, also when written differently (`max(x^2, x*x)`: the corner rule
+        // would give step(0), undefined everywhere).
+        if u == v || simplify(&Expr::sub(u.clone(), v.clone())).constant_value() == Some(0.0) {
             let du = self.diff(u);
             let out = du.output.clone();
             return step(Rule::Function(f), e, out, vec![du]);

@@ -216,9 +216,10 @@ impl Func {
             Func::Sin => x.sin(),
             Func::Cos => x.cos(),
             Func::Tan => x.tan(),
-            Func::Cot => 1.0 / x.tan(),
-            Func::Sec => 1.0 / x.cos(),
-            Func::Csc => 1.0 / x.sin(),
+            // Reciprocals follow the evaluator's rule that u/0 is undefined: cot(0) is not ∞.
+            Func::Cot => reciprocal(x.tan()),
+            Func::Sec => reciprocal(x.cos()),
+            Func::Csc => reciprocal(x.sin()),
             Func::Asin => x.asin(),
             Func::Acos => x.acos(),
             Func::Atan => x.atan(),
@@ -447,5 +448,14 @@ pub fn softplus(x: f64) -> f64 {
         x + (-x).exp()
     } else {
         x.exp().ln_1p()
+    }
+}
+
+/// 1/v, undefined (NaN) at v = 0 as every division is.
+fn reciprocal(v: f64) -> f64 {
+    if v == 0.0 {
+        f64::NAN
+    } else {
+        1.0 / v
     }
 }

@@ -413,7 +413,13 @@ impl Parser<'_> {
                     // `e^…`, which textbooks read as a function too: `sin x e^x` is
                     // sin(x)·e^x.
                     let exponential = name == "e" && self.peek_at(1).tok == Tok::Caret;
-                    let function = Func::from_name(name).is_some() || name.starts_with("log_");
+                    // So does a run of letters that starts with a function (`sin x cosx`,
+                    // read as sin(x)·cos(x), the same as `sinx cosx` and `sin x cos x`).
+                    let function = Func::from_name(name).is_some()
+                        || name.starts_with("log_")
+                        || split_letters(name, 0)
+                            .first()
+                            .is_some_and(|(p, _)| p.len() > 1 && Func::from_name(p).is_some());
                     if self.bare && (function || exponential) {
                         break;
                     }
