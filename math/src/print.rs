@@ -153,47 +153,44 @@ pub fn to_unicode(e: &Expr) -> String {
     unicode_text(&rewrite_calls(&to_text(e)))
 }
 
-/// `abs(u)` → `|u|` and `exp(u)` → `e^(u)`, as the formula panel typesets them.
+/// `abs(u)` → `|u|` and `exp(u)` → `e^(u)`, as the formula panel typesets them. One pass
+/// (each call's inside is read once per level of nesting), so a 60 000-character f″ takes
+/// milliseconds, not seconds.
 fn rewrite_calls(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some((i, name)) = ["abs(", "exp("]
-        .iter()
-        .filter_map(|n| find_word(rest, n).map(|i| (i, *n)))
-        .min()
-    {
-        out.push_str(&rest[..i]);
-        let open = i + name.len() - 1;
-        let Some(close) = matching_paren(rest, open) else {
-            out.push_str(&rest[i..]);
-            return out;
-        };
-        let inner = rewrite_calls(&rest[open + 1..close]);
-        if name == "abs(" {
-            out.push('|');
-            out.push_str(&inner);
-            out.push('|');
-        } else {
-            out.push_str("e^(");
-            out.push_str(&inner);
-            out.push(')');
-        }
-        rest = &rest[close + 1..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The byte index of `word` in `s` where it starts a word.
-fn find_word(s: &str, word: &str) -> Option<usize> {
-    s.match_indices(word).map(|(i, _)| i).find(|&i| {
+    let mut prev: Option<char> = None;
+    let mut i = 0;
+    while let Some(c) = text[i..].chars().next() {
         // A coefficient may stand right before a name: `3exp(x)`.
-        i == 0
-            || !s[..i]
-                .chars()
-                .next_back()
-                .is_some_and(|c| crate::lexer::is_letter(c) || c == '_')
-    })
+        let word_start = !prev.is_some_and(|p| crate::lexer::is_letter(p) || p == '_');
+        let name = ["abs(", "exp("]
+            .into_iter()
+            .find(|n| word_start && text[i..].starts_with(n));
+        if let Some(name) = name {
+            let open = i + name.len() - 1;
+            let Some(close) = matching_paren(text, open) else {
+                out.push_str(&text[i..]);
+                return out;
+            };
+            let inner = rewrite_calls(&text[open + 1..close]);
+            if name == "abs(" {
+                out.push('|');
+                out.push_str(&inner);
+                out.push('|');
+            } else {
+                out.push_str("e^(");
+                out.push_str(&inner);
+                out.push(')');
+            }
+            prev = Some(')');
+            i = close + 1;
+            continue;
+        }
+        out.push(c);
+        prev = Some(c);
+        i += c.len_utf8();
+    }
+    out
 }
 
 /// The byte index of the `)` matching the `(` at `open`.
@@ -237,14 +234,22 @@ fn superscript_text(s: &str) -> Option<String> {
 fn unicode_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let chars: Vec<char> = text.chars().collect();
+    // The byte index of every character (and of the end), so slicing is O(1).
+    let at_byte: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain([text.len()])
+        .collect();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         let word_start = i == 0 || !(crate::lexer::is_letter(chars[i - 1]) || chars[i - 1] == '_');
         // `e^(3x)` → `e³ˣ`, `x^n` → `xⁿ` when the whole exponent has superscript letters.
         if c == '^' && chars.get(i + 1) == Some(&'(') {
-            let at = byte_index(&chars, i + 1);
-            if let Some(close) = matching_paren(text, at) {
+            let at = at_byte[i + 1];
+            // Only a short exponent has a superscript form: look no further for its `)`.
+            let window = &text[..at_byte[(i + 1 + SUPERSCRIPT_LONGEST).min(chars.len())]];
+            if let Some(close) = matching_paren(window, at) {
                 if let Some(sup) = superscript_text(&text[at + 1..close]) {
                     out.push_str(&sup);
                     i += 1 + text[at..=close].chars().count();
@@ -277,7 +282,7 @@ fn unicode_text(text: &str) -> String {
             }
         }
         if word_start
-            && text[byte_index(&chars, i)..].starts_with("pi")
+            && text[at_byte[i]..].starts_with("pi")
             && !chars
                 .get(i + 2)
                 .is_some_and(|n| crate::lexer::is_letter(*n) || n.is_ascii_digit())
@@ -286,7 +291,7 @@ fn unicode_text(text: &str) -> String {
             i += 2;
             continue;
         }
-        if word_start && text[byte_index(&chars, i)..].starts_with("sqrt(") {
+        if word_start && text[at_byte[i]..].starts_with("sqrt(") {
             out.push('√');
             i += 4;
             continue;
@@ -301,9 +306,8 @@ fn unicode_text(text: &str) -> String {
     out
 }
 
-fn byte_index(chars: &[char], i: usize) -> usize {
-    chars[..i].iter().map(|c| c.len_utf8()).sum()
-}
+/// The longest bracketed exponent written in superscript characters (`e^(-x)` → `e⁻ˣ`).
+const SUPERSCRIPT_LONGEST: usize = 24;
 
 fn superscript(d: char) -> char {
     match d {
@@ -396,5 +400,13 @@ mod tests {
         assert_eq!(show("x^n"), "xⁿ");
         assert_eq!(show("exp(-x^2/2)"), "e^(−x²/2)");
         assert_eq!(show("abs(exp(x))"), "|eˣ|");
+        assert_eq!(show("exp(abs(x))*abs(exp(-x) - 1)"), "e^(|x|)·|e⁻ˣ − 1|");
+        // Byte positions after a two-byte letter; a long exponent stays on the line.
+        assert_eq!(show("α*pi + sqrt(α)"), "α·π + √(α)");
+        assert_eq!(
+            show("2^(x + 123456789 + 10000000)"),
+            "2^(x + 123456789 + 10000000)"
+        );
+        assert_eq!(show("α^(2x) + pi"), "α²ˣ + π");
     }
 }

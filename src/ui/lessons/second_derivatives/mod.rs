@@ -313,6 +313,16 @@ pub fn derivative_name(k: usize) -> String {
     }
 }
 
+/// f(x₀), f′(x₀), f″(x₀) as far as they exist, from the studies the plots draw (`second` is
+/// the study of f′). Not from the Taylor polynomial's list, which stops where a derivative
+/// grows too long to expand: that is no reason to say f″ does not exist.
+pub fn readout_values(study: &Study, second: &Study, x0: f64) -> Vec<f64> {
+    [study.f_at(x0), study.df_at(x0), second.df_at(x0)]
+        .into_iter()
+        .take_while(|v| v.is_finite())
+        .collect()
+}
+
 /// The readout: f, f′ and f″ at x₀ and what f″ says about the curve there.
 pub fn readout(values: &[f64], x0: f64, inflection_here: bool) -> String {
     use crate::plot::format::value;

@@ -81,16 +81,12 @@ pub fn use_page() -> Html {
         move |_| study.as_ref().map(|s| derive(s))
     });
     let (x0v, n) = (setting.x0, setting.degree);
-    // f⁽ᵏ⁾(x₀) for the polynomial (k ≤ n) and for the readout (k ≤ 2, whatever the degree).
-    let values_upto = |k: usize| {
-        derived.as_ref().as_ref().map(|d| {
-            let upto = d.derivs.len().min(k + 1);
-            let stop = if upto < k + 1 { d.stop } else { None };
-            values_at(&d.derivs[..upto], stop, x0v)
-        })
-    };
-    let values = values_upto(n);
-    let read = values_upto(2);
+    // f⁽ᵏ⁾(x₀) for the polynomial (k ≤ n).
+    let values = derived.as_ref().as_ref().map(|d| {
+        let upto = d.derivs.len().min(n + 1);
+        let stop = if upto < n + 1 { d.stop } else { None };
+        values_at(&d.derivs[..upto], stop, x0v)
+    });
     // Rebuilt only when something it shows changed (every render here changes x₀, the degree
     // or the function, bar the readout's one throttled catch-up).
     let taylor = match (&values, &study) {
@@ -105,9 +101,10 @@ pub fn use_page() -> Html {
             .iter()
             .any(|p| (p - x0v).abs() < X0_STEP / 2.0)
     });
-    let said = read
-        .map(|(v, _)| readout(&v, x0v, inflection_here))
-        .unwrap_or_default();
+    let said = match (&study, derived.as_ref().as_ref()) {
+        (Some(s), Some(d)) => readout(&readout_values(s, &d.second, x0v), x0v, inflection_here),
+        _ => String::new(),
+    };
     let spoken = use_throttled(said.clone(), 1000);
 
     let set = {
