@@ -809,6 +809,19 @@ fn activation_lesson_numbers() {
         v.contains("(¼)¹⁰ = 9.54×10⁻⁷") && v.contains("the product is 8.63×10⁻⁸"),
         "{v}"
     );
+    // The sigmoid bound is a comparison, not a claim about the chosen activation; one layer
+    // is singular.
+    let relu = State {
+        kind: 2,
+        layers: 1.0,
+        ..start.clone()
+    };
+    let v = vanishing(&study(&relu), &relu);
+    assert!(
+        v.starts_with("Through 1 layer the gradient is a product of 1 slope. Sigmoid slopes"),
+        "{v}"
+    );
+    assert!(v.contains("With ReLU at x = 1, each slope is 1"), "{v}");
 }
 
 /// A slice of f(x, y) along y names its heights f (not "y = 9 at y = −4"), and a turning

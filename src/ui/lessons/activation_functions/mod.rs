@@ -159,9 +159,10 @@ pub fn vanishing(study: &Study, s: &State) -> String {
             six(p)
         }
     };
+    let many = if n == 1.0 { "" } else { "s" };
     format!(
-        "Through {} sigmoid layers the gradient is multiplied by {} factors σ′, each at most ¼: \
-         at best (¼){} = {}. With {g} at x = {}, each factor is {} and the product is {}.",
+        "Through {} layer{many} the gradient is a product of {} slope{many}. Sigmoid slopes are \
+         at most ¼, so at best (¼){} = {}. With {g} at x = {}, each slope is {} and the product is {}.",
         plain(n),
         plain(n),
         superscript_number(n as i64),

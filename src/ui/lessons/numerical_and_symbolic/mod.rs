@@ -43,23 +43,23 @@ pub const INTRO: &str = "<p>A computer can find a derivative in two ways. \
     secant does. <strong>Symbolically</strong>: apply the rules to the formula, as you would \
     on paper. Slope does both on every page; here they meet.</p>";
 
-pub const QUOTIENTS: &str = "<p>The two difference quotients Slope uses:</p>\
+pub const QUOTIENTS: &str = "<p>Two of the quotients in the table below (backward mirrors forward):</p>\
     <math display=\"block\" alttext=\"forward: f of x plus h minus f of x, over h\"><mtext>forward</mtext><mspace width=\"0.5em\"/>\
     <mfrac><mrow><mi>f</mi><mo>(</mo><mi>x</mi><mo>+</mo><mi>h</mi><mo>)</mo><mo>−</mo><mi>f</mi><mo>(</mo><mi>x</mi><mo>)</mo></mrow><mi>h</mi></mfrac></math>\
     <math display=\"block\" alttext=\"central: f of x plus h minus f of x minus h, over 2 h\"><mtext>central</mtext><mspace width=\"0.5em\"/>\
     <mfrac><mrow><mi>f</mi><mo>(</mo><mi>x</mi><mo>+</mo><mi>h</mi><mo>)</mo><mo>−</mo><mi>f</mi><mo>(</mo><mi>x</mi><mo>−</mo><mi>h</mi><mo>)</mo></mrow><mrow><mn>2</mn><mi>h</mi></mrow></mfrac></math>\
     <p>The forward quotient's error shrinks in step with h: ten times smaller h, ten times \
-    smaller error. The central quotient's error shrinks with h², because its two sides cancel \
-    the curve's first bend. For a parabola there is no second bend at all, so the central \
-    quotient is exact up to rounding, as the table below shows.</p>";
+    smaller error. The central quotient's error shrinks with h²: its two sides cancel the f″ \
+    term and leave one in f‴. A parabola has f‴ = 0, so its central quotient is exact up to \
+    rounding, as the table shows.</p>";
 
 pub const ROUND_OFF: &str = "<p>So why not take h tiny? A computer keeps about 16 significant \
     digits. With h = 10<sup>−10</sup>, f(x + h) and f(x) agree in their first ten digits, and \
     their difference keeps only the last six, mostly rounding noise. Dividing by h magnifies \
     that noise ten billion times. Below h ≈ 10<sup>−8</sup> this round-off error is larger \
     than the truncation error that a smaller h removes, and the error grows again: the \
-    V shape in the error plot. The best h is about 10<sup>−8</sup> for the forward quotient \
-    and 10<sup>−5</sup> for the central one.</p>";
+    V shape in the error plot. Usually the best h is about 10<sup>−8</sup> forward and \
+    10<sup>−5</sup> central; the parabola's central quotient, exact, does best at large h.</p>";
 
 pub const WHEN: &str = "<ul>\
     <li><strong>Symbolic</strong> when you have a formula: the result is exact, holds for every \
