@@ -94,6 +94,21 @@ impl Expr {
         }
     }
 
+    /// True when any variable occurs in the expression (without collecting their names).
+    pub fn has_variables(&self) -> bool {
+        match self {
+            Expr::Num(_) | Expr::Const(_) => false,
+            Expr::Var(_) => true,
+            Expr::Neg(a) => a.has_variables(),
+            Expr::Add(a, b)
+            | Expr::Sub(a, b)
+            | Expr::Mul(a, b)
+            | Expr::Div(a, b)
+            | Expr::Pow(a, b) => a.has_variables() || b.has_variables(),
+            Expr::Call(_, args) => args.iter().any(Expr::has_variables),
+        }
+    }
+
     /// The variables in order of first appearance.
     pub fn variables(&self) -> Vec<String> {
         let mut out = Vec::new();
@@ -174,7 +189,7 @@ impl Expr {
 
     /// The value when the expression holds no variables (NaN where undefined).
     pub fn constant_value(&self) -> Option<f64> {
-        if !self.variables().is_empty() {
+        if self.has_variables() {
             return None;
         }
         Some(super::eval::eval_at(self, &[]))

@@ -77,13 +77,13 @@ pub fn conditions(e: &Expr) -> Vec<Condition> {
 fn push(c: Condition, out: &mut Vec<Condition>) {
     let e = c.expr();
     // Conditions on huge expressions help no student and cost a simplification each.
-    if e.variables().is_empty() || out.len() >= MAX_CONDITIONS || e.op_count() > MAX_CONDITION_OPS {
+    if !e.has_variables() || out.len() >= MAX_CONDITIONS || e.op_count() > MAX_CONDITION_OPS {
         return;
     }
     // Only the bases matter: x^2 ≠ 0 is x ≠ 0, and a product is 0 when a factor is.
     if let Condition::NonZero(e) = &c {
         match e {
-            Expr::Pow(b, k) if k.variables().is_empty() => {
+            Expr::Pow(b, k) if !k.has_variables() => {
                 return push(Condition::NonZero((**b).clone()), out)
             }
             Expr::Mul(a, b) => {

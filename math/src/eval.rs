@@ -378,7 +378,7 @@ impl Compiler<'_> {
     }
 
     fn has_var(&self, e: &Expr) -> bool {
-        !e.variables().is_empty()
+        e.has_variables()
     }
 
     /// A varying factor that is constant on a whole interval around every point where it is
@@ -399,7 +399,7 @@ fn piecewise_constant(e: &Expr) -> bool {
         // floor and ceil are constant between whole numbers; at a whole number their jump is
         // guarded apart (`Instr::Smooth`).
         Expr::Call(Func::Step | Func::Floor | Func::Ceil, _) => true,
-        Expr::Call(..) => e.variables().is_empty(),
+        Expr::Call(..) => !e.has_variables(),
         Expr::Div(u, d) if matches!(&**d, Expr::Call(Func::Abs, a) if a.first() == Some(&**u)) => {
             true
         }
@@ -407,7 +407,7 @@ fn piecewise_constant(e: &Expr) -> bool {
         Expr::Add(a, b) | Expr::Sub(a, b) | Expr::Mul(a, b) | Expr::Div(a, b) => {
             piecewise_constant(a) && piecewise_constant(b)
         }
-        Expr::Pow(a, b) => piecewise_constant(a) && b.variables().is_empty(),
+        Expr::Pow(a, b) => piecewise_constant(a) && !b.has_variables(),
     }
 }
 
@@ -419,7 +419,7 @@ fn bounded_steps(e: &Expr) -> bool {
         Expr::Const(_) => true,
         Expr::Var(_) => false,
         Expr::Call(Func::Step | Func::Sign, _) => true,
-        Expr::Call(..) => e.variables().is_empty(),
+        Expr::Call(..) => !e.has_variables(),
         Expr::Div(u, d) => matches!(&**d, Expr::Call(Func::Abs, a) if a.first() == Some(&**u)),
         Expr::Neg(a) => bounded_steps(a),
         Expr::Add(a, b) | Expr::Sub(a, b) | Expr::Mul(a, b) => bounded_steps(a) && bounded_steps(b),
@@ -462,23 +462,10 @@ fn constant_part(e: &Expr) -> f64 {
     }
 }
 
-/// True when a variable occurs anywhere in e.
-fn has_variable(e: &Expr) -> bool {
-    match e {
-        Expr::Num(_) | Expr::Const(_) => false,
-        Expr::Var(_) => true,
-        Expr::Neg(a) => has_variable(a),
-        Expr::Add(a, b) | Expr::Sub(a, b) | Expr::Mul(a, b) | Expr::Div(a, b) | Expr::Pow(a, b) => {
-            has_variable(a) || has_variable(b)
-        }
-        Expr::Call(_, args) => args.iter().any(has_variable),
-    }
-}
-
 /// Direct recursive evaluation (single points); with `fold`, constant parts are taken as
 /// [`constant_part`] gives them, exactly as a compiled program does.
 fn eval_tree(e: &Expr, env: &[(&str, f64)], fold: bool) -> f64 {
-    if fold && !matches!(e, Expr::Num(_) | Expr::Const(_) | Expr::Var(_)) && !has_variable(e) {
+    if fold && !matches!(e, Expr::Num(_) | Expr::Const(_) | Expr::Var(_)) && !e.has_variables() {
         return constant_part(e);
     }
     let go = |x: &Expr| eval_tree(x, env, fold);

@@ -466,7 +466,7 @@ fn describe(s: &Step, var: &str) -> Vec<Segment> {
     let deriv = derivative(s, var);
     match s.rule {
         // A part that mentions the variable but simplifies to a constant: `(x - x)·x`.
-        Rule::Constant if s.input.contains_var(var) && simplify(&s.input).variables().is_empty() => vec![
+        Rule::Constant if s.input.contains_var(var) && !simplify(&s.input).has_variables() => vec![
             words("Constant rule: "),
             deriv,
             words(" (it simplifies to "),
