@@ -203,7 +203,7 @@ fn the_spoken_readout_has_the_numbers_and_the_verdict() {
 
 fn describe(f: &str, lo: f64, hi: f64) -> String {
     let p = Program::compile(&parse(f).unwrap(), &["x"]);
-    describe_curve(&sample(&p, lo, hi, 600), (lo, hi), "x")
+    describe_curve(&sample(&p, lo, hi, 600), &p, (lo, hi), "x")
 }
 
 #[test]
@@ -219,17 +219,20 @@ fn a_plot_in_words_names_zeros_turns_and_breaks() {
         d.contains("x = −1 (a high point, y = 2)") && d.contains("x = 1 (a low point, y = −2)"),
         "{d}"
     );
-    assert!(d.contains("Ends higher than it starts"), "{d}");
+    assert!(
+        d.contains("Left end: y = −18 at x = −3. Right end: y = 18 at x = 3."),
+        "{d}"
+    );
     let d = describe("1/x", -5.0, 5.0);
     assert!(
-        d.contains("Never crosses zero") && d.contains("asymptote at x = 0"),
+        d.contains("Never crosses zero") && d.contains("vertical asymptote at x = 0"),
         "{d}"
     );
     let d = describe("3", -5.0, 5.0);
     assert_eq!(d, "Constant at y = 3.");
     let d = describe("ln(x)", -5.0, 5.0);
     assert!(
-        d.contains("a zero at x = 1") && d.contains("Drawn only from x = 0"),
+        d.contains("a zero at x = 1") && d.contains("Drawn only for 0 < x ≤ 5"),
         "{d}"
     );
     let d = describe("sqrt(x)", -5.0, -1.0);
@@ -492,8 +495,9 @@ fn a_sparkline_keeps_f_in_view_when_f_prime_blows_up() {
 #[test]
 fn taylor_polynomials_match_f_and_its_derivatives_at_x0() {
     use slope::ui::lessons::second_derivatives::{
-        concave_up, continuous_across, derivatives, factorial, from_query, inflections, polynomial,
-        polynomial_text, readout, readout_values, to_query, values_at, Setting, Stop,
+        concave_up, continuous_across, derivatives, factorial, from_query, inflection_places,
+        inflections, polynomial, polynomial_text, readout, readout_values, to_query, values_at,
+        Setting, Stop,
     };
     let poly = |f: &str, x0: f64, n: usize| {
         let s = Study::parse(f).unwrap();
@@ -585,6 +589,17 @@ fn taylor_polynomials_match_f_and_its_derivatives_at_x0() {
         points.len() == 1 && points[0].abs() < 1e-9,
         "sin: only 0 in [−3, 3]: {points:?}"
     );
+    // Said as positions: 0, not round-off (x³ − 3x's bisection ends near −4×10⁻²¹), and
+    // π/2 where f″ changes sign at π/2 (cos x); a point that only looks round is not snapped.
+    let said = |f: &str, lo: f64, hi: f64| {
+        let s = Study::parse(f).unwrap().of_derivative();
+        let ddf = s.sample_df(lo, hi, 600);
+        let xs = inflections(&ddf, |x| s.df_at(x), |_, _| true);
+        inflection_places(&xs, (lo, hi), |x| s.df_at(x))
+    };
+    assert_eq!(said("x^3 - 3x", -3.0, 3.0), ["0"]);
+    assert_eq!(said("cos(x)", -3.0, 3.0), ["−π/2", "π/2"]);
+    assert_eq!(said("(x - 0.001)^3", -3.0, 3.0), ["0.001"]);
     // The readout names the bend.
     assert!(readout(&[0.0, 1.0, 2.0], 1.0, false).contains("concave up"));
     assert!(readout(&[0.0, 1.0, -2.0], 1.0, false).contains("concave down"));
@@ -829,13 +844,13 @@ fn activation_lesson_numbers() {
 #[test]
 fn slice_descriptions_name_heights_f_and_round_off_0() {
     let p = Program::compile(&parse("(y - 1)^2 + 0.1").unwrap(), &["y"]);
-    let text = describe_curve(&sample(&p, -4.0, 4.0, 600), (-4.0, 4.0), "y");
+    let text = describe_curve(&sample(&p, -4.0, 4.0, 600), &p, (-4.0, 4.0), "y");
     assert!(
-        text.contains("(a low point, f = 0.1)") && text.contains("f = 25.1 at y = −4"),
+        text.contains("y = 1 (a low point, f = 0.1)") && text.contains("f = 25.1 at y = −4"),
         "{text}"
     );
     let q = Program::compile(&parse("x^2 + 2x*1 + 1").unwrap(), &["x"]);
-    let text = describe_curve(&sample(&q, -4.0, 4.0, 600), (-4.0, 4.0), "x");
+    let text = describe_curve(&sample(&q, -4.0, 4.0, 600), &q, (-4.0, 4.0), "x");
     assert!(text.contains("(a low point, y = 0)"), "{text}");
 }
 

@@ -185,10 +185,10 @@ async fn typing_a_function_updates_the_derivative_and_the_plots() {
     );
     // A blind student learns the shape: zeros, turning points, where x₀ and the secant are.
     assert!(
-        label.contains("zeros at x = −3.14, x = 0 and x = 3.14"),
+        label.contains("zeros at x = −π, x = 0 and x = π"),
         "{label}"
     );
-    assert!(label.contains("x = 1.57 (a high point, y = 1)"), "{label}");
+    assert!(label.contains("x = π/2 (a high point, y = 1)"), "{label}");
     assert!(label.contains("The point x0 = 1 is marked"), "{label}");
     // The field keeps the text (and focus) while the plots redraw.
     let input: HtmlInputElement = find(&host, "function-input").dyn_into().unwrap();
@@ -713,8 +713,11 @@ async fn removable_holes_are_marked_on_both_plots() {
     let host = mount("?f=(x%5E2-1)%2F(x%2B1)&xmin=-1.0003&xmax=-0.9996").await;
     for plot in ["plot-f", "plot-df"] {
         let label = find(&host, plot).get_attribute("aria-label").unwrap();
+        let tends = if plot == "plot-f" { "−2" } else { "1" };
         assert!(
-            label.contains("It has a hole at x = −1."),
+            label.contains(&format!(
+                "It has a hole at x = −1 (the curve tends to y = {tends} there)."
+            )),
             "{plot}: {label}"
         );
     }
@@ -722,11 +725,36 @@ async fn removable_holes_are_marked_on_both_plots() {
     assert_eq!(text(&host, "derivative-holds"), "(for x ≠ −1)");
     let host = mount("?f=sin(x)%2Fx").await;
     let label = find(&host, "plot-f").get_attribute("aria-label").unwrap();
-    assert!(label.contains("It has a hole at x = 0."), "{label}");
+    assert!(
+        label.contains("It has a hole at x = 0 (the curve tends to y = 1 there)."),
+        "{label}"
+    );
     let host = mount("?f=floor(x)&xmin=-0.5&xmax=2.5").await;
     let label = find(&host, "plot-df").get_attribute("aria-label").unwrap();
     assert!(
-        label.contains("It has a hole at x = 0, a hole at x = 1 and a hole at x = 2."),
+        label.contains(
+            "It has a hole at x = 0 (the curve tends to y = 0 there), a hole at x = 1 (the \
+             curve tends to y = 0 there) and a hole at x = 2 (the curve tends to y = 0 there)."
+        ),
+        "{label}"
+    );
+}
+
+/// What a screen reader hears about tan x′ = sec² x is true: never below 1, its lows at 0
+/// and ±π, 12.43 at the edges, and asymptotes (not turning points) at ±π/2.
+#[wasm_bindgen_test]
+async fn the_description_of_sec_squared_is_true() {
+    let host = mount("?f=tan(x)&xmin=-5&xmax=5").await;
+    let label = find(&host, "plot-df").get_attribute("aria-label").unwrap();
+    let shape = label.split_once("≤ 5. ").map(|(_, s)| s).unwrap_or(&label);
+    assert!(
+        !shape.contains("y = −") && !shape.contains("y = 0 at x = −5"),
+        "{label}"
+    );
+    assert!(
+        shape.contains("x = 0 (a low point, y = 1)")
+            && shape.contains("y = 12.4279 at x = −5")
+            && shape.contains("a vertical asymptote at x = π/2"),
         "{label}"
     );
 }

@@ -507,8 +507,13 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
     let var = &props.study.var;
     let shape = {
         let (range, var) = ((props.view.x_min, props.view.x_max), var.clone());
+        let (study, curve) = (props.study.clone(), props.curve);
         use_memo(samples.clone(), move |s| {
-            describe_curve(&s.samples, range, &var)
+            let program = match curve {
+                Curve::F => &study.f_program,
+                Curve::Df => &study.df_program,
+            };
+            describe_curve(&s.samples, program, range, &var)
         })
     };
     let label = format!(

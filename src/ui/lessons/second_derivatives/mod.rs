@@ -277,6 +277,14 @@ pub fn inflections(
     out
 }
 
+/// The inflection points as they are said: `x = π/2` where f″ changes sign at π/2, never
+/// `x = −4.3368×10⁻²¹` for the 0 of x³ − 3x.
+pub fn inflection_places(xs: &[f64], view: (f64, f64), ddf_at: impl Fn(f64) -> f64) -> Vec<String> {
+    xs.iter()
+        .map(|&x| crate::plot::describe::sign_change(x, view, &ddf_at).text)
+        .collect()
+}
+
 /// A number in subscript digits (`T₃`).
 pub fn subscript(n: usize) -> String {
     n.to_string()

@@ -212,7 +212,9 @@ fn body(
     on_df.points.push(dot(dfx));
     let mut on_ddf = Overlay::default();
     on_ddf.points.push(dot(ddfx));
-    let places: Vec<String> = d.inflections.iter().map(|x| value(*x)).collect();
+    let places = inflection_places(&d.inflections, (VIEW.x_min, VIEW.x_max), |x| {
+        d.second.df_at(x)
+    });
     let degree = vals.len().saturating_sub(1);
     let about_f = format!(
         "Shaded where f is concave up. {} The dashed curve is the Taylor polynomial of degree {degree} at x0 = {}.",
