@@ -1324,3 +1324,93 @@ mod practice {
         }
     }
 }
+
+/// Issue 21: the quotient table highlights only digits of the exact value in the same places,
+/// and its count (shown and spoken) says the same as the highlight.
+mod correct_digits {
+    use slope::math::numeric::quotient_table;
+    use slope::math::{parse, Program};
+    use slope::plot::format::agreement;
+
+    #[track_caller]
+    fn check(value: f64, exact: f64, marked: &str, digits: Option<usize>) {
+        let a = agreement(value, exact, 13);
+        assert_eq!(&a.text[..a.correct], marked, "{value} against {exact}: {a:?}");
+        assert_eq!(a.digits, digits, "{value} against {exact}: {a:?}");
+        // The count is the number of significant digits highlighted.
+        let highlighted = a.text[..a.correct]
+            .chars()
+            .filter(|c| c.is_ascii_digit())
+            .skip_while(|&c| c == '0')
+            .count();
+        if let Some(n) = digits {
+            assert_eq!(highlighted, n, "{a:?}");
+            let s = if n == 1 { "" } else { "s" };
+            assert_eq!(a.spoken(), format!("{}, {n} correct digit{s}", a.text));
+            assert_eq!(a.count(), n.to_string());
+        } else {
+            assert_eq!(a.correct, a.text.len());
+            assert_eq!(a.spoken(), format!("{}, exact", a.text));
+        }
+    }
+
+    #[test]
+    fn the_backward_quotient_of_x_squared_at_1_has_no_digit_of_2() {
+        let f = Program::compile(&parse("x^2").unwrap(), &["x"]);
+        let row = quotient_table(&f, 1.0)[1];
+        assert_eq!(row.h, 0.01);
+        let a = agreement(row.backward, 2.0, 13);
+        assert!(a.text.starts_with("1.99"), "{a:?}");
+        assert_eq!((a.correct, a.digits), (0, Some(0)), "{a:?}");
+        assert_eq!(a.spoken(), format!("{}, 0 correct digits", a.text));
+    }
+
+    #[test]
+    fn highlights_are_the_exact_values_digits() {
+        check(1.99, 2.0, "", Some(0));
+        check(2.0001, 2.0, "2.000", Some(4));
+        check(-0.9999999, -1.0, "", Some(0));
+        check(-0.9999999006, -1.0, "", Some(0));
+        check(3.14159, std::f64::consts::PI, "3.14159", Some(6));
+        check(2.0, 2.0, "2", None);
+        check(0.0, 0.0, "0", None);
+        // Near 0: nothing of 1×10⁻⁹ is a digit of 0; small values keep their digits.
+        check(1e-9, 0.0, "", Some(0));
+        check(1.0000001e-6, 1e-6, "1.000000", Some(7));
+        check(0.0201, 0.02, "0.020", Some(2));
+        // Negative values, and a value on the wrong side of 0.
+        check(-2.0001, -2.0, "−2.000", Some(4));
+        check(-3.14159, -std::f64::consts::PI, "−3.14159", Some(6));
+        check(2.0001, -2.0, "", Some(0));
+        // Correct zeros the short form drops are written out, so all seven are seen.
+        check(2.5, 2.5000001, "2.500000", Some(7));
+        assert_eq!(agreement(2.5, 2.5000001, 13).text, "2.500000");
+        check(2.0000000000000004, 2.0, "2.000000000000", Some(13));
+    }
+
+    #[test]
+    fn the_count_matches_the_highlight_across_a_whole_table() {
+        for (f, x0, exact) in [
+            ("x^2", 1.0, 2.0),
+            ("1/x", 1.0, -1.0),
+            ("sin(x)", 1.0, 1f64.cos()),
+            ("e^x", 0.0, 1.0),
+            ("x^3", 0.0, 0.0),
+            ("1000x^2", 3.0, 6000.0),
+        ] {
+            let p = Program::compile(&parse(f).unwrap(), &["x"]);
+            for row in quotient_table(&p, x0) {
+                for v in [row.forward, row.backward, row.central] {
+                    let a = agreement(v, exact, 13);
+                    let digits: String = a.text[..a.correct]
+                        .chars()
+                        .filter(|c| c.is_ascii_digit())
+                        .collect();
+                    if let Some(n) = a.digits {
+                        assert_eq!(digits.trim_start_matches('0').len(), n, "{f}: {a:?}");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -99,6 +99,57 @@ pub fn quotient_table(f: &Program, x0: f64) -> Vec<QuotientRow> {
         .collect()
 }
 
+/// How many of the first `shown` significant digits of `approx` (rounded to `shown` of them,
+/// as a table prints it) are the digits of `exact` in the same places, `exact` rounded at the
+/// same last place: 2.0001 against 2 has 4 (2.000), 1.99 against 2 has none (1.99 against
+/// 2.00), and so has −0.9999999 against −1 (the digits 9999999 are not those of 1.0000000),
+/// however small its error. Equal values have all `shown`; a nonzero value against 0 has none.
+pub fn correct_digits(approx: f64, exact: f64, shown: usize) -> usize {
+    if !(approx.is_finite() && exact.is_finite()) || shown == 0 {
+        return 0;
+    }
+    if approx == exact {
+        return shown;
+    }
+    if approx == 0.0 || exact == 0.0 || (approx < 0.0) != (exact < 0.0) {
+        return 0;
+    }
+    let (a, place) = leading_digits(approx, shown);
+    // Where exact's first digit is, against approx's: above it, approx's first digit (which is
+    // not 0) stands where exact has a 0.
+    let (_, first) = leading_digits(exact, 17);
+    let below = place - first;
+    if below < 0 || below >= shown as i64 {
+        return 0;
+    }
+    let keep = shown - below as usize;
+    let (mut b, at) = leading_digits(exact, keep);
+    // Rounding carried into a new first digit (0.99996 → 1.0000): one more place above.
+    let mut zeros = below as usize;
+    if at > first {
+        if zeros == 0 {
+            return 0;
+        }
+        b.push(0);
+        zeros -= 1;
+    }
+    let aligned = std::iter::repeat(0).take(zeros).chain(b);
+    a.iter().zip(aligned).take_while(|(x, y)| **x == *y).count()
+}
+
+/// The first `n` significant digits of |v| (rounded) and the power of ten of the first one:
+/// 0.0199 with n = 3 is ([1, 9, 9], −2).
+fn leading_digits(v: f64, n: usize) -> (Vec<u8>, i64) {
+    let s = crate::digits::exponential(v.abs(), Some(n.saturating_sub(1)));
+    let (mantissa, exponent) = s.split_once('e').unwrap_or((&s, "0"));
+    let digits = mantissa
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .map(|b| b - b'0')
+        .collect();
+    (digits, exponent.parse().unwrap_or(0))
+}
+
 /// Where a one-sided slope goes as h → 0 from one side.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Limit {
@@ -182,6 +233,54 @@ mod tests {
         assert!(err(&rows[1], Method::Central) / err(&rows[2], Method::Central) > 80.0);
         // Below 1e-8 round-off makes things worse again.
         assert!(err(&rows[11], Method::Forward) > err(&rows[7], Method::Forward));
+    }
+
+    #[test]
+    fn correct_digits_are_the_exact_values_digits_in_the_same_places() {
+        let pi = std::f64::consts::PI;
+        let cases = [
+            // 1.99 against 2.00: not one digit is 2's.
+            (1.99, 2.0, 0),
+            (2.0001, 2.0, 4),
+            (1.9999, 2.0, 0),
+            // Tiny error, yet 0.9999999 has none of the digits of 1.0000000.
+            (-0.9999999006, -1.0, 0),
+            (-1.0000001, -1.0, 7),
+            (3.14159, pi, 6),
+            (3.1416, pi, 4),
+            (2.0, 2.0, 13),
+            (0.0, 0.0, 13),
+            // Near 0: a nonzero value has no digit of 0; small values keep their digits.
+            (1e-9, 0.0, 0),
+            (0.0, 1e-9, 0),
+            (1.0000001e-6, 1e-6, 7),
+            (0.0199, 0.02, 0),
+            (0.0201, 0.02, 2),
+            // Signs: a value on the other side of 0 has none.
+            (-2.0001, -2.0, 4),
+            (2.0001, -2.0, 0),
+            (-0.001, 0.001, 0),
+            // The exact value is rounded at the last place shown: 0.99996 to 1.0000 (5
+            // digits), so 1.0000 agrees; with more places shown it does not.
+            (1.0, 0.99996, 0),
+            (1.00001, 0.999996, 0),
+            (12.5, 12.46, 2),
+            (1e20 + 1e7, 1e20, 13),
+            (1.2345e20, 1.2346e20, 4),
+            (f64::NAN, 1.0, 0),
+            (1.0, f64::INFINITY, 0),
+        ];
+        for (approx, exact, expected) in cases {
+            assert_eq!(
+                correct_digits(approx, exact, 13),
+                expected,
+                "{approx} against {exact}"
+            );
+        }
+        // Rounded at the last place shown, 0.99996 is 1.0000 and 1.0000 agrees with it.
+        assert_eq!(correct_digits(1.0, 0.99996, 5), 5);
+        assert_eq!(correct_digits(1.0, 0.99996, 6), 0);
+        assert_eq!(correct_digits(12.5, 12.46, 3), 3);
     }
 
     #[test]

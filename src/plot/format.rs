@@ -177,20 +177,6 @@ pub fn range(a: f64, b: f64) -> (String, String) {
     (fixed(a, decimals), fixed(b, decimals))
 }
 
-/// How many significant digits of `approx` are correct, from its relative error against
-/// `exact` (0 to `max`): −0.9999999006 against −1 has 7, although no character matches.
-pub fn correct_digits(approx: f64, exact: f64, max: usize) -> usize {
-    if !(approx.is_finite() && exact.is_finite()) {
-        return 0;
-    }
-    let err = (approx - exact).abs();
-    if err == 0.0 {
-        return max;
-    }
-    let relative = if exact == 0.0 { err } else { err / exact.abs() };
-    clamp((-relative.log10()).floor(), 0.0, max as f64) as usize
-}
-
 /// The length in bytes of the start of a printed number that holds its first `n` significant
 /// digits (sign, leading zeros and the point come along): the part to highlight.
 pub fn significant_prefix(text: &str, n: usize) -> usize {
@@ -210,6 +196,74 @@ pub fn significant_prefix(text: &str, n: usize) -> usize {
         }
     }
     text.find('×').unwrap_or(text.len())
+}
+
+/// A quotient printed against the exact value it approximates (a cell of the quotient table).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Agreement {
+    /// The value with up to the table's significant digits.
+    pub text: String,
+    /// Bytes at the start of `text` that are correct digits (the part to highlight).
+    pub correct: usize,
+    /// How many digits those are; `None` when the value is exactly the exact one.
+    pub digits: Option<usize>,
+}
+
+impl Agreement {
+    /// The count as the table shows it: `4`, `0`, `exact`.
+    pub fn count(&self) -> String {
+        match self.digits {
+            Some(n) => n.to_string(),
+            None => "exact".into(),
+        }
+    }
+
+    /// What a screen reader hears: `2.0001, 4 correct digits`, `2, exact`.
+    pub fn spoken(&self) -> String {
+        match self.digits {
+            None => format!("{}, exact", self.text),
+            Some(n) => format!(
+                "{}, {n} correct digit{}",
+                self.text,
+                if n == 1 { "" } else { "s" }
+            ),
+        }
+    }
+}
+
+/// `value` with `digits` significant digits and its correct digits against `exact`: those
+/// that are the exact value's digits in the same places (`math::numeric::correct_digits`),
+/// so the highlight and the count say the same. 2.0001 against 2 highlights `2.000` (4);
+/// 1.99 against 2, nothing. Zeros the short form drops are written out when they are
+/// correct (2.5 against 2.5000001 is `2.500000`, 7), so every digit counted is seen.
+pub fn agreement(value: f64, exact: f64, digits: usize) -> Agreement {
+    let mut text = precise(value, digits);
+    if value == exact {
+        let correct = text.len();
+        return Agreement {
+            text,
+            correct,
+            digits: None,
+        };
+    }
+    let n = crate::math::numeric::correct_digits(value, exact, digits);
+    let end = text.find('×').unwrap_or(text.len());
+    let mut seen = 0;
+    for c in text[..end].chars() {
+        if c.is_ascii_digit() && (seen > 0 || c != '0') {
+            seen += 1;
+        }
+    }
+    if n > seen {
+        let point = if text[..end].contains('.') { "" } else { "." };
+        let zeros = format!("{point}{}", "0".repeat(n - seen));
+        text.insert_str(end, &zeros);
+    }
+    Agreement {
+        correct: significant_prefix(&text, n),
+        text,
+        digits: Some(n),
+    }
 }
 
 /// What a screen reader hears about a curve's breaks: "a hole at x = −1", "jumps at x = 1
@@ -298,14 +352,7 @@ mod tests {
     }
 
     #[test]
-    fn correct_digits_come_from_the_relative_error() {
-        assert_eq!(correct_digits(-0.9999999006, -1.0, 13), 7);
-        assert_eq!(correct_digits(5.2, 5.0, 13), 1);
-        assert_eq!(correct_digits(4.8, 5.0, 13), 1);
-        assert_eq!(correct_digits(5.0, 5.0, 13), 13);
-        assert_eq!(correct_digits(3.0, 5.0, 13), 0);
-        assert_eq!(correct_digits(1e-9, 0.0, 13), 9);
-        assert_eq!(correct_digits(f64::NAN, 1.0, 13), 0);
+    fn significant_prefixes() {
         let t = "−0.9999999006";
         assert_eq!(&t[..significant_prefix(t, 7)], "−0.9999999");
         assert_eq!(&t[..significant_prefix(t, 0)], "");

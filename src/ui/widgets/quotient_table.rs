@@ -1,5 +1,5 @@
 //! Numerical against symbolic: the forward, backward and central quotients at x₀ for
-//! h = 10⁻¹ … 10⁻¹², with the digits that agree with the exact f′(x₀) highlighted, the two
+//! h = 10⁻¹ … 10⁻¹², with the digits that are the exact f′(x₀)'s in the same places highlighted, the two
 //! error regimes explained, and the error plotted against h on log–log axes.
 
 use std::rc::Rc;
@@ -36,18 +36,14 @@ fn cell(value: f64, exact: f64) -> Html {
     if !exact.is_finite() {
         return html! { <td class="num">{ text }</td> };
     }
-    // Correct digits come from the relative error, not from matching characters: −0.9999999006
-    // has seven correct digits against −1.
-    let digits = crate::plot::format::correct_digits(value, exact, DIGITS);
-    let n = crate::plot::format::significant_prefix(&text, digits);
-    let label = format!(
-        "{text}, {digits} correct digit{}",
-        if digits == 1 { "" } else { "s" }
-    );
+    // Correct digits are the exact value's digits in the same places: −0.9999999006 has none
+    // against −1, however small its error (the error column says how small).
+    let a = crate::plot::format::agreement(value, exact, DIGITS);
+    let (text, n, label) = (&a.text, a.correct, a.spoken());
     html! {
         <td class="num" aria-label={label}>
             <mark class="agree">{ text[..n].to_string() }</mark>{ text[n..].to_string() }
-            <small class="digits" aria-hidden="true">{ digits }</small>
+            <small class="digits" aria-hidden="true">{ a.count() }</small>
         </td>
     }
 }
@@ -162,7 +158,7 @@ pub fn quotient_table_view(props: &QuotientTableProps) -> Html {
             <p class="hint">
                 { format!("The three difference quotients at {var}₀ = {} for shrinking h, next to the exact ", format_precise(x0, 8)) }
                 { format!("f′({var}₀) = {}. ", format_precise(exact, DIGITS)) }
-                { "Highlighted: the digits that are correct; the small number counts them (from the relative error)." }
+                { "Highlighted: the digits that are the exact value's, place by place; the small number counts them." }
             </p>
             // Scrolls sideways on phones: focusable, so the keyboard can scroll it too.
             <div class="table-scroll" tabindex="0" role="region" aria-label="Quotient table">
