@@ -1414,3 +1414,64 @@ mod correct_digits {
         }
     }
 }
+
+/// Issue 21: the Partial derivatives page writes ∂f/∂x and ∂/∂x in its step lists, never the
+/// d/dx and f′ of a function of one variable.
+#[test]
+fn partial_derivative_steps_are_written_with_the_partial_sign() {
+    use slope::math::explain::{explain_in, Notation};
+    use slope::math::Order;
+    use slope::ui::lessons::partial_derivatives::{result_line, steps, Surface, EXAMPLES};
+    for f in EXAMPLES
+        .iter()
+        .copied()
+        .chain(["x^y", "sin(x y)/(x + y^2)", "2^(x y)"])
+    {
+        let surface = Surface::new(&parse(f).unwrap()).unwrap();
+        for (study, var) in [(&surface.along_x, "x"), (&surface.along_y, "y")] {
+            for order in [Order::Textbook, Order::Compact] {
+                let lines = steps(study, order);
+                let text: Vec<String> = lines.iter().map(|l| l.text()).collect();
+                let all = text.join("\n");
+                let spoken: String = lines
+                    .iter()
+                    .flat_map(|l| l.segments.iter().map(|s| s.speech()))
+                    .collect();
+                assert!(all.contains(&format!("∂/∂{var}")), "{f}:\n{all}");
+                for wrong in ["d/dx", "d/dy", "′", "f′"] {
+                    assert!(!all.contains(wrong), "{f} ({var}) has {wrong}:\n{all}");
+                }
+                assert!(!spoken.contains("prime"), "{f}: {spoken}");
+                assert!(
+                    spoken.contains(&format!("partial derivative of")),
+                    "{f}: {spoken}"
+                );
+                // Every line a one-variable explanation has, in the same order.
+                let ordinary = explain_in(&study.derivation, order, Notation::Ordinary);
+                assert_eq!(lines.len(), ordinary.len());
+            }
+            let (_, text, spoken) = result_line(study);
+            assert!(text.starts_with(&format!("∂f/∂{var} = ")), "{text}");
+            assert!(
+                spoken.starts_with("the partial derivative of f"),
+                "{spoken}"
+            );
+        }
+    }
+    // The parts of a product and a chain rule's inner derivative are partial too; the outer
+    // function of a chain rule is a function of one variable, so it keeps d/du.
+    let s = Surface::new(&parse("x e^(-x^2 - y^2)").unwrap()).unwrap();
+    let all: Vec<String> = steps(&s.along_x, Order::Textbook)
+        .iter()
+        .map(|l| l.text())
+        .collect();
+    let all = all.join("\n");
+    for part in [
+        "Product rule ∂(uv)/∂x = (∂u/∂x)v + u(∂v/∂x)",
+        "combine (∂u/∂x)v + u(∂v/∂x) with ∂u/∂x = 1 and ∂v/∂x = ",
+        "multiply by ∂u/∂x = ",
+        "d/du e^u = e^u",
+    ] {
+        assert!(all.contains(part), "no {part:?} in:\n{all}");
+    }
+}

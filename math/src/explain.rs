@@ -22,6 +22,17 @@ pub enum Order {
     Compact,
 }
 
+/// How derivatives are written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Notation {
+    /// d/dx, u′: a function of one variable.
+    #[default]
+    Ordinary,
+    /// ∂/∂x, ∂u/∂x: a function of several variables, the others held constant. Only the
+    /// derivation's own variable is partial; a chain rule's outer function still has d/du.
+    Partial,
+}
+
 /// What a line does for its rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Phase {
@@ -41,6 +52,12 @@ pub enum Segment {
     Math(Expr),
     /// `d/d(var) input = output`.
     Derivative {
+        var: String,
+        input: Expr,
+        output: Expr,
+    },
+    /// `∂/∂(var) input = output`: a partial derivative, the other letters held constant.
+    Partial {
         var: String,
         input: Expr,
         output: Expr,
@@ -75,14 +92,8 @@ impl Segment {
         match self {
             Segment::Text(t) => t.clone(),
             Segment::Math(e) => to_text(e),
-            Segment::Derivative { var, input, output } => {
-                let inner = if prec(input) < 2 {
-                    format!("({})", to_text(input))
-                } else {
-                    to_text(input)
-                };
-                format!("d/d{var} {inner} = {}", to_text(output))
-            }
+            Segment::Derivative { var, input, output } => derivative_text("d", var, input, output),
+            Segment::Partial { var, input, output } => derivative_text("∂", var, input, output),
             Segment::Equation(name, e) => format!("{name} = {}", to_text(e)),
         }
     }
@@ -97,8 +108,19 @@ impl Segment {
                 to_speech(input),
                 to_speech(output)
             ),
+            Segment::Partial { var, input, output } => format!(
+                "the partial derivative of {} with respect to {var} is {}",
+                to_speech(input),
+                to_speech(output)
+            ),
             Segment::Equation(name, e) => {
-                format!("{} equals {}", name.replace('′', " prime"), to_speech(e))
+                let name = match partial_name(name) {
+                    Some((u, var)) => {
+                        format!("the partial derivative of {u} with respect to {var}")
+                    }
+                    None => name.replace('′', " prime"),
+                };
+                format!("{name} equals {}", to_speech(e))
             }
         }
     }
@@ -109,30 +131,127 @@ impl Segment {
             Segment::Text(_) => None,
             Segment::Math(e) => Some(layout(e)),
             Segment::Derivative { var, input, output } => {
-                let d = Layout::Frac(
-                    Box::new(Layout::Ident("d".into())),
-                    Box::new(Layout::Row(vec![
-                        Layout::Ident("d".into()),
-                        Layout::Ident(var.clone()),
-                    ])),
-                );
-                let body = if prec(input) < 2 {
-                    Layout::Paren(Box::new(layout(input)))
-                } else {
-                    layout(input)
-                };
-                Some(Layout::Row(vec![
-                    d,
-                    body,
-                    Layout::Op("=".into()),
-                    layout(output),
-                ]))
+                Some(derivative_layout("d", var, input, output))
             }
-            Segment::Equation(name, e) => Some(Layout::Row(vec![
-                Layout::Ident(name.clone()),
-                Layout::Op("=".into()),
-                layout(e),
-            ])),
+            Segment::Partial { var, input, output } => {
+                Some(derivative_layout("∂", var, input, output))
+            }
+            Segment::Equation(name, e) => {
+                let name = match partial_name(name) {
+                    Some((u, var)) => fraction("∂", Layout::Ident(u.into()), var),
+                    None => Layout::Ident(name.clone()),
+                };
+                Some(Layout::Row(vec![name, Layout::Op("=".into()), layout(e)]))
+            }
+        }
+    }
+}
+
+/// `d/dx input = output` (or with `∂`) as text, the input bracketed where it needs it.
+fn derivative_text(d: &str, var: &str, input: &Expr, output: &Expr) -> String {
+    let inner = if prec(input) < 2 {
+        format!("({})", to_text(input))
+    } else {
+        to_text(input)
+    };
+    format!("{d}/{d}{var} {inner} = {}", to_text(output))
+}
+
+/// `d top / d var` (or with `∂`) as a fraction.
+fn fraction(d: &str, top: Layout, var: &str) -> Layout {
+    let top = match top {
+        Layout::Ident(t) if t.is_empty() => Layout::Ident(d.into()),
+        t => Layout::Row(vec![Layout::Ident(d.into()), t]),
+    };
+    Layout::Frac(
+        Box::new(top),
+        Box::new(Layout::Row(vec![
+            Layout::Ident(d.into()),
+            Layout::Ident(var.into()),
+        ])),
+    )
+}
+
+fn derivative_layout(d: &str, var: &str, input: &Expr, output: &Expr) -> Layout {
+    let body = if prec(input) < 2 {
+        Layout::Paren(Box::new(layout(input)))
+    } else {
+        layout(input)
+    };
+    Layout::Row(vec![
+        fraction(d, Layout::Ident(String::new()), var),
+        body,
+        Layout::Op("=".into()),
+        layout(output),
+    ])
+}
+
+/// `∂u/∂x` split into its function and variable.
+fn partial_name(name: &str) -> Option<(&str, &str)> {
+    let (top, bottom) = name.strip_prefix('∂')?.split_once('/')?;
+    Some((top, bottom.strip_prefix('∂')?))
+}
+
+/// How a line writes derivatives: the notation, and the derivation's own variable (the only
+/// one whose derivatives are partial).
+#[derive(Clone, Copy)]
+struct Style<'a> {
+    notation: Notation,
+    of: &'a str,
+}
+
+impl Style<'_> {
+    fn partial(self, var: &str) -> bool {
+        self.notation == Notation::Partial && var == self.of
+    }
+
+    /// The derivative of the part `u` with respect to `var`: `u′` or `∂u/∂x`.
+    fn prime(self, u: &str, var: &str) -> String {
+        if self.partial(var) {
+            format!("∂{u}/∂{var}")
+        } else {
+            format!("{u}′")
+        }
+    }
+
+    /// `du/dx`, or `∂u/∂x`: the inner function's derivative in a chain rule.
+    fn ratio(self, u: &str, var: &str) -> String {
+        if self.partial(var) {
+            format!("∂{u}/∂{var}")
+        } else {
+            format!("d{u}/d{var}")
+        }
+    }
+
+    /// A rule's formula with its primes written in this style: `(uv)′ = u′v + uv′` or
+    /// `∂(uv)/∂x = (∂u/∂x)v + u(∂v/∂x)`. `{u'}` and `{v'}` stand for the parts' derivatives,
+    /// `{'}` for the whole's (`(uv){'}`).
+    fn formula(self, template: &str, var: &str) -> String {
+        if !self.partial(var) {
+            return template
+                .replace("{u'}", "u′")
+                .replace("{v'}", "v′")
+                .replace("{'}", "′");
+        }
+        let mut out = template
+            .replace("{u'}", &format!("({})", self.prime("u", var)))
+            .replace("{v'}", &format!("({})", self.prime("v", var)));
+        // The whole: `(uv){'}` becomes `∂(uv)/∂x`.
+        while let Some(at) = out.find("{'}") {
+            let open = out[..at].rfind('(').unwrap_or(0);
+            let whole = out[open..at].to_string();
+            out.replace_range(open..at + 3, &format!("∂{whole}/∂{var}"));
+        }
+        out
+    }
+
+    /// `d/dx input = output`, or `∂/∂x …` for a partial derivative.
+    fn derivative(self, var: &str, input: Expr, output: Expr) -> Segment {
+        let var = var.to_string();
+        if self.partial(&var) {
+            Segment::Partial { var, input, output }
+        } else {
+            Segment::Derivative { var, input, output }
         }
     }
 }
@@ -154,11 +273,21 @@ impl Phase {
 
 /// The explanation of a whole derivation, ending with the simplification.
 pub fn explain(d: &Derivation, order: Order) -> Vec<Line> {
+    explain_in(d, order, Notation::Ordinary)
+}
+
+/// `explain` in a notation: `Notation::Partial` writes ∂/∂x and ∂u/∂x for a function of
+/// several variables.
+pub fn explain_in(d: &Derivation, order: Order, notation: Notation) -> Vec<Line> {
     let mut lines = Vec::new();
     let f = d.function();
+    let w = Style {
+        notation,
+        of: &d.var,
+    };
     match order {
-        Order::Textbook => textbook(&d.root, &d.var, 0, Vec::new(), f, &mut lines),
-        Order::Compact => compact(&d.root, &d.var, 0, Vec::new(), f, &mut lines),
+        Order::Textbook => textbook(&d.root, &d.var, 0, Vec::new(), f, w, &mut lines),
+        Order::Compact => compact(&d.root, &d.var, 0, Vec::new(), f, w, &mut lines),
     }
     let whole = |rule, segments| Line {
         rule,
@@ -179,11 +308,7 @@ pub fn explain(d: &Derivation, order: Order) -> Vec<Line> {
     }
     let mut segments = vec![
         words("Simplify: "),
-        Segment::Derivative {
-            var: d.var.clone(),
-            input: d.root.input.clone(),
-            output: d.result.clone(),
-        },
+        w.derivative(&d.var, d.root.input.clone(), d.result.clone()),
     ];
     if let Some(w) = where_it_holds(d) {
         segments.push(words(&format!(" ({w})")));
@@ -211,23 +336,39 @@ fn line(s: &Step, phase: Phase, depth: usize, at: &[usize], segments: Vec<Segmen
     }
 }
 
-fn compact(s: &Step, var: &str, depth: usize, at: Vec<usize>, f: &Expr, out: &mut Vec<Line>) {
-    out.push(line(s, Phase::Whole, depth, &at, describe(s, var)));
+fn compact(
+    s: &Step,
+    var: &str,
+    depth: usize,
+    at: Vec<usize>,
+    f: &Expr,
+    w: Style,
+    out: &mut Vec<Line>,
+) {
+    out.push(line(s, Phase::Whole, depth, &at, describe(s, var, w)));
     for (c, child_var, child_at) in needed(s, var, &at, f) {
-        compact(c, &child_var, depth + 1, child_at, f, out);
+        compact(c, &child_var, depth + 1, child_at, f, w, out);
     }
 }
 
-fn textbook(s: &Step, var: &str, depth: usize, at: Vec<usize>, f: &Expr, out: &mut Vec<Line>) {
+fn textbook(
+    s: &Step,
+    var: &str,
+    depth: usize,
+    at: Vec<usize>,
+    f: &Expr,
+    w: Style,
+    out: &mut Vec<Line>,
+) {
     if s.children.is_empty() {
-        out.push(line(s, Phase::Whole, depth, &at, describe(s, var)));
+        out.push(line(s, Phase::Whole, depth, &at, describe(s, var, w)));
         return;
     }
-    out.push(line(s, Phase::Parts, depth, &at, parts(s, var)));
+    out.push(line(s, Phase::Parts, depth, &at, parts(s, var, w)));
     for (c, child_var, child_at) in needed(s, var, &at, f) {
-        textbook(c, &child_var, depth + 1, child_at, f, out);
+        textbook(c, &child_var, depth + 1, child_at, f, w, out);
     }
-    out.push(line(s, Phase::Combine, depth, &at, combine(s, var)));
+    out.push(line(s, Phase::Combine, depth, &at, combine(s, var, w)));
 }
 
 /// The derivatives a step needed, each with its variable and where it acts in `f`. Two
@@ -336,7 +477,7 @@ fn child_output(s: &Step, i: usize) -> Expr {
 }
 
 /// Textbook order: what a rule needs, before its parts are differentiated.
-fn parts(s: &Step, var: &str) -> Vec<Segment> {
+fn parts(s: &Step, var: &str, w: Style) -> Vec<Segment> {
     let (a, b) = operands(s);
     // `intro a and b outro`, the operands named (`u = …`) when `names` are given.
     let two = |intro: &str, names: Option<[&str; 2]>, outro: &str| {
@@ -352,7 +493,7 @@ fn parts(s: &Step, var: &str) -> Vec<Segment> {
             words(outro),
         ]
     };
-    let pair = |intro: &str| two(intro, Some(["u", "v"]), ".");
+    let pair = |intro: &str| two(&w.formula(intro, var), Some(["u", "v"]), ".");
     match s.rule {
         Rule::Sum => two("Sum rule: differentiate the terms ", None, " one at a time."),
         Rule::Difference => two("Difference rule: differentiate ", None, " one at a time."),
@@ -366,8 +507,8 @@ fn parts(s: &Step, var: &str) -> Vec<Segment> {
                 words("."),
             ]
         }
-        Rule::Product => pair("Product rule (uv)′ = u′v + uv′, name the parts: "),
-        Rule::Quotient => pair("Quotient rule (u/v)′ = (u′v − uv′)/v², name the parts: "),
+        Rule::Product => pair("Product rule (uv){'} = {u'}v + u{v'}, name the parts: "),
+        Rule::Quotient => pair("Quotient rule (u/v){'} = ({u'}v − u{v'})/v², name the parts: "),
         Rule::LogarithmicDifferentiation => pair(
             "Logarithmic differentiation: the variable is in the base and the exponent, so write u^v = e^(v ln(u)) with ",
         ),
@@ -405,14 +546,14 @@ fn parts(s: &Step, var: &str) -> Vec<Segment> {
 }
 
 /// Textbook order: the rule put together from its parts' derivatives.
-fn combine(s: &Step, var: &str) -> Vec<Segment> {
-    let deriv = derivative(s, var);
+fn combine(s: &Step, var: &str, w: Style) -> Vec<Segment> {
+    let deriv = derivative(s, var, w);
     let primes = |intro: &str| {
         vec![
-            words(intro),
-            Segment::Equation("u′".into(), child_output(s, 0)),
+            words(&w.formula(intro, var)),
+            Segment::Equation(w.prime("u", var), child_output(s, 0)),
             words(" and "),
-            Segment::Equation("v′".into(), child_output(s, 1)),
+            Segment::Equation(w.prime("v", var), child_output(s, 1)),
             words(": "),
             deriv.clone(),
         ]
@@ -429,10 +570,10 @@ fn combine(s: &Step, var: &str) -> Vec<Segment> {
                 deriv,
             ]
         }
-        Rule::Product => primes("Product rule, combine u′v + uv′ with "),
-        Rule::Quotient => primes("Quotient rule, combine (u′v − uv′)/v² with "),
+        Rule::Product => primes("Product rule, combine {u'}v + u{v'} with "),
+        Rule::Quotient => primes("Quotient rule, combine ({u'}v − u{v'})/v² with "),
         Rule::LogarithmicDifferentiation => {
-            primes("Logarithmic differentiation, combine u^v (v′ ln(u) + v u′/u) with ")
+            primes("Logarithmic differentiation, combine u^v ({v'} ln(u) + v {u'}/u) with ")
         }
         Rule::Chain => {
             let (u, inner, _) = chain_parts(s);
@@ -440,7 +581,8 @@ fn combine(s: &Step, var: &str) -> Vec<Segment> {
                 words("Chain rule, put "),
                 Segment::Equation(u.clone(), inner),
                 words(&format!(
-                    " into the outer derivative and multiply by d{u}/d{var} = "
+                    " into the outer derivative and multiply by {} = ",
+                    w.ratio(&u, var)
                 )),
                 Segment::Math(child_output(s, 1)),
                 words(": "),
@@ -450,20 +592,16 @@ fn combine(s: &Step, var: &str) -> Vec<Segment> {
         Rule::ChangeOfBase | Rule::Rewrite => {
             vec![words(&format!("{}: ", s.rule.title())), deriv]
         }
-        _ => describe(s, var),
+        _ => describe(s, var, w),
     }
 }
 
-fn derivative(s: &Step, var: &str) -> Segment {
-    Segment::Derivative {
-        var: var.to_string(),
-        input: s.input.clone(),
-        output: s.output.clone(),
-    }
+fn derivative(s: &Step, var: &str, w: Style) -> Segment {
+    w.derivative(var, s.input.clone(), s.output.clone())
 }
 
-fn describe(s: &Step, var: &str) -> Vec<Segment> {
-    let deriv = derivative(s, var);
+fn describe(s: &Step, var: &str, w: Style) -> Vec<Segment> {
+    let deriv = derivative(s, var, w);
     match s.rule {
         // A part that mentions the variable but simplifies to a constant: `(x - x)·x`.
         Rule::Constant if s.input.contains_var(var) && !simplify(&s.input).has_variables() => vec![
@@ -485,7 +623,7 @@ fn describe(s: &Step, var: &str) -> Vec<Segment> {
         Rule::Product => {
             let (u, v) = operands(s);
             vec![
-                words("Product rule (uv)′ = u′v + uv′ with "),
+                words(&w.formula("Product rule (uv){'} = {u'}v + u{v'} with ", var)),
                 Segment::Equation("u".into(), u),
                 words(" and "),
                 Segment::Equation("v".into(), v),
@@ -496,7 +634,7 @@ fn describe(s: &Step, var: &str) -> Vec<Segment> {
         Rule::Quotient => {
             let (u, v) = operands(s);
             vec![
-                words("Quotient rule (u/v)′ = (u′v − uv′)/v² with "),
+                words(&w.formula("Quotient rule (u/v){'} = ({u'}v − u{v'})/v² with ", var)),
                 Segment::Equation("u".into(), u),
                 words(" and "),
                 Segment::Equation("v".into(), v),
@@ -511,11 +649,20 @@ fn describe(s: &Step, var: &str) -> Vec<Segment> {
                 Segment::Equation(u.clone(), inner),
                 words(" and outer function "),
                 Segment::Math(outer),
-                words(&format!(": multiply the outer derivative (at {u}) by d{u}/d{var}: ")),
+                words(&format!(": multiply the outer derivative (at {u}) by {}: ", w.ratio(&u, var))),
                 deriv,
             ]
         }
         Rule::Exponential => vec![words("Exponential rule, e^x is its own derivative: "), deriv],
+        // Stated in the step's own variable on a page of several variables: ∂/∂x a^x, or
+        // d/du a^u inside a chain rule.
+        Rule::GeneralExponential if w.notation == Notation::Partial => {
+            let d = if w.partial(var) { "∂" } else { "d" };
+            vec![
+                words(&format!("Exponential rule, {d}/{d}{var} a^{var} = a^{var} ln(a): ")),
+                deriv,
+            ]
+        }
         Rule::GeneralExponential => vec![words("Exponential rule, d/dx a^x = a^x ln(a): "), deriv],
         Rule::LogarithmicDifferentiation => vec![
             words("Logarithmic differentiation: the variable is in the base and the exponent, so write u^v = e^(v ln(u)) and differentiate: "),

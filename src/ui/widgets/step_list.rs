@@ -3,15 +3,17 @@
 //! ticked, in the compact top-down order. Hovering or focusing a step marks the part of f it
 //! acts on in the formula above the list; the arrow keys move between steps (one tab stop for
 //! the whole list). The steps are typeset only once opened: for a huge derivative that is
-//! thousands of MathML nodes the page need not build on every keystroke.
+//! thousands of MathML nodes the page need not build on every keystroke. For a function of
+//! several variables the steps are written with ∂ (`notation`).
 
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::math::explain::{explain_in, Notation};
 use crate::math::layout::layout_marked;
-use crate::math::{explain, Order, Segment, Study};
+use crate::math::{Order, Segment, Study};
 use crate::ui::widgets::math_view::{math_layout, named, TYPESET_LIMIT};
 
 #[derive(Properties)]
@@ -20,11 +22,20 @@ pub struct StepListProps {
     /// Start with the steps shown (worked examples) rather than behind the toggle.
     #[prop_or_default]
     pub open: bool,
+    /// `Notation::Partial` for a function of several variables: ∂/∂x and ∂u/∂x in the steps.
+    #[prop_or_default]
+    pub notation: Notation,
+    /// The variables of f above the steps (`x, y`); the study's variable when empty.
+    #[prop_or_default]
+    pub variables: AttrValue,
 }
 
 impl PartialEq for StepListProps {
     fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.study, &o.study) && self.open == o.open
+        Rc::ptr_eq(&self.study, &o.study)
+            && self.open == o.open
+            && self.notation == o.notation
+            && self.variables == o.variables
     }
 }
 
@@ -52,10 +63,11 @@ pub fn step_list(props: &StepListProps) -> Html {
     } else {
         Order::Textbook
     };
+    let notation = props.notation;
     let lines = {
         let study = study.clone();
-        use_memo((study_id, order), move |_| {
-            explain(&study.derivation, order)
+        use_memo((study_id, order, notation), move |_| {
+            explain_in(&study.derivation, order, notation)
         })
     };
     let choice = use_state_eq(|| None::<bool>);
@@ -126,7 +138,12 @@ pub fn step_list(props: &StepListProps) -> Html {
             Some(t) => layout_marked(f, t),
             None => crate::math::layout::layout(f),
         };
-        math_layout(&named("f", &study.var, body), "", false)
+        let vars = if props.variables.is_empty() {
+            study.var.as_str()
+        } else {
+            props.variables.as_str()
+        };
+        math_layout(&named("f", vars, body), "", false)
     });
     html! {
         <details class="steps" data-testid="steps" {open} {ontoggle}>

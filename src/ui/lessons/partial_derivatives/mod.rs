@@ -10,7 +10,9 @@ pub use page::use_page;
 
 use std::rc::Rc;
 
-use crate::math::{Expr, Program, Study};
+use crate::math::explain::{explain_in, Notation};
+use crate::math::layout::{layout, Layout};
+use crate::math::{Expr, Line, Order, Program, Study};
 use crate::plot::format::{plain, trimmed};
 use crate::plot::heatmap::Field;
 use crate::ui::grid::from_address;
@@ -108,6 +110,38 @@ impl Surface {
     pub fn slice_y(&self, x: f64) -> Study {
         self.along_y.with_parameter_values(&[x])
     }
+}
+
+/// How this page writes derivatives: ∂f/∂x, ∂/∂x, ∂u/∂x (the step lists are given it).
+pub const NOTATION: Notation = Notation::Partial;
+
+/// The step list of a derivative in one variable, as this page shows it.
+pub fn steps(study: &Study, order: Order) -> Vec<Line> {
+    explain_in(&study.derivation, order, NOTATION)
+}
+
+/// `∂f/∂x = result` as a layout, its text and its spoken form: the line under a step list.
+pub fn result_line(study: &Study) -> (Layout, String, String) {
+    let var = &study.var;
+    let e = &study.derivation.result;
+    let name = Layout::Frac(
+        Box::new(Layout::Row(vec![
+            Layout::Ident("∂".into()),
+            Layout::Ident("f".into()),
+        ])),
+        Box::new(Layout::Row(vec![
+            Layout::Ident("∂".into()),
+            Layout::Ident(var.clone()),
+        ])),
+    );
+    (
+        Layout::Row(vec![name, Layout::Op("=".into()), layout(e)]),
+        format!("∂f/∂{var} = {}", crate::math::to_text(e)),
+        format!(
+            "the partial derivative of f with respect to {var} equals {}",
+            crate::math::to_speech(e)
+        ),
+    )
 }
 
 /// A number in the readout: six significant digits, no trailing zeros, a true minus.

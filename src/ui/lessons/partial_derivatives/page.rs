@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::math::to_unicode;
+use crate::math::{to_unicode, Study};
 use crate::plot::overlay::Overlay;
 use crate::plot::view::View;
 use crate::ui::browser;
@@ -17,10 +17,11 @@ use crate::ui::hooks::use_throttled::use_throttled;
 use crate::ui::hooks::use_typed_function::use_typed_function;
 use crate::ui::widgets::function_input::FunctionInput;
 use crate::ui::widgets::heat_map::HeatMap;
+use crate::ui::widgets::math_view::{definition, math_layout, TYPESET_LIMIT};
 use crate::ui::widgets::plot_canvas::{fixed_plot, Curve};
 use crate::ui::widgets::prose::prose;
 use crate::ui::widgets::slider::number_slider;
-use crate::ui::widgets::worked::derivation;
+use crate::ui::widgets::step_list::StepList;
 
 use super::*;
 
@@ -28,6 +29,23 @@ const VIEW: View = View {
     x_min: RANGE.0,
     x_max: RANGE.1,
 };
+
+/// A derivation in one variable: f(x, y), every step written with ∂, then ∂f/∂x.
+fn partial_derivation(study: &Rc<Study>) -> Html {
+    let (formula, text, spoken) = result_line(study);
+    let result = if study.derivation.result.op_count() > TYPESET_LIMIT {
+        html! { <code class="long-formula" tabindex="0">{ text }</code> }
+    } else {
+        math_layout(&formula, &spoken, false)
+    };
+    html! {
+        <>
+            <p class="formula">{ definition("f", "x, y", &study.f, false) }</p>
+            <StepList study={study.clone()} open=true notation={NOTATION} variables="x, y" />
+            <p class="formula derivative">{ result }</p>
+        </>
+    }
+}
 
 /// The page, as a hook the shell's lesson host runs (see `ui::shell::LessonHost`).
 #[hook]
@@ -141,7 +159,7 @@ pub fn use_page() -> Html {
                     { for [(&surface.along_x, "∂f/∂x: y held constant"), (&surface.along_y, "∂f/∂y: x held constant")].into_iter().map(|(st, title)| html! {
                         <>
                             <h2>{ title }</h2>
-                            <div class="panel example">{ derivation(st, true) }</div>
+                            <div class="panel example">{ partial_derivation(st) }</div>
                         </>
                     }) }
                 }
