@@ -5,6 +5,10 @@
 //! cargo run --release --example bench_engine
 //!
 //! The last line is `median: derive_us=N eval_mpts=N handwritten_mpts=N`.
+//!
+//! `--derive-only N` parses and differentiates the corpus N times and prints nothing: a fixed
+//! amount of work to count instructions of (`valgrind --tool=callgrind`) when the machine is
+//! too busy for timings to mean much.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -82,6 +86,17 @@ fn sigmoid_derivative(x: f64) -> f64 {
 }
 
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--derive-only") {
+        let rounds: usize = args.get(i + 1).and_then(|n| n.parse().ok()).unwrap_or(1);
+        for _ in 0..rounds {
+            for src in CORPUS {
+                let f = parse(black_box(src)).expect("corpus parses");
+                black_box(differentiate(&f, "x"));
+            }
+        }
+        return;
+    }
     let budget = Duration::from_millis(150);
     let xs: Vec<f64> = (0..POINTS)
         .map(|i| 0.1 + 4.8 * i as f64 / POINTS as f64)

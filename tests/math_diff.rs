@@ -309,7 +309,7 @@ fn textbook_order_names_parts_then_combines() {
     assert_eq!(to_text(f.at_path(&lines[2].at).unwrap()), "2x + 1");
     assert_eq!(
         lines[lines.len() - 2].text(),
-        "Chain rule, put u = 2x + 1 into the outer derivative and multiply by du/dx = 2: d/dx sigmoid(2x + 1) = 2(sigmoid(2x + 1)(1 - sigmoid(2x + 1)))"
+        "Chain rule, put u = 2x + 1 into the outer derivative and multiply by du/dx = 2: d/dx sigmoid(2x + 1) = 2sigmoid(2x + 1)(1 - sigmoid(2x + 1))"
     );
 }
 
@@ -660,4 +660,168 @@ fn reciprocal_trig_at_its_poles_and_max_of_equal_parts() {
     }
     check("max(x^2, x*x)", "x", "2x");
     check("min(2x, x + x)", "x", "2");
+}
+
+/// The hyperbolic secant, cosecant and cotangent and their inverses, with the textbook's
+/// derivatives.
+#[test]
+fn reciprocal_hyperbolic_functions_and_their_inverses() {
+    dx("sech(x)", "-sech(x)*tanh(x)");
+    dx("csch(x)", "-coth(x)*csch(x)");
+    dx("coth(x)", "-csch(x)^2");
+    dx("asech(x)", "-1/(x*sqrt(1 - x^2))");
+    dx("acsch(x)", "-1/(abs(x)*sqrt(x^2 + 1))");
+    dx("acoth(x)", "1/(1 - x^2)");
+    // The chain rule around them, and the names students type for the inverses.
+    dx("sech(2x)", "-2sech(2x)*tanh(2x)");
+    dx("coth(x^2)", "-2x*csch(x^2)^2");
+    for (typed, canonical) in [
+        ("sech^-1(x)", "asech(x)"),
+        ("csch⁻¹(x)", "acsch(x)"),
+        ("coth^-1(x)", "acoth(x)"),
+        (
+            "arsech(x) + arcsch(x) + arcoth(x)",
+            "asech(x) + acsch(x) + acoth(x)",
+        ),
+        (
+            "arcsech(x) + arccsch(x) + arccoth(x)",
+            "asech(x) + acsch(x) + acoth(x)",
+        ),
+        ("sechx", "sech(x)"),
+        ("Coth x", "coth(x)"),
+    ] {
+        assert_eq!(to_text(&parse(typed).unwrap()), canonical, "{typed}");
+    }
+    let rule = |f: &str| differentiate(&parse(f).unwrap(), "x").root.rule.title();
+    assert_eq!(rule("sech(x)"), "Hyperbolic secant rule");
+    assert_eq!(rule("acoth(x)"), "Inverse hyperbolic cotangent rule");
+    assert_eq!(
+        slope::math::to_speech(&parse("sech(x) + acsch(x)").unwrap()),
+        "hyperbolic secant of x plus inverse hyperbolic cosecant of x"
+    );
+    let ml = to_mathml(&parse("asech(x)*coth(x)^2").unwrap());
+    assert!(ml.contains("<mi>arsech</mi>"), "{ml}");
+    assert!(
+        ml.contains("<msup><mrow><mi>coth</mi></mrow><mrow><mn>2</mn></mrow></msup>"),
+        "{ml}"
+    );
+}
+
+/// Each new derivative agrees with a central difference of its function at points across
+/// its domain (the formulas compiled as the site compiles them).
+#[test]
+fn reciprocal_hyperbolic_derivatives_match_central_differences() {
+    use slope::math::Study;
+    let cases: [(&str, &[f64]); 6] = [
+        ("sech(x)", &[-3.0, -0.7, 0.0, 0.4, 2.5]),
+        ("csch(x)", &[-3.0, -0.7, 0.4, 2.5]),
+        ("coth(x)", &[-3.0, -0.7, 0.4, 2.5]),
+        ("asech(x)", &[0.05, 0.3, 0.6, 0.95]),
+        ("acsch(x)", &[-3.0, -0.7, 0.4, 2.5]),
+        ("acoth(x)", &[-4.0, -1.3, 1.2, 3.0]),
+    ];
+    for (f, xs) in cases {
+        let s = Study::parse(f).unwrap();
+        for &x in xs {
+            let h = 1e-6 * x.abs().max(1e-2);
+            let central = (s.f_at(x + h) - s.f_at(x - h)) / (2.0 * h);
+            let exact = s.df_at(x);
+            assert!(
+                (exact - central).abs() <= 1e-6 * exact.abs().max(1.0),
+                "d/dx {f} at {x}: {exact} but the central difference is {central}"
+            );
+        }
+    }
+}
+
+/// Outside their domains, and at the poles of coth and csch, the functions and their
+/// derivatives are undefined (NaN), never ±∞ or a number.
+#[test]
+fn reciprocal_hyperbolic_functions_are_undefined_outside_their_domains() {
+    use slope::math::Study;
+    let undefined: [(&str, &[f64]); 6] = [
+        ("coth(x)", &[0.0]),
+        ("csch(x)", &[0.0]),
+        ("acsch(x)", &[0.0]),
+        ("asech(x)", &[-0.5, 0.0, 1.5]),
+        ("acoth(x)", &[-1.0, -0.5, 0.0, 0.5, 1.0]),
+        ("atan(coth(x)) + 1/csch(x)", &[0.0]),
+    ];
+    for (f, xs) in undefined {
+        let s = Study::parse(f).unwrap();
+        for &x in xs {
+            assert!(s.f_at(x).is_nan(), "{f} at {x} is {}", s.f_at(x));
+            assert!(s.df_at(x).is_nan(), "{f}′ at {x} is {}", s.df_at(x));
+        }
+    }
+    // sech is defined everywhere; asech at its right end, without a derivative there.
+    let sech = Study::parse("sech(x)").unwrap();
+    assert_eq!(sech.f_at(0.0), 1.0);
+    assert!(sech.f_at(800.0) == 0.0 && sech.df_at(0.0) == 0.0);
+    let asech = Study::parse("asech(x)").unwrap();
+    assert_eq!(asech.f_at(1.0), 0.0);
+    assert!(asech.df_at(1.0).is_nan());
+    // The hole of f′ for a function with csch in it is stated where it simplifies away.
+    let d = differentiate(&parse("x*csch(x)*sinh(x)").unwrap(), "x");
+    assert_eq!(to_text(&d.result), "1");
+    assert_eq!(
+        slope::math::explain::where_it_holds(&d).as_deref(),
+        Some("for x ≠ 0")
+    );
+}
+
+/// A product or quotient of trigonometric functions that is one of them is differentiated
+/// as that one: the textbook's `cos(x)` for tan(x)cos(x), not `sec(x) - sin(x)tan(x)`; the
+/// points where f is undefined are stated and stay undefined in f′.
+#[test]
+fn trigonometric_factors_that_are_one_function() {
+    use slope::math::{Program, Study};
+    dx("tan(x)*cos(x)", "cos(x)");
+    dx("sin(x)/tan(x)", "-sin(x)");
+    dx("cot(x)*sin(x)", "-sin(x)");
+    dx("tan(x)/sin(x)", "sec(x)*tan(x)");
+    dx("sec(x)*cos(x)", "0");
+    dx("3tan(2x)cos(2x)", "6cos(2x)");
+    dx("-tan(x)cos(x)", "-cos(x)");
+    // With other factors beside them: the trigonometric ones merge, the rest keeps its rule.
+    dx("x*tan(x)*cos(x)", "sin(x) + x*cos(x)");
+    dx("x*sec(x)*cos(x)", "1");
+    dx("e^x*cot(x)*sin(x)", "exp(x)(cos(x) - sin(x))");
+    dx("sin(x)/(x*tan(x))", "(-cos(x) - x*sin(x))/x^2");
+    // The hyperbolic functions are sinh and cosh inside products too.
+    dx("tanh(x)*cosh(x)", "cosh(x)");
+    dx("sech(x)*sinh(x)", "1 - tanh(x)^2");
+    dx("1/coth(x)", "sech(x)^2");
+    dx("1/sinh(x)", "-coth(x)*csch(x)");
+    dx("x/tanh(x)", "x + coth(x) - x*coth(x)^2");
+    let d = differentiate(&parse("tan(x)*cos(x)").unwrap(), "x");
+    assert_eq!(d.root.rule, Rule::Rewrite);
+    assert_eq!(to_text(&d.root.children[0].input), "sin(x)");
+    let holds = |f: &str| {
+        let d = differentiate(&parse(f).unwrap(), "x");
+        slope::math::explain::where_it_holds(&d)
+    };
+    assert_eq!(holds("tan(x)*cos(x)").as_deref(), Some("for cos(x) ≠ 0"));
+    assert_eq!(
+        holds("sin(x)/tan(x)").as_deref(),
+        Some("for cos(x) ≠ 0 and sin(x) ≠ 0")
+    );
+    let s = Study::parse("tan(x)*cos(x)").unwrap();
+    assert_eq!(s.df_at(0.5), 0.5f64.cos());
+    // f′ = -sin(x) is 0 at 0 as a formula; f is undefined there, and so is f′ on the page.
+    for f in ["sin(x)/tan(x)", "cot(x)*sin(x)"] {
+        let s = Study::parse(f).unwrap();
+        let d = differentiate(&parse(f).unwrap(), "x");
+        assert_eq!(Program::compile(&d.result, &["x"]).eval(&[0.0]), 0.0, "{f}");
+        assert!(s.f_at(0.0).is_nan() && s.df_at(0.0).is_nan(), "{f}");
+        assert_eq!(s.df_at(1.0), -(1.0f64.sin()), "{f}");
+    }
+    // sin and cos alone are the definition of tan: the quotient rule stays (it is how tan′ is
+    // first found).
+    let d = differentiate(&parse("sin(x)/cos(x)").unwrap(), "x");
+    assert_eq!(d.root.rule, Rule::Quotient);
+    assert_eq!(to_text(&d.result), "sec(x)^2");
+    // A product that does not reduce to one function keeps the product rule.
+    let d = differentiate(&parse("sin(x)*tan(x)").unwrap(), "x");
+    assert_eq!(d.root.rule, Rule::Product);
 }

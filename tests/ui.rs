@@ -524,6 +524,26 @@ fn taylor_polynomials_match_f_and_its_derivatives_at_x0() {
         ("-1 - (x + 1) - (x + 1)^2".into(), false)
     );
     assert!(poly("cos(x)", 1.0, 1).0 .1, "cos(1) is rounded for show");
+    // One rounding rule: the list beside the formula shows each coefficient as the formula
+    // writes it, and a tiny coefficient is never rounded away to 0.
+    {
+        use slope::ui::lessons::second_derivatives::{coefficient, coefficient_of};
+        let (v, x0) = (poly("e^(x/4)", 1.0, 2).2, 1.0);
+        let (text, _) = polynomial_text(&v, x0, "x");
+        let c2 = coefficient_of(v[2], 2);
+        assert_eq!(c2, "0.04013");
+        assert!(text.contains(&format!("{c2}(x - 1)^2")), "{text}");
+        assert_eq!(coefficient_of(-1.0, 3), "-1/6");
+        assert_eq!(coefficient_of(4.0, 2), "2");
+        assert_eq!(coefficient(2.7557319e-7), "2.756e-7");
+        let tiny = poly("e^x", 0.5, 12).0 .0;
+        let last = tiny.rsplit(" + ").next().unwrap();
+        assert!(
+            last.ends_with("(x - 0.5)^12") && !last.starts_with('0'),
+            "{tiny}"
+        );
+        assert!(slope::math::parse(&tiny).is_ok(), "{tiny}");
+    }
     // Where a derivative does not exist, the polynomial stops there, and says so.
     assert_eq!(poly("x^(5/2)", 0.0, 4).1, Some(Stop::Undefined(3)));
     assert_eq!(poly("ln(x)", 0.0, 2).1, Some(Stop::Undefined(0)));
@@ -1335,7 +1355,11 @@ mod correct_digits {
     #[track_caller]
     fn check(value: f64, exact: f64, marked: &str, digits: Option<usize>) {
         let a = agreement(value, exact, 13);
-        assert_eq!(&a.text[..a.correct], marked, "{value} against {exact}: {a:?}");
+        assert_eq!(
+            &a.text[..a.correct],
+            marked,
+            "{value} against {exact}: {a:?}"
+        );
         assert_eq!(a.digits, digits, "{value} against {exact}: {a:?}");
         // The count is the number of significant digits highlighted.
         let highlighted = a.text[..a.correct]
@@ -1474,4 +1498,75 @@ fn partial_derivative_steps_are_written_with_the_partial_sign() {
     ] {
         assert!(all.contains(part), "no {part:?} in:\n{all}");
     }
+}
+
+/// Issue 21: formulas built from numbers carry their signs (ŷ = 2.99x − 1.5, never + −), and
+/// a diverged run says so instead of printing six-digit coefficients.
+#[test]
+fn gradient_descent_formulas_have_signs_and_a_diverged_run_says_so() {
+    use slope::plot::format::{signed, value};
+    use slope::ui::lessons::gradient_descent::{
+        fit_label, gradient_line, line_formula, readout, surface_label, Action, State,
+    };
+    use slope::ui::reducer::Apply;
+    assert_eq!(signed(-1.5, value), " − 1.5");
+    assert_eq!(signed(2.0, value), " + 2");
+    assert_eq!(line_formula(2.99, -1.5), "ŷ = 2.99x − 1.5");
+    assert_eq!(line_formula(3.0, 2.0), "ŷ = 3x + 2");
+    assert_eq!(line_formula(-0.5, -2.25), "ŷ = −0.5x − 2.25");
+    assert_eq!(line_formula(0.0, 0.0), "ŷ = 0");
+    assert_eq!(line_formula(1.0, 0.0), "ŷ = x");
+    let calm = State::new(42, 0.1).apply(Action::Step(50));
+    assert!(!calm.run.diverged());
+    let label = fit_label(&calm.run);
+    assert!(label.contains("ŷ = ") && !label.contains("+ −"), "{label}");
+    let wild = State::new(42, 0.6).apply(Action::Step(1000));
+    assert!(
+        wild.run.diverged(),
+        "rate 0.6 is past every seed's threshold"
+    );
+    for text in [
+        fit_label(&wild.run),
+        readout(&wild.run),
+        gradient_line(&wild),
+        surface_label(&wild),
+    ] {
+        assert!(text.contains("diverged"), "{text}");
+        assert!(!text.contains("ŷ =") && !text.contains("ends at"), "{text}");
+        // No coefficient of six digits or more.
+        let longest = text
+            .split(|c: char| !c.is_ascii_digit())
+            .map(str::len)
+            .max()
+            .unwrap_or(0);
+        assert!(longest < 6, "{text}");
+    }
+}
+
+/// Issue 21: "Solved" (every output within 0.1 of its target) is visible in the outputs
+/// printed: 0.0998, not 0.10.
+#[test]
+fn backpropagation_outputs_show_the_solved_criterion() {
+    use slope::ui::lessons::backpropagation::output_texts;
+    let shown = output_texts([0.0998, 0.92, 0.9003, 0.09]);
+    assert_eq!(shown, ["0.0998", "0.9200", "0.9003", "0.0900"]);
+    let targets = [0.0, 1.0, 1.0, 0.0];
+    for outs in [
+        [0.0998, 0.92, 0.9003, 0.09],
+        [0.1002, 0.95, 0.97, 0.02],
+        [0.0999999, 0.9000001, 0.95, 0.05],
+        [0.5, 0.5, 0.5, 0.5],
+        [0.01, 0.99, 0.98, 0.03],
+    ] {
+        let texts = output_texts(outs);
+        for ((o, y), t) in outs.iter().zip(targets).zip(&texts) {
+            let printed: f64 = t.parse().unwrap();
+            assert_eq!(
+                (printed - y).abs() < 0.1 - 1e-12,
+                (o - y).abs() < 0.1,
+                "{o} printed {t}"
+            );
+        }
+    }
+    assert_eq!(output_texts([0.01, 0.99, 0.98, 0.03])[0], "0.01");
 }

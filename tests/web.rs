@@ -829,39 +829,42 @@ async fn the_error_plot_appears_when_the_derivative_becomes_defined() {
     );
 }
 
-/// Correct digits are counted from the relative error: −0.9999999… against −1 has seven,
-/// although no character after the sign matches.
+/// The highlight marks the exact value's digits in the same places, and the spoken count
+/// says the same: 1.99 (backward, h = 0.01) has none of 2's, 2.0000999… (forward,
+/// h = 10⁻⁴) has "2.0000".
 #[wasm_bindgen_test]
-async fn correct_digits_are_counted_not_matched() {
-    let host = mount("?f=1%2Fx&x0=1").await;
+async fn correct_digits_are_the_exact_values_in_place() {
+    let host = mount("?f=x%5E2&x0=1").await;
     let table = find(&host, "quotient-table");
     let rows = table.query_selector_all("tbody tr").unwrap();
-    let row: Element = rows.item(6).unwrap().dyn_into().unwrap();
-    let forward: Element = row
-        .query_selector_all("td")
-        .unwrap()
-        .item(0)
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    let mark = forward
-        .query_selector("mark")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
-    let count = forward
-        .query_selector(".digits")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
-    assert!(mark.starts_with("−0.999999"), "{mark}");
-    assert!(count.parse::<usize>().unwrap() >= 6, "{count}");
-    assert!(forward
-        .get_attribute("aria-label")
-        .unwrap()
-        .contains("correct digits"));
+    let cell = |row: u32, col: u32| -> Element {
+        let row: Element = rows.item(row).unwrap().dyn_into().unwrap();
+        row.query_selector_all("td")
+            .unwrap()
+            .item(col)
+            .unwrap()
+            .dyn_into()
+            .unwrap()
+    };
+    let mark = |c: &Element| {
+        c.query_selector("mark")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    // h = 0.01, backward: 1.99.
+    let backward = cell(1, 2);
+    assert!(backward.text_content().unwrap().starts_with("1.99"));
+    assert_eq!(mark(&backward), "");
+    let label = backward.get_attribute("aria-label").unwrap();
+    assert!(label.contains("0 correct digits"), "{label}");
+    // h = 10⁻⁴, forward: 2.0000999…, whose first five digits are 2.0000's.
+    let forward = cell(3, 0);
+    assert!(forward.text_content().unwrap().starts_with("2.0000999"));
+    assert_eq!(mark(&forward), "2.0000");
+    let label = forward.get_attribute("aria-label").unwrap();
+    assert!(label.contains("5 correct digits"), "{label}");
 }
 
 /// Escape stops Play wherever the focus is; the h slider's top is 2 itself.

@@ -74,6 +74,9 @@ impl Rule {
                 Func::Sinh => "HyperbolicSine",
                 Func::Cosh => "HyperbolicCosine",
                 Func::Tanh => "Tanh",
+                Func::Coth => "HyperbolicCotangent",
+                Func::Sech => "HyperbolicSecant",
+                Func::Csch => "HyperbolicCosecant",
                 Func::Exp => "Exponential",
                 Func::Ln | Func::Log | Func::Log10 | Func::Log2 => "Logarithm",
                 Func::Sqrt => "SquareRoot",
@@ -89,6 +92,9 @@ impl Rule {
                 Func::Acot => "Arccotangent",
                 Func::Asec => "Arcsecant",
                 Func::Acsc => "Arccosecant",
+                Func::Acoth => "InverseHyperbolicCotangent",
+                Func::Asech => "InverseHyperbolicSecant",
+                Func::Acsch => "InverseHyperbolicCosecant",
                 Func::Cbrt => "CubeRoot",
                 Func::Sign => "Sign",
                 Func::Floor => "Floor",
@@ -114,6 +120,12 @@ impl Rule {
             Rule::Function(Func::Asinh) => "Inverse hyperbolic sine".into(),
             Rule::Function(Func::Acosh) => "Inverse hyperbolic cosine".into(),
             Rule::Function(Func::Atanh) => "Inverse hyperbolic tangent".into(),
+            Rule::Function(Func::Coth) => "Hyperbolic cotangent".into(),
+            Rule::Function(Func::Sech) => "Hyperbolic secant".into(),
+            Rule::Function(Func::Csch) => "Hyperbolic cosecant".into(),
+            Rule::Function(Func::Acoth) => "Inverse hyperbolic cotangent".into(),
+            Rule::Function(Func::Asech) => "Inverse hyperbolic secant".into(),
+            Rule::Function(Func::Acsch) => "Inverse hyperbolic cosecant".into(),
             Rule::Function(Func::Cbrt) => "Cube root".into(),
             other => other.name().into(),
         };
@@ -190,6 +202,7 @@ pub fn differentiate(e: &Expr, var: &str) -> Derivation {
     // A function that is undefined everywhere (`1/(x - x)`) has no derivative anywhere.
     let nowhere = e.op_count() <= NOWHERE_CHECK_OPS
         && e.has_variables()
+        && values_at_points(e, var).all(f64::is_nan)
         && simplify(e).constant_value().is_some_and(f64::is_nan);
     let (result, ran_out) = if nowhere {
         (Expr::Num(f64::NAN), false)
@@ -199,7 +212,9 @@ pub fn differentiate(e: &Expr, var: &str) -> Derivation {
         (Expr::Num(f64::NAN), false)
     };
     let conditions = if complete {
-        super::domain::stated(e, &root.output, &result)
+        let mut rewrites = Vec::new();
+        rewrite_conditions(&root, &mut rewrites);
+        super::domain::stated(e, &root.output, &result, &rewrites)
     } else {
         Vec::new()
     };
@@ -320,6 +335,110 @@ pub fn substitute(e: &Expr, name: &str, with: &Expr) -> Expr {
     }
 }
 
+/// `e` as written at a few points of `var` (other letters held at one value): a quick,
+/// numerical look before the simplifier is asked whether `e` is constant or undefined.
+fn values_at_points<'e>(e: &'e Expr, var: &'e str) -> impl Iterator<Item = f64> + 'e {
+    const POINTS: [f64; 4] = [0.577_215_664_9, 1.324_717_957_2, -0.754_877_666_2, 2.718];
+    const OTHERS: f64 = 0.831_4;
+    POINTS.into_iter().map(move |x| {
+        let at = |name: &str| if name == var { x } else { OTHERS };
+        super::eval::eval_as_written(e, &at)
+    })
+}
+
+/// True when `e` takes two clearly different values at two of those points: then it is no
+/// constant. Undefined values prove nothing, nor do values equal up to round-off.
+fn varies(e: &Expr, var: &str) -> bool {
+    let mut seen: Option<f64> = None;
+    for y in values_at_points(e, var).filter(|y| y.is_finite()) {
+        match seen {
+            None => seen = Some(y),
+            Some(s) if (y - s).abs() > 1e-9 * s.abs().max(y.abs()).max(1.0) => return true,
+            Some(_) => {}
+        }
+    }
+    false
+}
+
+/// The functions the simplifier writes as sines and cosines inside products.
+const TRIG: [Func; 12] = [
+    Func::Sin,
+    Func::Cos,
+    Func::Tan,
+    Func::Cot,
+    Func::Sec,
+    Func::Csc,
+    Func::Sinh,
+    Func::Cosh,
+    Func::Tanh,
+    Func::Coth,
+    Func::Sech,
+    Func::Csch,
+];
+
+/// Numbers and trigonometric (or hyperbolic) functions combined by products, quotients and
+/// constant powers.
+fn trig_only(e: &Expr) -> bool {
+    match e {
+        Expr::Num(_) | Expr::Const(_) => true,
+        Expr::Neg(a) => trig_only(a),
+        Expr::Mul(a, b) | Expr::Div(a, b) => trig_only(a) && trig_only(b),
+        Expr::Pow(b, k) => !k.has_variables() && trig_only(b),
+        Expr::Call(f, args) => TRIG.contains(f) && args.len() == 1,
+        _ => false,
+    }
+}
+
+/// Whether a tan, cot, sec or csc (or tanh, …) is among the factors of a product or quotient.
+fn names_reciprocal_trig(e: &Expr) -> bool {
+    match e {
+        Expr::Neg(a) | Expr::Pow(a, _) => names_reciprocal_trig(a),
+        Expr::Mul(a, b) | Expr::Div(a, b) => names_reciprocal_trig(a) || names_reciprocal_trig(b),
+        Expr::Call(f, _) => {
+            !matches!(f, Func::Sin | Func::Cos | Func::Sinh | Func::Cosh) && TRIG.contains(f)
+        }
+        _ => false,
+    }
+}
+
+/// The factors of a product or quotient, above and below the fraction bar.
+fn factors<'e>(e: &'e Expr, above: bool, top: &mut Vec<&'e Expr>, bottom: &mut Vec<&'e Expr>) {
+    match e {
+        Expr::Mul(a, b) => {
+            factors(a, above, top, bottom);
+            factors(b, above, top, bottom);
+        }
+        Expr::Div(a, b) => {
+            factors(a, above, top, bottom);
+            factors(b, !above, top, bottom);
+        }
+        _ if above => top.push(e),
+        _ => bottom.push(e),
+    }
+}
+
+/// A constant multiple of a power of one trigonometric (or hyperbolic) function.
+fn one_function(e: &Expr) -> bool {
+    match e {
+        Expr::Call(f, args) => TRIG.contains(f) && args.len() == 1,
+        Expr::Pow(b, k) => matches!(**k, Expr::Num(_)) && one_function(b),
+        Expr::Neg(a) => one_function(a),
+        Expr::Mul(c, a) | Expr::Div(a, c) => !c.has_variables() && one_function(a),
+        _ => false,
+    }
+}
+
+/// The parts of f differentiated in another form (`Rewrite` steps outside the chain rule's
+/// outer functions), before and after: `tan(x)cos(x)` as `sin(x)` holds for `cos(x) ≠ 0`.
+fn rewrite_conditions(s: &Step, out: &mut Vec<(Expr, Expr)>) {
+    match (s.rule, s.children.as_slice()) {
+        (Rule::Rewrite, [c]) => out.push((s.input.clone(), c.input.clone())),
+        (Rule::Chain, [_outer, inner]) => return rewrite_conditions(inner, out),
+        _ => {}
+    }
+    s.children.iter().for_each(|c| rewrite_conditions(c, out));
+}
+
 /// A name for the inner function that does not clash with the expression's variables.
 fn fresh_name(e: &Expr, var: &str) -> String {
     let used = e.variables();
@@ -344,7 +463,55 @@ impl Context<'_> {
     fn constant_in_disguise(&self, e: &Expr) -> bool {
         !matches!(e, Expr::Var(_))
             && e.op_count() <= CONSTANT_CHECK_OPS
+            && !varies(e, self.var)
             && simplify(e).constant_value().is_some_and(f64::is_finite)
+    }
+
+    /// A product or quotient whose trigonometric factors are one function, or a constant:
+    /// `tan(x)cos(x)` is `sin(x)`, `x sin(x)/tan(x)` is `x cos(x)`, `x sec(x)cos(x)` is `x`,
+    /// `tanh(x)cosh(x)` is `sinh(x)`. Differentiated in that form, the derivative reads as a
+    /// textbook's (`cos(x)`, not `sec(x) - sin(x)tan(x)`); where f itself is undefined
+    /// (`cos(x) = 0` here) the derivation says so (`rewrite_conditions`) and the derivative
+    /// program is guarded. Only when a tan, cot, sec or csc (or tanh, …) cancels:
+    /// `sin(x)/cos(x)` keeps the quotient rule.
+    fn trig_factors_merged(&self, e: &Expr) -> Option<Expr> {
+        let (Expr::Mul(a, b) | Expr::Div(a, b)) = e else {
+            return None;
+        };
+        if !(self.depends(a) && self.depends(b) && names_reciprocal_trig(e)) {
+            return None;
+        }
+        let (mut top, mut bottom) = (Vec::new(), Vec::new());
+        factors(e, true, &mut top, &mut bottom);
+        let is_trig = |f: &Expr| trig_only(f) && self.depends(f);
+        let trig_top: Vec<&Expr> = top.iter().copied().filter(|f| is_trig(f)).collect();
+        let trig_bottom: Vec<&Expr> = bottom.iter().copied().filter(|f| is_trig(f)).collect();
+        if trig_top.len() + trig_bottom.len() < 2 {
+            return None;
+        }
+        let product = |v: &[&Expr]| v.iter().map(|f| (*f).clone()).reduce(Expr::mul);
+        let trig = match (product(&trig_top), product(&trig_bottom)) {
+            (Some(t), Some(b)) => Expr::div(t, b),
+            (Some(t), None) => t,
+            (None, Some(b)) => Expr::div(Expr::num(1.0), b),
+            (None, None) => return None,
+        };
+        let merged = simplify(&trig);
+        let one = one_function(&merged) || merged.constant_value().is_some_and(f64::is_finite);
+        if !one || merged.op_count() >= trig.op_count() {
+            return None;
+        }
+        let others = |v: &[&Expr]| {
+            v.iter()
+                .filter(|f| !is_trig(f))
+                .map(|f| (*f).clone())
+                .collect::<Vec<Expr>>()
+        };
+        let numerator = others(&top).into_iter().chain([merged]).reduce(mk_mul)?;
+        Some(match others(&bottom).into_iter().reduce(mk_mul) {
+            Some(d) => mk_div(numerator, d),
+            None => numerator,
+        })
     }
 
     fn is_var(&self, e: &Expr) -> bool {
@@ -365,6 +532,11 @@ impl Context<'_> {
         }
         if self.constant_in_disguise(e) {
             return step(Rule::Constant, e, Expr::Num(0.0), vec![]);
+        }
+        if let Some(merged) = self.trig_factors_merged(e) {
+            let inner = self.diff(&merged);
+            let out = inner.output.clone();
+            return step(Rule::Rewrite, e, out, vec![inner]);
         }
         match e {
             Expr::Var(_) => step(Rule::Variable, e, Expr::Num(1.0), vec![]),

@@ -91,9 +91,27 @@ fn push(c: Condition, out: &mut Vec<Condition>) {
                 return push(Condition::NonZero((**b).clone()), out);
             }
             Expr::Neg(a) => return push(Condition::NonZero((**a).clone()), out),
-            Expr::Call(Func::Abs, args) if args.len() == 1 => {
+            Expr::Call(Func::Abs | Func::Sinh | Func::Tanh, args) if args.len() == 1 => {
                 return push(Condition::NonZero(args[0].clone()), out)
             }
+            // tan(u) is 0 where sin(u) is, cot(u) where cos(u) is (where each is defined,
+            // which `collect` states on its own); sec, csc, cosh, sech, csch and coth never are.
+            Expr::Call(Func::Tan, args) if args.len() == 1 => {
+                return push(
+                    Condition::NonZero(Expr::call(Func::Sin, args[0].clone())),
+                    out,
+                )
+            }
+            Expr::Call(Func::Cot, args) if args.len() == 1 => {
+                return push(
+                    Condition::NonZero(Expr::call(Func::Cos, args[0].clone())),
+                    out,
+                )
+            }
+            Expr::Call(
+                Func::Sec | Func::Csc | Func::Cosh | Func::Sech | Func::Csch | Func::Coth,
+                _,
+            ) => return,
             _ => {}
         }
     }
@@ -138,6 +156,10 @@ fn collect(e: &Expr, out: &mut Vec<Condition>) {
                 (Func::Cot | Func::Csc, Some(u)) => {
                     push(Condition::NonZero(Expr::call(Func::Sin, u.clone())), out)
                 }
+                // 1/tanh(u), 1/sinh(u) and asinh(1/u): sinh(u) is 0 only at u = 0.
+                (Func::Coth | Func::Csch | Func::Acsch, Some(u)) => {
+                    push(Condition::NonZero(u.clone()), out)
+                }
                 _ => {}
             }
         }
@@ -147,13 +169,22 @@ fn collect(e: &Expr, out: &mut Vec<Condition>) {
 /// Where a simplified derivative holds, when that is narrower than where it is defined: the
 /// conditions of the raw derivative `raw` that the simplified `result` lost and that the
 /// function `f` itself has (a derivative exists only where its function does). A condition
-/// only the raw formula had (`x/|x|` inside the derivative of `x|x|`) is not one.
-pub fn stated(f: &Expr, raw: &Expr, result: &Expr) -> Vec<Condition> {
+/// only the raw formula had (`x/|x|` inside the derivative of `x|x|`) is not one. `rewrites`
+/// are parts of `f` the derivation differentiated in another form (`tan(x)cos(x)` as
+/// `sin(x)`): what they lost is lost too.
+pub fn stated(f: &Expr, raw: &Expr, result: &Expr, rewrites: &[(Expr, Expr)]) -> Vec<Condition> {
     let of_f = conditions(f);
-    lost(raw, result)
-        .into_iter()
-        .filter(|c| c.implied_by(&of_f))
-        .collect()
+    let mut out: Vec<Condition> = Vec::new();
+    let found = rewrites
+        .iter()
+        .flat_map(|(before, after)| lost(before, after))
+        .chain(lost(raw, result));
+    for c in found {
+        if c.implied_by(&of_f) && !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The conditions of `before` that `after` no longer has: where `after` = `before` holds.

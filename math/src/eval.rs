@@ -334,7 +334,7 @@ impl Compiler<'_> {
             }
             Expr::Div(a, b) => self.binary(a, b, Instr::Div),
             Expr::Pow(a, b) => {
-                let exponent = (!self.has_var(b)).then(|| eval_tree(b, &[], true));
+                let exponent = (!self.has_var(b)).then(|| eval_tree(b, &|_| f64::NAN, true));
                 let base = self.emit(a);
                 match exponent {
                     Some(n) if n.fract() == 0.0 && n.abs() <= 64.0 => {
@@ -450,11 +450,11 @@ fn jump_calls<'e>(e: &'e Expr, out: &mut Vec<(Func, &'e Expr)>) {
 /// `floor` turns into 99 while f′ = floor(100) = 100. Only where the float value is
 /// defined: x⁰ = 1 must not define ((−π)^(3/2))⁰, which is not.
 fn constant_part(e: &Expr) -> f64 {
-    let v = eval_tree(e, &[], false);
+    let v = eval_tree(e, &|_| f64::NAN, false);
     if !v.is_finite() {
         return v;
     }
-    let folded = eval_tree(&super::simplify::simplify(e), &[], false);
+    let folded = eval_tree(&super::simplify::simplify(e), &|_| f64::NAN, false);
     if folded.is_finite() {
         folded
     } else {
@@ -464,7 +464,7 @@ fn constant_part(e: &Expr) -> f64 {
 
 /// Direct recursive evaluation (single points); with `fold`, constant parts are taken as
 /// [`constant_part`] gives them, exactly as a compiled program does.
-fn eval_tree(e: &Expr, env: &[(&str, f64)], fold: bool) -> f64 {
+fn eval_tree(e: &Expr, env: &dyn Fn(&str) -> f64, fold: bool) -> f64 {
     if fold && !matches!(e, Expr::Num(_) | Expr::Const(_) | Expr::Var(_)) && !e.has_variables() {
         return constant_part(e);
     }
@@ -472,11 +472,7 @@ fn eval_tree(e: &Expr, env: &[(&str, f64)], fold: bool) -> f64 {
     match e {
         Expr::Num(x) => *x,
         Expr::Const(c) => c.value(),
-        Expr::Var(v) => env
-            .iter()
-            .find(|(n, _)| n == v)
-            .map(|p| p.1)
-            .unwrap_or(f64::NAN),
+        Expr::Var(v) => env(v),
         Expr::Neg(a) => -go(a),
         Expr::Add(a, b) => go(a) + go(b),
         Expr::Sub(a, b) => go(a) - go(b),
@@ -501,10 +497,22 @@ fn eval_tree(e: &Expr, env: &[(&str, f64)], fold: bool) -> f64 {
 
 /// Evaluates `e` at a point given by name; NaN where undefined.
 pub fn eval_at(e: &Expr, env: &[(&str, f64)]) -> f64 {
-    let v = eval_tree(e, env, true);
+    let lookup = |name: &str| {
+        env.iter()
+            .find(|(n, _)| *n == name)
+            .map_or(f64::NAN, |p| p.1)
+    };
+    let v = eval_tree(e, &lookup, true);
     if v.is_nan() {
         f64::NAN
     } else {
         v
     }
+}
+
+/// Evaluates `e` as written, without folding its constant parts (so without simplifying
+/// anything: quick, for a numerical look at a formula), each variable's value given by
+/// `value`.
+pub(crate) fn eval_as_written(e: &Expr, value: &dyn Fn(&str) -> f64) -> f64 {
+    eval_tree(e, value, false)
 }

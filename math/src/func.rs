@@ -17,6 +17,12 @@ pub enum Func {
     Sinh,
     Cosh,
     Tanh,
+    /// 1/tanh(u): undefined at 0.
+    Coth,
+    /// 1/cosh(u).
+    Sech,
+    /// 1/sinh(u): undefined at 0.
+    Csch,
     Exp,
     Ln,
     /// `log(u, b)`: logarithm of `u` to base `b`.
@@ -39,6 +45,12 @@ pub enum Func {
     Acot,
     Asec,
     Acsc,
+    /// The inverse hyperbolic cotangent, atanh(1/u), defined for |u| > 1.
+    Acoth,
+    /// The inverse hyperbolic secant, acosh(1/u), defined on (0, 1].
+    Asech,
+    /// The inverse hyperbolic cosecant, asinh(1/u), defined for u ≠ 0.
+    Acsch,
     /// The real cube root (negative for negative u).
     Cbrt,
     /// −1, 0 or 1.
@@ -51,7 +63,7 @@ pub enum Func {
 }
 
 /// Every function, in the order the help text lists them.
-pub const ALL: [Func; 36] = [
+pub const ALL: [Func; 42] = [
     Func::Sin,
     Func::Cos,
     Func::Tan,
@@ -64,6 +76,9 @@ pub const ALL: [Func; 36] = [
     Func::Sinh,
     Func::Cosh,
     Func::Tanh,
+    Func::Coth,
+    Func::Sech,
+    Func::Csch,
     Func::Exp,
     Func::Ln,
     Func::Log,
@@ -82,6 +97,9 @@ pub const ALL: [Func; 36] = [
     Func::Acot,
     Func::Asec,
     Func::Acsc,
+    Func::Acoth,
+    Func::Asech,
+    Func::Acsch,
     Func::Cbrt,
     Func::Sign,
     Func::Floor,
@@ -91,7 +109,7 @@ pub const ALL: [Func; 36] = [
 ];
 
 /// Other names students type for the table's functions.
-pub const ALIASES: [(&str, Func); 14] = [
+pub const ALIASES: [(&str, Func); 20] = [
     ("arcsin", Func::Asin),
     ("arccos", Func::Acos),
     ("arctan", Func::Atan),
@@ -104,6 +122,12 @@ pub const ALIASES: [(&str, Func); 14] = [
     ("arccot", Func::Acot),
     ("arcsec", Func::Asec),
     ("arccsc", Func::Acsc),
+    ("arccoth", Func::Acoth),
+    ("arcoth", Func::Acoth),
+    ("arcsech", Func::Asech),
+    ("arsech", Func::Asech),
+    ("arccsch", Func::Acsch),
+    ("arcsch", Func::Acsch),
     ("sgn", Func::Sign),
     ("ceiling", Func::Ceil),
 ];
@@ -127,6 +151,9 @@ impl Func {
             Func::Sinh => "sinh",
             Func::Cosh => "cosh",
             Func::Tanh => "tanh",
+            Func::Coth => "coth",
+            Func::Sech => "sech",
+            Func::Csch => "csch",
             Func::Exp => "exp",
             Func::Ln => "ln",
             Func::Log => "log",
@@ -145,6 +172,9 @@ impl Func {
             Func::Acot => "acot",
             Func::Asec => "asec",
             Func::Acsc => "acsc",
+            Func::Acoth => "acoth",
+            Func::Asech => "asech",
+            Func::Acsch => "acsch",
             Func::Cbrt => "cbrt",
             Func::Sign => "sign",
             Func::Floor => "floor",
@@ -167,6 +197,9 @@ impl Func {
             Func::Sinh => Func::Asinh,
             Func::Cosh => Func::Acosh,
             Func::Tanh => Func::Atanh,
+            Func::Coth => Func::Acoth,
+            Func::Sech => Func::Asech,
+            Func::Csch => Func::Acsch,
             _ => return None,
         })
     }
@@ -226,6 +259,9 @@ impl Func {
             Func::Sinh => x.sinh(),
             Func::Cosh => x.cosh(),
             Func::Tanh => x.tanh(),
+            Func::Coth => reciprocal(x.tanh()),
+            Func::Sech => reciprocal(x.cosh()),
+            Func::Csch => reciprocal(x.sinh()),
             Func::Exp => x.exp(),
             Func::Ln => log_or_nan(x),
             Func::Log => {
@@ -273,6 +309,10 @@ impl Func {
             Func::Acot => std::f64::consts::FRAC_PI_2 - x.atan(),
             Func::Asec => (1.0 / x).acos(),
             Func::Acsc => (1.0 / x).asin(),
+            // Through the reciprocal, so 0 is undefined; atanh(±1) = ±∞ is too.
+            Func::Acoth => finite_or_nan(reciprocal(x).atanh()),
+            Func::Asech => finite_or_nan(reciprocal(x).acosh()),
+            Func::Acsch => reciprocal(x).asinh(),
             Func::Cbrt => x.cbrt(),
             Func::Sign => {
                 if x > 0.0 {
@@ -320,6 +360,9 @@ impl Func {
             Func::Sinh => call(Func::Cosh),
             Func::Cosh => call(Func::Sinh),
             Func::Tanh => E::sub(one(), E::pow(call(Func::Tanh), E::num(2.0))),
+            Func::Coth => E::neg(E::pow(call(Func::Csch), E::num(2.0))),
+            Func::Sech => E::neg(E::mul(call(Func::Sech), call(Func::Tanh))),
+            Func::Csch => E::neg(E::mul(call(Func::Csch), call(Func::Coth))),
             Func::Exp => call(Func::Exp),
             Func::Ln => E::div(one(), u.clone()),
             Func::Log => {
@@ -364,6 +407,21 @@ impl Func {
                     E::neg(d)
                 }
             }
+            Func::Acoth => E::div(one(), E::sub(one(), E::pow(u.clone(), E::num(2.0)))),
+            Func::Asech => E::neg(E::div(
+                one(),
+                E::mul(
+                    u.clone(),
+                    E::call(Func::Sqrt, E::sub(one(), E::pow(u.clone(), E::num(2.0)))),
+                ),
+            )),
+            Func::Acsch => E::neg(E::div(
+                one(),
+                E::mul(
+                    call(Func::Abs),
+                    E::call(Func::Sqrt, E::add(one(), E::pow(u.clone(), E::num(2.0)))),
+                ),
+            )),
             Func::Cbrt => E::div(
                 one(),
                 E::mul(E::num(3.0), E::pow(call(Func::Cbrt), E::num(2.0))),
@@ -388,6 +446,9 @@ impl Func {
             Func::Sinh => "d/du sinh(u) = cosh(u)",
             Func::Cosh => "d/du cosh(u) = sinh(u)",
             Func::Tanh => "d/du tanh(u) = 1 - tanh(u)^2",
+            Func::Coth => "d/du coth(u) = -csch(u)^2",
+            Func::Sech => "d/du sech(u) = -sech(u)tanh(u)",
+            Func::Csch => "d/du csch(u) = -csch(u)coth(u)",
             Func::Exp => "d/du exp(u) = exp(u)",
             Func::Ln => "d/du ln(u) = 1/u",
             Func::Log => "d/du log(u, b) = 1/(u ln(b))",
@@ -406,6 +467,9 @@ impl Func {
             Func::Acot => "d/du acot(u) = -1/(1 + u^2)",
             Func::Asec => "d/du asec(u) = 1/(|u|sqrt(u^2 - 1))",
             Func::Acsc => "d/du acsc(u) = -1/(|u|sqrt(u^2 - 1))",
+            Func::Acoth => "d/du acoth(u) = 1/(1 - u^2) (for |u| > 1)",
+            Func::Asech => "d/du asech(u) = -1/(u sqrt(1 - u^2)) (for 0 < u < 1)",
+            Func::Acsch => "d/du acsch(u) = -1/(|u|sqrt(1 + u^2))",
             Func::Cbrt => "d/du cbrt(u) = 1/(3cbrt(u)^2)",
             Func::Sign => "d/du sign(u) = 0 for u ≠ 0, undefined at 0",
             Func::Floor => "d/du floor(u) = 0 between the integers, undefined at each integer",

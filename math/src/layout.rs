@@ -5,7 +5,7 @@
 
 use super::ast::{Constant, Expr};
 use super::func::Func;
-use super::print::{format_number, is_negative, prec};
+use super::print::{continues_product, format_number, is_negative, prec};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Layout {
@@ -108,7 +108,9 @@ fn lay_unmarked(e: &Expr, m: Option<&Expr>) -> Layout {
         ]),
         Expr::Mul(a, b) => {
             let left = operand(a, 2, false, m);
-            let right = operand(b, 3, true, m);
+            // `2σ(u)(1 − σ(u))`: a product on the right continues this one, as in the text.
+            let right_prec = if continues_product(b) { 2 } else { 3 };
+            let right = operand(b, right_prec, true, m);
             // A visible dot only where two numbers would otherwise run together.
             let dot = starts_with_number(&right)
                 || matches!(**a, Expr::Div(..)) && matches!(**b, Expr::Div(..));
@@ -156,6 +158,9 @@ fn is_trig_like(f: Func) -> bool {
             | Func::Sinh
             | Func::Cosh
             | Func::Tanh
+            | Func::Coth
+            | Func::Sech
+            | Func::Csch
     )
 }
 
@@ -193,6 +198,9 @@ fn func_name(f: Func) -> Layout {
             Func::Asinh => "arsinh",
             Func::Acosh => "arcosh",
             Func::Atanh => "artanh",
+            Func::Acoth => "arcoth",
+            Func::Asech => "arsech",
+            Func::Acsch => "arcsch",
             Func::Sign => "sgn",
             other => other.name(),
         }

@@ -240,10 +240,61 @@ pub(crate) const GREEK_IN_RUNS: [&str; 17] = [
     "tau", "phi", "chi", "psi", "omega", "varphi",
 ];
 
+/// The plain letter or digit a mathematical alphanumeric symbol is a style of: 𝑥 (italic,
+/// what copying from a PDF or Word gives), 𝐱, 𝒙, 𝗑, 𝚡, ℎ, 𝛼 and 𝟐 are x, x, x, x, x, h, α
+/// and 2. `None` for every other character. The letters are plain in meaning too: a bold
+/// 𝐱 is not a vector here, there being none.
+pub fn plain(c: char) -> Option<char> {
+    const GREEK: [char; 58] = [
+        'Α', 'Β', 'Γ', 'Δ', 'Ε', 'Ζ', 'Η', 'Θ', 'Ι', 'Κ', 'Λ', 'Μ', 'Ν', 'Ξ', 'Ο', 'Π', 'Ρ', 'ϴ',
+        'Σ', 'Τ', 'Υ', 'Φ', 'Χ', 'Ψ', 'Ω', '∇', 'α', 'β', 'γ', 'δ', 'ε', 'ζ', 'η', 'θ', 'ι', 'κ',
+        'λ', 'μ', 'ν', 'ξ', 'ο', 'π', 'ρ', 'ς', 'σ', 'τ', 'υ', 'φ', 'χ', 'ψ', 'ω', '∂', 'ϵ', 'ϑ',
+        'ϰ', 'ϕ', 'ϱ', 'ϖ',
+    ];
+    let n = c as u32;
+    let letter = |i: u32| {
+        char::from(if i < 26 {
+            b'A' + i as u8
+        } else {
+            b'a' + (i - 26) as u8
+        })
+    };
+    match n {
+        // Thirteen styles of A–Z a–z (bold, italic, …, monospace).
+        0x1D400..=0x1D6A3 => Some(letter((n - 0x1D400) % 52)),
+        0x1D6A4 => Some('i'),
+        0x1D6A5 => Some('j'),
+        // Five styles of the Greek alphabet with ∇, ∂ and the variant forms.
+        0x1D6A8..=0x1D7C9 => Some(GREEK[((n - 0x1D6A8) % 58) as usize]),
+        // Five styles of 0–9.
+        0x1D7CE..=0x1D7FF => Some(char::from(b'0' + ((n - 0x1D7CE) % 10) as u8)),
+        // The styled letters Unicode had before the block, which fill its holes.
+        _ => match c {
+            'ℎ' => Some('h'),
+            'ℊ' => Some('g'),
+            'ℴ' => Some('o'),
+            'ℬ' => Some('B'),
+            'ℰ' => Some('E'),
+            'ℱ' => Some('F'),
+            'ℋ' | 'ℌ' | 'ℍ' => Some('H'),
+            'ℐ' | 'ℑ' => Some('I'),
+            'ℒ' => Some('L'),
+            'ℳ' => Some('M'),
+            'ℛ' | 'ℜ' | 'ℝ' => Some('R'),
+            'ℭ' | 'ℂ' => Some('C'),
+            'ℨ' | 'ℤ' => Some('Z'),
+            'ℕ' => Some('N'),
+            'ℙ' => Some('P'),
+            'ℚ' => Some('Q'),
+            _ => None,
+        },
+    }
+}
+
 /// The letters a name may be made of: Latin a–z, A–Z and the Greek alphabet (with the
-/// variant forms ϑ ϕ ϖ ϱ ϵ). Anything else (é, 𝑥) is refused with its span rather than read
-/// as a letter of its own; and the test is small, where Unicode's alphabetic table would
-/// add kilobytes to the download.
+/// variant forms ϑ ϕ ϖ ϱ ϵ); styled letters (𝑥) are made plain before this (`plain`).
+/// Anything else (é) is refused with its span rather than read as a letter of its own; and
+/// the test is small, where Unicode's alphabetic table would add kilobytes to the download.
 pub fn is_letter(c: char) -> bool {
     c.is_ascii_alphabetic()
         || matches!(c, '\u{391}'..='\u{3A9}' | '\u{3B1}'..='\u{3C9}') && c != '\u{3A2}'

@@ -37,13 +37,34 @@ pub fn read(src: &str) -> Result<Reading, ParseError> {
             (start, src.len()),
         ));
     }
+    // Styled letters and digits (𝑥², 𝐱, 𝟐) are the plain ones: read the plain text, and
+    // point errors back at what was typed.
+    if src.chars().any(|c| crate::lexer::plain(c).is_some()) {
+        let mut plain = String::with_capacity(src.len());
+        let mut at = Vec::with_capacity(src.len() + 1);
+        for (i, c) in src.char_indices() {
+            let p = crate::lexer::plain(c).unwrap_or(c);
+            plain.push(p);
+            at.extend(std::iter::repeat_n(i, p.len_utf8()));
+        }
+        at.push(src.len());
+        return read_plain(&plain).map_err(|mut e| {
+            e.span = (at[e.span.0.min(plain.len())], at[e.span.1.min(plain.len())]);
+            e
+        });
+    }
+    read_plain(src)
+}
+
+/// `read` of text without styled letters.
+fn read_plain(src: &str) -> Result<Reading, ParseError> {
     if src.trim().is_empty() {
         return Err(ParseError::new(ErrorKind::Empty, (0, src.len())));
     }
-    // All capitals with a function name in them (`SIN(X)`, `LN X`) is caps lock: read it in
-    // lower case. Capitals alone (`X^2`) are letters of their own.
-    let shouting =
-        !src.chars().any(|c| c.is_ascii_lowercase()) && src.chars().any(|c| c.is_ascii_uppercase());
+    // All capitals with a name in them (`SIN(X)`, `LN X`, `PI R^2`) is caps lock: read it in
+    // lower case. Capital letters alone (`E^X`, `A X^2`) are letters of their own, E too:
+    // what Slope prints never has two capitals side by side, so it reads back as printed.
+    let shouting = !src.chars().any(|c| c.is_ascii_lowercase()) && has_name_in_capitals(src);
     let lowered;
     let src = if shouting {
         lowered = src.to_ascii_lowercase();
@@ -318,7 +339,8 @@ fn leftover_leibniz(toks: &[Token]) -> Option<ParseError> {
         // `d / d…` anywhere: `d/dsin x`.
         if name == "d"
             && next(1) == Some(&Tok::Slash)
-            && matches!(next(2), Some(Tok::Ident(n)) if n.starts_with('d'))
+            && matches!(next(2), Some(Tok::Ident(n))
+                if n.strip_prefix('d').and_then(|r| r.chars().next()).is_some_and(crate::lexer::is_letter))
         {
             return Some(ParseError::new(
                 ErrorKind::Leibniz { second: false },
@@ -329,7 +351,10 @@ fn leftover_leibniz(toks: &[Token]) -> Option<ParseError> {
         let last = next(1) == Some(&Tok::Eof) && i > 0;
         let powered = next(1) == Some(&Tok::Caret);
         let grouped = prev(1) == Some(&Tok::LParen) && next(1) == Some(&Tok::RParen);
-        let dv = name.chars().count() == 2 && d_of(name).is_some();
+        // After `/` a `d` takes a whole variable name (`a/dx1`, `a/dθ`): Leibniz too, never a
+        // variable called `dx1` (printed `d/dx1`, it would not read back).
+        let dv = (name.chars().count() == 2 || after_slash && name.starts_with('d'))
+            && d_of(name).is_some();
         if dv && (after_slash || last || powered || grouped) {
             let second = powered;
             let kind = if second {
@@ -642,16 +667,31 @@ impl Parser<'_> {
     }
 
     fn ident(&mut self, name: String, span: (usize, usize)) -> Result<Expr, ParseError> {
-        // `Sin x`, `Ln(x)`, `PI`: a name that is known in lower case is read in lower case.
+        // `Sin x`, `Ln(x)`, `PI`: a name that is known in lower case is read in lower case, and
+        // so is a run that starts with one, typed capitalised or in capitals (`Sinx`, `SINX`).
+        // Any other capital is a letter of its own: `piE` is π·E, `Ex` is E·x.
         let name =
             if name.chars().any(|c| c.is_ascii_uppercase()) && Func::from_name(&name).is_none() {
                 let lower = name.to_ascii_lowercase();
                 let known = |n: &str| Func::from_name(n).is_some() || n == "pi";
-                let starts_known = split_letters(&lower, 0)
+                let candidate = if name.chars().any(|c| c.is_ascii_lowercase()) {
+                    let mut chars = name.chars();
+                    chars
+                        .next()
+                        .map(|c| c.to_ascii_lowercase())
+                        .into_iter()
+                        .chain(chars)
+                        .collect()
+                } else {
+                    lower.clone()
+                };
+                let starts_known = split_letters(&candidate, 0)
                     .first()
                     .is_some_and(|(p, _)| p.len() > 1 && known(p));
-                if known(&lower) || starts_known && lower.len() == name.len() {
+                if known(&lower) {
                     lower
+                } else if starts_known {
+                    candidate
                 } else {
                     name
                 }
@@ -707,7 +747,7 @@ impl Parser<'_> {
         let followed_by_paren = self.peek().tok == Tok::LParen;
         // A name students use for a function we spell differently (`tg x`, `sen x`, `round`)
         // is never split into letters.
-        // A run that starts with such a name of four letters or more (`sechx`, `cosecx`),
+        // A run that starts with such a name of four letters or more (`sincx`, `cosecx`),
         // longer than any function it could start with, is refused too.
         let split = split_letters(&name, 0);
         let first_piece = split.first().map_or(0, |p| p.0.len());
@@ -963,6 +1003,19 @@ impl Parser<'_> {
     }
 }
 
+/// Whether `src` has a run of capitals that is, or starts with, a name we know in lower case
+/// (`SIN`, `LN`, `PI`, `SINX`, `THETA`, `ROUND`), as typed with caps lock on.
+fn has_name_in_capitals(src: &str) -> bool {
+    src.split(|c: char| !c.is_ascii_uppercase())
+        .filter(|run| run.len() > 1)
+        .any(|run| {
+            let lower = run.to_ascii_lowercase();
+            split_letters(&lower, 0).iter().any(|(p, _)| p.len() > 1)
+                || advice(&lower).is_some()
+                || MEANINGS.iter().any(|(n, _)| *n == lower)
+        })
+}
+
 /// Splits a run of letters into known names (longest first) and single-letter variables:
 /// `xy` → x, y; `xsinx` → x, sin, x; `pix` → pi, x.
 fn split_letters(name: &str, offset: usize) -> Vec<(String, (usize, usize))> {
@@ -1021,7 +1074,7 @@ const MEANINGS: [(&str, &str); 27] = [
 ];
 
 /// Advice for names students reach for that have no function of ours.
-const ADVICE: [(&str, &str); 14] = [
+const ADVICE: [(&str, &str); 11] = [
     (
         "round",
         "there is no rounding function; floor(x + 1/2) rounds to the nearest whole number.",
@@ -1040,9 +1093,6 @@ const ADVICE: [(&str, &str); 14] = [
         "mod",
         "there is no remainder function; x - floor(x) is the fractional part.",
     ),
-    ("sech", "write 1/cosh(x)."),
-    ("csch", "write 1/sinh(x)."),
-    ("coth", "write cosh(x)/sinh(x)."),
     ("swish", "write x*sigmoid(x)."),
     (
         "gelu",

@@ -56,8 +56,17 @@ pub fn to_text(e: &Expr) -> String {
     out
 }
 
+/// `prec` for text: a number that overflowed or is undefined is written as the quotient or
+/// product it reads back as (`0/0`, `1e308*10`), which binds like one.
+fn text_prec(e: &Expr) -> u8 {
+    match e {
+        Expr::Num(x) if !x.is_finite() => 2,
+        _ => prec(e),
+    }
+}
+
 fn child(e: &Expr, min_prec: u8, out: &mut String) {
-    if prec(e) < min_prec {
+    if text_prec(e) < min_prec {
         out.push('(');
         write(e, out);
         out.push(')');
@@ -83,6 +92,11 @@ fn right_child(e: &Expr, min_prec: u8, out: &mut String) {
 
 fn write(e: &Expr, out: &mut String) {
     match e {
+        Expr::Num(x) if !x.is_finite() => {
+            // Bracketed by `child` where needed, so that it reads back as printed.
+            let bracketed = format_number(*x);
+            out.push_str(&bracketed[1..bracketed.len() - 1]);
+        }
         Expr::Num(x) => out.push_str(&format_number(*x)),
         Expr::Const(c) => out.push_str(c.name()),
         Expr::Var(v) => out.push_str(v),
@@ -100,18 +114,24 @@ fn write(e: &Expr, out: &mut String) {
             out.push_str(" - ");
             right_child(b, 2, out);
         }
-        Expr::Mul(a, b) => {
+        Expr::Mul(..) => {
+            // One product, left to right, as it reads back: a product on the right continues
+            // it (`2sigmoid(u)(1 - sigmoid(u))`, not `2(sigmoid(u)(1 - sigmoid(u)))`).
+            let mut factors = Vec::new();
+            push_factors(e, &mut factors);
             let mut left = String::new();
-            child(a, 2, &mut left);
-            let mut right = String::new();
-            right_child(b, 3, &mut right);
-            out.push_str(&left);
-            if can_juxtapose(a, &left, &right) {
-                out.push_str(&right);
-            } else {
-                out.push('*');
-                out.push_str(&right);
+            child(factors[0], 2, &mut left);
+            for (k, f) in factors.iter().enumerate().skip(1) {
+                let mut right = String::new();
+                right_child(f, 3, &mut right);
+                // Only the first join has a lone factor on its left.
+                let before = if k == 1 { factors[0] } else { e };
+                if !can_juxtapose(before, &left, &right) {
+                    left.push('*');
+                }
+                left.push_str(&right);
             }
+            out.push_str(&left);
         }
         Expr::Div(a, b) => {
             child(a, 2, out);
@@ -147,6 +167,36 @@ fn write(e: &Expr, out: &mut String) {
     }
 }
 
+/// The factors of a product as written left to right: the left operand's, then the right
+/// operand's when it continues the product (`continues_product`), else the right operand.
+fn push_factors<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
+    match e {
+        Expr::Mul(a, b) => {
+            push_factors(a, out);
+            if continues_product(b) {
+                push_factors(b, out);
+            } else {
+                out.push(b);
+            }
+        }
+        other => out.push(other),
+    }
+}
+
+/// Whether a product on the right of `·` needs no brackets: `u·(v·w)` is `u·v·w`, the same
+/// value read left to right, unless it starts with a coefficient (`x(2y)`), a sign
+/// (`2(-3x)`) or a quotient (`x(1/y·z)`), which would run into the factor before it.
+pub(crate) fn continues_product(e: &Expr) -> bool {
+    let Expr::Mul(first, _) = e else {
+        return false;
+    };
+    let mut first: &Expr = first;
+    while let Expr::Mul(a, _) = first {
+        first = a;
+    }
+    !matches!(first, Expr::Num(_) | Expr::Div(..)) && !is_negative(first)
+}
+
 /// A display form for plain-text places (aria labels, titles): canonical text with `·`,
 /// `−`, `π`, `√` and superscript digits, e.g. `2x² − 3·sin(x)`. Not meant to be parsed back.
 pub fn to_unicode(e: &Expr) -> String {
@@ -166,6 +216,38 @@ fn rewrite_calls(text: &str) -> String {
         let name = ["abs(", "exp("]
             .into_iter()
             .find(|n| word_start && text[i..].starts_with(n));
+        // `sin(x)^2` → `sin²(x)`, as textbooks write powers of trigonometric functions.
+        let power_of = TEXTBOOK_POWERS.into_iter().find(|n| {
+            word_start && text[i..].starts_with(n) && text[i + n.len()..].starts_with('(')
+        });
+        if let Some(name) = power_of {
+            let open = i + name.len();
+            if let Some(close) = matching_paren(text, open) {
+                let digits: String = text[close + 1..]
+                    .strip_prefix('^')
+                    .unwrap_or("")
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                let after = close + 2 + digits.len();
+                if !digits.is_empty() && !text[after..].starts_with('.') {
+                    out.push_str(name);
+                    out.extend(digits.chars().map(superscript));
+                    out.push('(');
+                    out.push_str(&rewrite_calls(&text[open + 1..close]));
+                    out.push(')');
+                    prev = Some(')');
+                    i = after;
+                    continue;
+                }
+            }
+        }
+        if word_start && text[i..].starts_with("sigmoid(") {
+            out.push('σ');
+            prev = Some('σ');
+            i += "sigmoid".len();
+            continue;
+        }
         if let Some(name) = name {
             let open = i + name.len() - 1;
             let Some(close) = matching_paren(text, open) else {
@@ -192,6 +274,11 @@ fn rewrite_calls(text: &str) -> String {
     }
     out
 }
+
+/// Functions whose powers are written on the name: sin²(x), tanh²(x).
+const TEXTBOOK_POWERS: [&str; 12] = [
+    "sinh", "cosh", "tanh", "sech", "csch", "coth", "sin", "cos", "tan", "sec", "csc", "cot",
+];
 
 /// The byte index of the `)` matching the `(` at `open`.
 fn matching_paren(s: &str, open: usize) -> Option<usize> {
@@ -257,11 +344,12 @@ fn unicode_text(text: &str) -> String {
                 }
             }
         }
+        // `x^x(ln(x) + 1)` is xˣ times the bracket (the text brackets a longer exponent).
         if c == '^'
             && chars.get(i + 1).is_some_and(|c| c.is_ascii_alphabetic())
-            && !chars.get(i + 2).is_some_and(|c| {
-                (crate::lexer::is_letter(*c) || c.is_ascii_digit()) || *c == '(' || *c == '_'
-            })
+            && !chars
+                .get(i + 2)
+                .is_some_and(|c| (crate::lexer::is_letter(*c) || c.is_ascii_digit()) || *c == '_')
         {
             if let Some(sup) = superscript_text(&chars[i + 1].to_string()) {
                 out.push_str(&sup);
@@ -346,8 +434,8 @@ fn can_juxtapose(a: &Expr, left: &str, right: &str) -> bool {
     };
     // A number, or a negated one (`-2x` reads as (-2)·x, the same value).
     let number = match a {
-        Expr::Num(_) => true,
-        Expr::Neg(inner) => matches!(**inner, Expr::Num(x) if x >= 0.0),
+        Expr::Num(x) => x.is_finite(),
+        Expr::Neg(inner) => matches!(**inner, Expr::Num(x) if x >= 0.0 && x.is_finite()),
         _ => false,
     };
     if number {

@@ -122,7 +122,8 @@ fn call(f: Func, mut args: Vec<N>) -> N {
             {
                 Some(Number::ZERO)
             }
-            Func::Cos | Func::Cosh if x == 0.0 => Some(Number::ONE),
+            Func::Cos | Func::Cosh | Func::Sech if x == 0.0 => Some(Number::ONE),
+            Func::Asech if x == 1.0 => Some(Number::ZERO),
             Func::Sigmoid if x == 0.0 => Some(Number::rat(1, 2)),
             Func::Ln if x == 1.0 => Some(Number::ZERO),
             Func::Abs => Some(n.abs()),
@@ -257,9 +258,9 @@ fn mul(factors: Vec<N>) -> N {
         match f {
             N::Num(n) => coef = coef.mul(n),
             N::Mul(fs) => stack.extend(fs.into_iter().rev()),
-            // Inside a product the trig functions are sines and cosines, so that
-            // `tan(x)cos(x)` meets as `sin(x)`; `merge_sin_cos` writes tan, cot, sec and csc
-            // back at the end.
+            // Inside a product the trig functions are sines and cosines (and the hyperbolic
+            // ones sinh and cosh), so that `tan(x)cos(x)` meets as `sin(x)`; `merge_sin_cos`
+            // writes tan, cot, sec and csc (tanh, …) back at the end.
             f if sin_cos_form(&f).is_some() => {
                 stack.extend(sin_cos_form(&f).unwrap_or_default().into_iter().rev())
             }
@@ -347,8 +348,38 @@ fn merge_even_powers_into_abs(bases: &mut Vec<(N, N)>) {
     });
 }
 
-/// `tan(u)^k` (also `sec`, `csc`, `cot`, and integer powers of them) as powers of `sin(u)`
-/// and `cos(u)`.
+/// The six trigonometric functions, or the six hyperbolic ones: a sine, a cosine and the
+/// four quotients of them.
+struct Family {
+    sin: Func,
+    cos: Func,
+    tan: Func,
+    cot: Func,
+    sec: Func,
+    csc: Func,
+}
+
+const FAMILIES: [Family; 2] = [
+    Family {
+        sin: Func::Sin,
+        cos: Func::Cos,
+        tan: Func::Tan,
+        cot: Func::Cot,
+        sec: Func::Sec,
+        csc: Func::Csc,
+    },
+    Family {
+        sin: Func::Sinh,
+        cos: Func::Cosh,
+        tan: Func::Tanh,
+        cot: Func::Coth,
+        sec: Func::Sech,
+        csc: Func::Csch,
+    },
+];
+
+/// `tan(u)^k` (also `sec`, `csc`, `cot`, their hyperbolic kin, and integer powers of them)
+/// as powers of `sin(u)` and `cos(u)` (or `sinh(u)` and `cosh(u)`).
 fn sin_cos_form(f: &N) -> Option<Vec<N>> {
     let (call, k) = match f {
         N::Pow(b, e) => match (&**b, &**e) {
@@ -362,29 +393,32 @@ fn sin_cos_form(f: &N) -> Option<Vec<N>> {
         return None;
     };
     let [u] = args.as_slice() else { return None };
-    let (sin_power, cos_power) = match func {
-        Func::Tan => (1, -1),
-        Func::Cot => (-1, 1),
-        Func::Sec => (0, -1),
-        Func::Csc => (-1, 0),
-        _ => return None,
-    };
+    let (family, sin_power, cos_power) = FAMILIES.iter().find_map(|fam| {
+        Some(match *func {
+            f if f == fam.tan => (fam, 1, -1),
+            f if f == fam.cot => (fam, -1, 1),
+            f if f == fam.sec => (fam, 0, -1),
+            f if f == fam.csc => (fam, -1, 0),
+            _ => return None,
+        })
+    })?;
     let part = |g: Func, p: i64| {
         let e = Number::int(p).mul(k);
         N::Pow(Box::new(N::Call(g, vec![u.clone()])), Box::new(num(e)))
     };
     let mut out = Vec::new();
     if sin_power != 0 {
-        out.push(part(Func::Sin, sin_power));
+        out.push(part(family.sin, sin_power));
     }
     if cos_power != 0 {
-        out.push(part(Func::Cos, cos_power));
+        out.push(part(family.cos, cos_power));
     }
     Some(out)
 }
 
 /// Powers of `sin(u)` and `cos(u)` in a product, written as a textbook does:
-/// `sin/cos` → `tan`, `cos/sin` → `cot`, `1/cos` → `sec`, `1/sin` → `csc`.
+/// `sin/cos` → `tan`, `cos/sin` → `cot`, `1/cos` → `sec`, `1/sin` → `csc` (and the same for
+/// `sinh` and `cosh`).
 fn merge_sin_cos(bases: &mut Vec<(N, N)>) {
     let integer = |e: &N| match e {
         N::Num(k) => k.as_integer(),
@@ -396,35 +430,36 @@ fn merge_sin_cos(bases: &mut Vec<(N, N)>) {
             i += 1;
             continue;
         };
-        if !matches!(g, Func::Sin | Func::Cos) {
+        let Some(fam) = FAMILIES.iter().find(|f| *g == f.sin || *g == f.cos) else {
             i += 1;
             continue;
-        }
+        };
         let (g, arg) = (*g, args.clone());
-        let other = if g == Func::Sin { Func::Cos } else { Func::Sin };
+        let is_sin = g == fam.sin;
+        let other = if is_sin { fam.cos } else { fam.sin };
         let partner = bases.iter().position(|(b, e)| {
             matches!(b, N::Call(h, a) if *h == other && *a == arg) && integer(e).is_some()
         });
         let q = partner.and_then(|j| integer(&bases[j].1)).unwrap_or(0);
-        let (mut a, mut b) = if g == Func::Sin { (p, q) } else { (q, p) };
+        let (mut a, mut b) = if is_sin { (p, q) } else { (q, p) };
         let mut named: Vec<(Func, i64)> = Vec::new();
         if a > 0 && b < 0 {
             let t = a.min(-b);
-            named.push((Func::Tan, t));
+            named.push((fam.tan, t));
             a -= t;
             b += t;
         } else if a < 0 && b > 0 {
             let t = (-a).min(b);
-            named.push((Func::Cot, t));
+            named.push((fam.cot, t));
             a += t;
             b -= t;
         }
         if b < 0 {
-            named.push((Func::Sec, -b));
+            named.push((fam.sec, -b));
             b = 0;
         }
         if a < 0 {
-            named.push((Func::Csc, -a));
+            named.push((fam.csc, -a));
             a = 0;
         }
         if named.is_empty() {
@@ -432,7 +467,7 @@ fn merge_sin_cos(bases: &mut Vec<(N, N)>) {
             continue;
         }
         // Update this argument's entries in place: sin^a cos^b, then the named functions.
-        let (own, theirs) = if g == Func::Sin { (a, b) } else { (b, a) };
+        let (own, theirs) = if is_sin { (a, b) } else { (b, a) };
         let mut remove: Vec<usize> = Vec::new();
         if own == 0 {
             remove.push(i);

@@ -266,36 +266,11 @@ pub fn agreement(value: f64, exact: f64, digits: usize) -> Agreement {
     }
 }
 
-/// What a screen reader hears about a curve's breaks: "a hole at x = −1", "jumps at x = 1
-/// and x = 2", or a count when there are many. Empty when the curve has none.
-pub fn breaks(breaks: &[crate::math::sample::Break], var: &str) -> String {
-    use crate::math::sample::BreakKind;
-    if breaks.is_empty() {
-        return String::new();
-    }
-    if breaks.len() > 4 {
-        return format!(
-            "{} breaks (holes, jumps or asymptotes), the first at {var} = {}",
-            breaks.len(),
-            value(breaks[0].x)
-        );
-    }
-    let parts: Vec<String> = breaks
-        .iter()
-        .map(|b| {
-            let what = match b.kind {
-                BreakKind::Removable => "a hole",
-                BreakKind::Jump => "a jump",
-                BreakKind::Pole => "an asymptote",
-            };
-            format!("{what} at {var} = {}", value(b.x))
-        })
-        .collect();
-    match parts.as_slice() {
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-        [] => String::new(),
-    }
+/// `v` as a term after another in a formula, its sign as the operation: ` + 1.5`, ` − 1.5`
+/// (never `+ −1.5`), its size written by `text`: `format!("ŷ = {w}x{}", signed(b, value))`.
+pub fn signed(v: f64, text: impl Fn(f64) -> String) -> String {
+    let sign = if v < 0.0 { '−' } else { '+' };
+    format!(" {sign} {}", text(v.abs()))
 }
 
 /// A step h: short, and powers of ten from 10⁻⁴ down as powers (`10⁻⁷`, `−10⁻⁵`).
@@ -358,28 +333,5 @@ mod tests {
         assert_eq!(&t[..significant_prefix(t, 0)], "");
         assert_eq!(&"5.02"[..significant_prefix("5.02", 2)], "5.0");
         assert_eq!(&"1.5×10⁻⁷"[..significant_prefix("1.5×10⁻⁷", 5)], "1.5");
-    }
-
-    #[test]
-    fn breaks_are_described() {
-        use crate::math::sample::{Break, BreakKind};
-        let b = |x: f64, kind| Break {
-            x,
-            left: None,
-            right: None,
-            kind,
-            value: None,
-        };
-        assert_eq!(breaks(&[], "x"), "");
-        assert_eq!(
-            breaks(&[b(-1.0, BreakKind::Removable)], "x"),
-            "a hole at x = −1"
-        );
-        assert_eq!(
-            breaks(&[b(0.0, BreakKind::Pole), b(1.0, BreakKind::Jump)], "t"),
-            "an asymptote at t = 0 and a jump at t = 1"
-        );
-        let many: Vec<Break> = (0..9).map(|i| b(i as f64, BreakKind::Jump)).collect();
-        assert!(breaks(&many, "x").starts_with("9 breaks"));
     }
 }

@@ -225,9 +225,29 @@ pub fn num(v: f64) -> String {
     trimmed(v, 5)
 }
 
+/// The four outputs with as many decimals (2 at least, the same for all) as it takes for the
+/// printed numbers to show what `Net::solved` decides: each within 0.1 of its target or not.
+/// 0.0998 is within 0.1 of 0 but printed 0.10 it looks not to be; 0.90 for 1 likewise.
+pub fn output_texts(outs: [f64; 4]) -> [String; 4] {
+    use crate::learn::xor::TARGETS;
+    // Printed with d decimals, whether the number shown is within 0.1 of y (in whole units
+    // of the last decimal, so the comparison is exact).
+    let shows_within = |o: f64, y: f64, d: i32| {
+        let unit = 10f64.powi(d);
+        ((o * unit).round() - y * unit).abs() < unit / 10.0
+    };
+    let agrees = |d: i32| {
+        outs.iter()
+            .zip(TARGETS)
+            .all(|(&o, y)| shows_within(o, y, d) == ((o - y).abs() < 0.1))
+    };
+    let decimals = (2..=15).find(|&d| agrees(d)).unwrap_or(15);
+    outs.map(|o| fixed(o, decimals as usize))
+}
+
 /// The Training readout: `Epoch N · Loss L · Outputs a b c d`.
 pub fn readout(s: &State) -> String {
-    let outs: Vec<String> = s.net.outputs().iter().map(|o| fixed(*o, 2)).collect();
+    let outs = output_texts(s.net.outputs());
     format!(
         "Epoch {} · Loss {} · Outputs {}",
         s.epoch,
@@ -372,11 +392,11 @@ pub const INPUT_NAMES: [&str; 4] = ["(0, 0)", "(0, 1)", "(1, 0)", "(1, 1)"];
 
 /// The output at each input, for the decision surface's description.
 pub fn outputs_words(net: &Net) -> String {
-    let outs = net.outputs();
+    let outs = output_texts(net.outputs());
     let at: Vec<String> = INPUT_NAMES
         .iter()
         .zip(outs)
-        .map(|(x, o)| format!("{} at {x}", fixed(o, 2)))
+        .map(|(x, o)| format!("{o} at {x}"))
         .collect();
     at.join(", ")
 }

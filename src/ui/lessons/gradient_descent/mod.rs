@@ -11,7 +11,7 @@ pub use page::use_page;
 use std::rc::Rc;
 
 use crate::learn::regression::{data, Data, Descent, DIVERGED};
-use crate::plot::format::{plain, scientific, trimmed};
+use crate::plot::format::{plain, scientific, signed, trimmed};
 use crate::plot::heatmap::Field;
 use crate::ui::grid::from_address;
 use crate::ui::reducer::Apply;
@@ -122,8 +122,37 @@ pub fn num(v: f64) -> String {
     trimmed(v, 5)
 }
 
-/// The Training readout: `Epoch N · Loss L · w W · b B`.
+/// The fitted line as a formula: `ŷ = 2.99x − 1.5`, `ŷ = 0` at the start.
+pub fn line_formula(w: f64, b: f64) -> String {
+    let slope = match num(w).as_str() {
+        "0" => return format!("ŷ = {}", num(b)),
+        "1" => "x".to_string(),
+        "−1" => "−x".to_string(),
+        n => format!("{n}x"),
+    };
+    if b == 0.0 {
+        format!("ŷ = {slope}")
+    } else {
+        format!("ŷ = {slope}{}", signed(b, num))
+    }
+}
+
+/// The data chart in words: the line's formula, or that it diverged (its coefficients then
+/// mean nothing).
+pub fn fit_label(run: &Descent) -> String {
+    let points = "The 100 data points, rising from lower left to upper right";
+    if run.diverged() {
+        format!("{points}; the line has diverged far off the chart.")
+    } else {
+        format!("{points}, and the line {}.", line_formula(run.w, run.b))
+    }
+}
+
+/// The Training readout: `Epoch N · Loss L · w W · b B`; once diverged, no w and b.
 pub fn readout(run: &Descent) -> String {
+    if run.diverged() {
+        return format!("Epoch {} · Loss {} · diverged", run.epoch, num(run.loss()));
+    }
     format!(
         "Epoch {} · Loss {} · w {} · b {}",
         run.epoch,
@@ -135,6 +164,9 @@ pub fn readout(run: &Descent) -> String {
 
 /// The derivatives at the current point and the step they give.
 pub fn gradient_line(s: &State) -> String {
+    if s.run.diverged() {
+        return "The run diverged: its derivatives are too large to mean anything. Lower the learning rate and press Reset.".into();
+    }
     let (dw, db) = s.data.gradient(s.run.w, s.run.b);
     format!(
         "∂L/∂w = {}, ∂L/∂b = {}. Next step: w − η·∂L/∂w = {}, b − η·∂L/∂b = {}.",
@@ -178,6 +210,20 @@ pub fn verdict(s: &State) -> String {
         num(t),
         num(w),
         num(b)
+    )
+}
+
+/// The loss surface in words: the valley, and where the path ends (or that it diverged).
+pub fn surface_label(s: &State) -> String {
+    let end = if s.run.diverged() {
+        "runs off the map: the run diverged".to_string()
+    } else {
+        format!("ends at w = {}, b = {}", num(s.run.w), num(s.run.b))
+    };
+    format!(
+        "Contours of log₁₀ of the loss over w from {} to {} and b from {} to {}: a long valley around the best line w = {}, b = {}. The path of {} steps from (0, 0) {end}.",
+        num(W_RANGE.0), num(W_RANGE.1), num(B_RANGE.0), num(B_RANGE.1),
+        num(s.data.best().0), num(s.data.best().1), s.run.epoch
     )
 }
 

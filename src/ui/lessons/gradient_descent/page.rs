@@ -56,11 +56,7 @@ fn fit_chart(s: &State) -> Html {
         W,
         H,
     );
-    let label = format!(
-        "The 100 data points, rising from lower left to upper right, and the line ŷ = {}x + {}.",
-        num(s.run.w),
-        num(s.run.b)
-    );
+    let label = fit_label(&s.run);
     html! {
         <figure class="chart">
             <svg viewBox="0 0 300 200" role="img" aria-label={label} data-testid="fit">
@@ -116,11 +112,7 @@ pub fn use_page() -> Html {
     );
     let t = s.data.threshold();
     let mark = threshold_percent(&s.data).map(|p| format!("--at: {}%", fixed(p, 2)));
-    let label = format!(
-        "Contours of log₁₀ of the loss over w from {} to {} and b from {} to {}: a long valley around the best line w = {}, b = {}. The path of {} steps from (0, 0) ends at w = {}, b = {}.",
-        num(W_RANGE.0), num(W_RANGE.1), num(B_RANGE.0), num(B_RANGE.1),
-        num(s.data.best().0), num(s.data.best().1), s.run.epoch, num(s.run.w), num(s.run.b)
-    );
+    let label = surface_label(s);
     html! {
         <article class="lesson">
             <h1 class="page-title">{ Page::GradientDescent.title() }</h1>

@@ -154,13 +154,7 @@ pub fn polynomial_text(values: &[f64], x0: f64, var: &str) -> (String, bool) {
             1 => base.clone(),
             _ => format!("{base}^{k}"),
         };
-        let whole = v.fract() == 0.0 && v.abs() < 1e12 && k <= 20;
-        let term = if whole {
-            let q = factorial(k) as u64;
-            let p = v.abs() as u64;
-            let g = gcd(p, q).max(1);
-            let (p, q) = (p / g, q / g);
-            let sign = if *v < 0.0 { "-" } else { "" };
+        let term = if let Some((sign, p, q)) = fraction(*v, k) {
             match (t.is_empty(), p, q) {
                 (true, _, 1) => format!("{sign}{p}"),
                 (true, _, _) => format!("{sign}{p}/{q}"),
@@ -171,7 +165,7 @@ pub fn polynomial_text(values: &[f64], x0: f64, var: &str) -> (String, bool) {
             }
         } else {
             rounded = true;
-            let c = crate::plot::format::plain(round_significant(v / factorial(k), 4));
+            let c = coefficient(v / factorial(k));
             if t.is_empty() {
                 c
             } else {
@@ -184,6 +178,42 @@ pub fn polynomial_text(values: &[f64], x0: f64, var: &str) -> (String, bool) {
         return ("0".into(), rounded);
     }
     (terms.join(" + ").replace("+ -", "- "), rounded)
+}
+
+/// f⁽ᵏ⁾(x₀)/k! as a reduced fraction (sign, numerator, denominator) when f⁽ᵏ⁾(x₀) is a
+/// whole number, as textbooks write it (x³/6).
+fn fraction(v: f64, k: usize) -> Option<(&'static str, u64, u64)> {
+    if v.fract() != 0.0 || v.abs() >= 1e12 || k > 20 {
+        return None;
+    }
+    let q = factorial(k) as u64;
+    let p = v.abs() as u64;
+    let g = gcd(p, q).max(1);
+    Some((if v < 0.0 { "-" } else { "" }, p / g, q / g))
+}
+
+/// The coefficient of the degree-`k` term for f⁽ᵏ⁾(x₀) = `v`, exactly as the formula
+/// writes it: `-1/6`, `2`, `0.02251`.
+pub fn coefficient_of(v: f64, k: usize) -> String {
+    match fraction(v, k) {
+        Some((sign, p, 1)) => format!("{sign}{p}"),
+        Some((sign, p, q)) => format!("{sign}{p}/{q}"),
+        None => coefficient(v / factorial(k)),
+    }
+}
+
+/// A Taylor coefficient (or a derivative's value beside it) as the page shows it, in the
+/// formula and in the list alike: four significant digits, in a form the parser reads back
+/// (`0.02251`, `-1.5`, `2.756e-7`, never a tiny coefficient rounded away to 0).
+pub fn coefficient(v: f64) -> String {
+    let r = round_significant(v, 4);
+    if r == 0.0 {
+        "0".into()
+    } else if (1e-4..1e9).contains(&r.abs()) {
+        format!("{r}")
+    } else {
+        format!("{r:e}")
+    }
 }
 
 fn round_significant(v: f64, digits: i32) -> f64 {

@@ -263,7 +263,8 @@ fn body(
                 <ol class="coefficients" start="0">
                     { for vals.iter().enumerate().map(|(k, v)| html! {
                         <li>{ format!("{}({at0}) = {}, so the coefficient of the degree-{k} term is {} / {k}! = {}",
-                            derivative_name(k), value(*v), value(*v), value(*v / factorial(k))) }</li>
+                            derivative_name(k), coefficient(*v).replace('-', "−"), coefficient(*v).replace('-', "−"),
+                            coefficient_of(*v, k).replace('-', "−")) }</li>
                     }) }
                 </ol>
             </section>
