@@ -51,4 +51,4 @@ fuzz:
 	@rustup toolchain list | grep -q nightly || rustup toolchain install nightly --profile minimal
 	mkdir -p fuzz/corpus/pipeline
 	cd fuzz && cargo +nightly fuzz run pipeline corpus/pipeline seeds -- -dict=pipeline.dict \
-		-max_len=1000 -timeout=2 -rss_limit_mb=2048 -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1
+		-max_len=1000 -timeout=2 -rss_limit_mb=6144 -malloc_limit_mb=2048 -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1

@@ -22,8 +22,9 @@ let page = fs.readFileSync(html, 'utf8');
 const sri = (data) => `sha384-${crypto.createHash('sha384').update(data).digest('base64')}`;
 const files = fs.readdirSync(dir);
 const wasmName = files.find((f) => f.endsWith('_bg.wasm'));
-const jsName = files.find((f) => f.endsWith('.js'));
-if (!wasmName || !jsName) throw new Error(`post-build: no wasm and glue in ${dir}: ${files}`);
+// The glue is named after the wasm (other .js files, such as embed.js, are copied as they are).
+const jsName = wasmName && wasmName.replace(/_bg\.wasm$/, '.js');
+if (!wasmName || !files.includes(jsName)) throw new Error(`post-build: no wasm and glue in ${dir}: ${files}`);
 const wasmFile = path.join(dir, wasmName);
 const jsFile = path.join(dir, jsName);
 const wasmBefore = fs.readFileSync(wasmFile);
