@@ -2,6 +2,8 @@
 //! textbook form, print (text, LaTeX, MathML) and evaluate fast. Pure Rust: nothing here
 //! knows about the browser, Yew or drawing.
 
+#![forbid(unsafe_code)]
+
 pub mod ast;
 pub mod check;
 pub mod decimal;
