@@ -633,6 +633,10 @@ impl Parser<'_> {
                     (op.span.0, end),
                 ))
             }
+            // `-(u)` counts one level of nesting, as `-u` and `sin(u)` do: the bracket is the
+            // level. (Counting both made the printed `-(-(…))` of a typed `--…` too deep to
+            // read back.)
+            Tok::LParen => self.expr_bp_inner(bp),
             _ => self.expr_bp(bp),
         }
     }
