@@ -11,7 +11,8 @@ pub(crate) fn prec(e: &Expr) -> u8 {
         Expr::Add(..) | Expr::Sub(..) => 1,
         Expr::Mul(..) | Expr::Div(..) => 2,
         Expr::Neg(_) => 3,
-        Expr::Num(x) if *x < 0.0 || (*x == 0.0 && x.is_sign_negative()) => 3,
+        // −0 prints as `0` (`format_number`), so it is not negative in text.
+        Expr::Num(x) if *x < 0.0 => 3,
         Expr::Pow(..) => 4,
         _ => 5,
     }
