@@ -32,6 +32,7 @@ test-browser:
 
 test-e2e: build
 	node tests/e2e/smoke.mjs
+	node tests/e2e/embed.mjs
 
 bench:
 	cargo run --release --example bench_engine

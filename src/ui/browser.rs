@@ -37,6 +37,34 @@ pub fn address(route: &str, query: &str) -> String {
     format!("{}#{route}{query}", document_address())
 }
 
+thread_local! {
+    /// The hash as the app last wrote or saw it: an address event that finds the hash
+    /// unchanged is not news (Back fires both popstate and hashchange).
+    static SEEN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// Called after the page writes its address (the embed API's `slope:subscribe`).
+    static ON_WRITE: std::cell::RefCell<Option<Box<dyn Fn()>>> = const { std::cell::RefCell::new(None) };
+}
+
+fn current_hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+fn wrote() {
+    SEEN.with(|s| *s.borrow_mut() = Some(current_hash()));
+    ON_WRITE.with(|f| {
+        if let Some(f) = f.borrow().as_ref() {
+            f()
+        }
+    });
+}
+
+/// Calls `f` after every address the page writes (replacing the one before, or not).
+pub fn after_writes(f: impl Fn() + 'static) {
+    ON_WRITE.with(|w| *w.borrow_mut() = Some(Box::new(f)));
+}
+
 /// Replaces the address bar's query of `route` without a navigation or a history entry, if
 /// the address is still on `route`: a page's late write (a debounce firing just after a link
 /// was followed) must never take the reader back.
@@ -44,16 +72,35 @@ pub fn replace_query(route: &str, query: &str) {
     if current_route().trim_end_matches('/') != route.trim_end_matches('/') {
         return;
     }
+    let query = crate::ui::embed::carry(&current_query(), query);
     if let Some(history) = window().and_then(|w| w.history().ok()) {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address(route, query)));
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address(route, &query)));
+        wrote();
     }
 }
 
 /// Adds a history entry for `route` with `query` (Back returns to the one before).
 pub fn push_query(route: &str, query: &str) {
+    let query = crate::ui::embed::carry(&current_query(), query);
     if let Some(history) = window().and_then(|w| w.history().ok()) {
-        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&address(route, query)));
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&address(route, &query)));
+        wrote();
     }
+}
+
+/// Calls `f` whenever the address changes under the app — a followed link, Back, Forward,
+/// a pasted address — but not for the app's own writes, and once per change. This is the
+/// one way a page learns that its address changed.
+pub fn on_address_change(f: impl Fn() + 'static) -> Option<Listener> {
+    SEEN.with(|s| *s.borrow_mut() = Some(current_hash()));
+    on_navigation(move || {
+        let now = current_hash();
+        let news = SEEN.with(|s| s.borrow().as_deref() != Some(now.as_str()));
+        if news {
+            SEEN.with(|s| *s.borrow_mut() = Some(now));
+            f();
+        }
+    })
 }
 
 /// Links made before routes existed put the explorer's state in the search part

@@ -8,6 +8,7 @@ pub mod area;
 pub mod chain;
 pub mod content;
 pub mod course;
+pub mod embed;
 pub mod grid;
 pub mod keys;
 pub mod lessons;

@@ -114,9 +114,14 @@ impl Drop for Watched {
     }
 }
 
-/// Whether the reader asked for dark colours.
+/// Whether the page is in dark colours: the reader's preference or the address's
+/// `theme=dark`, as index.html decided it (the `dark` class on the root, which the CSS uses
+/// too, so canvas and page never disagree).
 pub fn prefers_dark() -> bool {
-    media_matches("(prefers-color-scheme: dark)")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|e| e.class_list().contains("dark"))
 }
 
 /// Whether the reader asked for less motion.

@@ -13,21 +13,55 @@ use crate::ui::course::Page;
 use crate::ui::lessons;
 use crate::ui::widgets::rule_lesson::rule_lesson_page;
 
+pub mod embed;
+
+/// Where the reader is: the page, how many times its address changed under it (a new
+/// visit starts the page afresh from its address: a pasted link, Back, Forward, a message),
+/// and whether it is the embed form.
+#[derive(Clone, Copy, PartialEq)]
+struct Here {
+    page: Page,
+    visit: u32,
+    embed: bool,
+}
+
+impl Here {
+    fn now(visit: u32) -> Here {
+        Here {
+            page: Page::from_path(&browser::current_route()),
+            visit,
+            embed: crate::ui::embed::is_embed(&browser::current_query()),
+        }
+    }
+}
+
 /// The whole site: the page named by the address's hash, inside the shell.
 #[function_component(App)]
 pub fn app() -> Html {
-    let page = use_state_eq(|| Page::from_path(&browser::current_route()));
+    let here = use_state_eq(|| Here::now(0));
+    let visits = use_mut_ref(|| 0u32);
+    let reload = {
+        let here = here.clone();
+        Callback::from(move |()| {
+            embed::apply_theme();
+            *visits.borrow_mut() += 1;
+            here.set(Here::now(*visits.borrow()));
+        })
+    };
     {
-        // Following a link changes the hash; so do Back and Forward.
-        let page = page.clone();
+        // Following a link changes the hash; so do Back, Forward and a pasted address. Inside
+        // an iframe, the parent's messages may change it too.
+        let reload = reload.clone();
         use_effect_with((), move |_| {
-            let listener = browser::on_navigation(move || {
-                page.set(Page::from_path(&browser::current_route()))
+            let listener = browser::on_address_change({
+                let reload = reload.clone();
+                move || reload.emit(())
             });
-            move || drop(listener)
+            let api = embed::listen(reload);
+            move || drop((listener, api))
         });
     }
-    html! { <Shell page={*page} /> }
+    html! { <Shell page={here.page} visit={here.visit} embed={here.embed} /> }
 }
 
 /// A link to a page of the course: a plain `<a href="#/…">`, so the browser itself keeps the
@@ -51,6 +85,8 @@ fn page_link(
 #[derive(Properties, PartialEq)]
 struct ShellProps {
     page: Page,
+    visit: u32,
+    embed: bool,
 }
 
 #[function_component(Shell)]
@@ -58,6 +94,18 @@ fn shell(props: &ShellProps) -> Html {
     let page = props.page;
     let toc_open = use_state(|| false);
     let main_ref = use_node_ref();
+    let content_ref = use_node_ref();
+    {
+        // The embed form tells the page around it how tall it is.
+        let content_ref = content_ref.clone();
+        use_effect_with(props.embed, move |embedded| {
+            let heights = embedded
+                .then(|| content_ref.cast::<web_sys::Element>())
+                .flatten()
+                .and_then(|e| embed::report_heights(&e));
+            move || drop(heights)
+        });
+    }
 
     // A new page: its title in the tab, the Contents list closed, and (after a link was
     // followed, not on first load) the focus on the page so a screen reader starts there.
@@ -95,6 +143,23 @@ fn shell(props: &ShellProps) -> Html {
         })
     };
 
+    let content = render(page, props.visit);
+    if props.embed {
+        let full = browser::address(
+            page.path(),
+            &crate::ui::embed::full_page(&browser::current_query()),
+        );
+        return html! {
+            <div class="app embed" ref={content_ref}>
+                <main id="main" ref={main_ref} tabindex="-1" class="page-main">
+                    { content }
+                </main>
+                <nav class="embed-open" aria-label="Slope">
+                    <a href={full} target="_blank" rel="noopener">{ "Open in Slope" }</a>
+                </nav>
+            </div>
+        };
+    }
     html! {
         <div class="app">
             <a class="skip-link" href="#main" onclick={skip}>{ "Skip to the page" }</a>
@@ -117,7 +182,8 @@ fn shell(props: &ShellProps) -> Html {
                     </ol>
                 </nav>
                 <main id="main" ref={main_ref} tabindex="-1" class="page-main">
-                    { render(page) }
+                    <div ref={content_ref.clone()}>{ content }</div>
+                    <embed::EmbedButton {page} content={content_ref} />
                     { pager(page) }
                 </main>
             </div>
@@ -128,9 +194,10 @@ fn shell(props: &ShellProps) -> Html {
     }
 }
 
-/// A lesson page with hooks of its own, run as one component (keyed by the page, so its
-/// hooks start afresh on every page): one component type for all of them instead of one
-/// each saves the generic code Yew writes per component (about 1 KB each).
+/// Every page, run as one component type (keyed by the page and the visit, so its hooks
+/// start afresh from the address on every page and every outside change of the address):
+/// one component type for all of them instead of one each saves the generic code Yew writes
+/// per component (about 1 KB each).
 #[derive(Properties, PartialEq)]
 struct LessonProps {
     page: Page,
@@ -141,14 +208,16 @@ fn lesson_host(props: &LessonProps) -> Html {
     use_lesson(props.page)
 }
 
-/// Runs the page's own hook. Always the same one for a host, since a host never changes
-/// page (the key), so hook order is kept.
+/// What each page renders: the one table of it, exhaustive, so a page added to `Page` and
+/// forgotten here does not compile. Always the same hook for a host, since a host never
+/// changes page (the key), so hook order is kept.
 fn use_lesson(page: Page) -> impl Hook<Output = Html> {
     struct Lesson(Page);
     impl Hook for Lesson {
         type Output = Html;
         fn run(self, ctx: &mut HookContext) -> Html {
-            match self.0 {
+            let page = self.0;
+            match page {
                 Page::Explorer => lessons::explorer::use_explorer(None, false).run(ctx),
                 Page::WhatIsADerivative => lessons::what_is_a_derivative::use_page().run(ctx),
                 Page::RateOfChange => lessons::rate_of_change::use_page().run(ctx),
@@ -161,45 +230,33 @@ fn use_lesson(page: Page) -> impl Hook<Output = Html> {
                 Page::GradientDescent => lessons::gradient_descent::use_page().run(ctx),
                 Page::Backpropagation => lessons::backpropagation::use_page().run(ctx),
                 Page::LossFunctions => lessons::loss_functions::use_page().run(ctx),
-                _ => Html::default(),
+                Page::Typing => lessons::typing::typing(),
+                Page::NumericalAndSymbolic => {
+                    lessons::numerical_and_symbolic::numerical_and_symbolic()
+                }
+                Page::PowerRule => rule_lesson_page(page, &lessons::power_rule::CONTENT),
+                Page::ConstantMultipleRule => {
+                    rule_lesson_page(page, &lessons::constant_multiple_rule::CONTENT)
+                }
+                Page::SumRule => rule_lesson_page(page, &lessons::sum_rule::CONTENT),
+                Page::ProductRule => rule_lesson_page(page, &lessons::product_rule::CONTENT),
+                Page::QuotientRule => rule_lesson_page(page, &lessons::quotient_rule::CONTENT),
+                Page::ChainRule => rule_lesson_page(page, &lessons::chain_rule::CONTENT),
+                Page::NotFound => html! {
+                    <section class="panel">
+                        <h1>{ Page::NotFound.title() }</h1>
+                        <p>{ "There is no page of Slope at this address. The table of contents lists them all." }</p>
+                        <p>{ page_link(Page::Explorer, false, "", None, html! { "Open the derivative explorer" }) }</p>
+                    </section>
+                },
             }
         }
     }
     Lesson(page)
 }
 
-fn render(page: Page) -> Html {
-    match page {
-        Page::Typing => lessons::typing::typing(),
-        Page::NumericalAndSymbolic => lessons::numerical_and_symbolic::numerical_and_symbolic(),
-        Page::PowerRule => rule_lesson_page(page, &lessons::power_rule::CONTENT),
-        Page::ConstantMultipleRule => {
-            rule_lesson_page(page, &lessons::constant_multiple_rule::CONTENT)
-        }
-        Page::SumRule => rule_lesson_page(page, &lessons::sum_rule::CONTENT),
-        Page::ProductRule => rule_lesson_page(page, &lessons::product_rule::CONTENT),
-        Page::QuotientRule => rule_lesson_page(page, &lessons::quotient_rule::CONTENT),
-        Page::ChainRule => rule_lesson_page(page, &lessons::chain_rule::CONTENT),
-        Page::Explorer
-        | Page::WhatIsADerivative
-        | Page::RateOfChange
-        | Page::TableOfDerivatives
-        | Page::SecondDerivatives
-        | Page::ActivationFunctions
-        | Page::Softmax
-        | Page::Neuron
-        | Page::PartialDerivatives
-        | Page::GradientDescent
-        | Page::Backpropagation
-        | Page::LossFunctions => html! { <LessonHost {page} key={page.path()} /> },
-        Page::NotFound => html! {
-            <section class="panel">
-                <h1>{ Page::NotFound.title() }</h1>
-                <p>{ "There is no page of Slope at this address. The table of contents lists them all." }</p>
-                <p>{ page_link(Page::Explorer, false, "", None, html! { "Open the derivative explorer" }) }</p>
-            </section>
-        },
-    }
+fn render(page: Page, visit: u32) -> Html {
+    html! { <LessonHost {page} key={format!("{}#{visit}", page.path())} /> }
 }
 
 /// Previous and next page of the course.
