@@ -1908,3 +1908,169 @@ async fn backpropagation_solves_xor_with_our_preset_and_the_tutorials_stays_at_o
     );
     unmount_site(host).await;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Embedding (the shell's embed form, the Embed button, the message API's reading of messages)
+
+#[wasm_bindgen_test]
+async fn the_embed_form_shows_only_the_page_and_opens_the_full_one_in_the_same_state() {
+    let host = mount_site("#/chain-rule?embed&f=sin(x%5E2)").await;
+    assert_eq!(h1(&host), "Chain rule");
+    for chrome in [
+        "header",
+        "footer",
+        "nav.toc",
+        "nav.pager",
+        ".skip-link",
+        "[data-testid=embed-button]",
+    ] {
+        assert!(
+            host.query_selector(chrome).unwrap().is_none(),
+            "the embed form has no {chrome}"
+        );
+    }
+    sleep(300).await;
+    assert!(text(&host, "try-result").contains("cos"));
+    let open = host
+        .query_selector("nav[aria-label=Slope] a")
+        .unwrap()
+        .expect("an Open in Slope link");
+    assert_eq!(open.text_content().unwrap(), "Open in Slope");
+    assert_eq!(open.get_attribute("target").as_deref(), Some("_blank"));
+    let href = open.get_attribute("href").unwrap();
+    assert!(
+        href.ends_with("#/chain-rule?f=sin(x^2)"),
+        "the full page, same state, no embed flag: {href}"
+    );
+    unmount_site(host).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_embed_button_shows_a_snippet_of_the_current_state() {
+    let host = mount_site("#/chain-rule?f=sin(x%5E2)").await;
+    assert!(host.query_selector("header").unwrap().is_some());
+    let button: web_sys::HtmlElement = find(&host, "embed-button").dyn_into().unwrap();
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    button.click();
+    sleep(200).await;
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    let field: web_sys::HtmlTextAreaElement = find(&host, "embed-code").dyn_into().unwrap();
+    assert!(field.read_only());
+    let label = field
+        .closest("label")
+        .unwrap()
+        .and_then(|l| l.text_content())
+        .unwrap_or_default();
+    assert!(label.starts_with("Embed code"), "{label}");
+    let code = field.value();
+    assert!(
+        code.starts_with("<iframe src=\"")
+            && code.contains("#/chain-rule?embed&amp;f=sin(x^2)\""),
+        "{code}"
+    );
+    assert!(code.contains("title=\"Chain rule — Slope\"") && code.contains("loading=\"lazy\""));
+    let height: u32 = code
+        .split("height=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .and_then(|s| s.parse().ok())
+        .unwrap();
+    assert!((360..=4000).contains(&height), "{height}");
+    assert!(
+        code.trim_end().ends_with("embed.js\" async></script>"),
+        "{code}"
+    );
+    // The status says what happened to the clipboard, either way.
+    sleep(300).await;
+    let said = host.query_selector(".embed-said").unwrap().unwrap();
+    assert_eq!(said.get_attribute("role").as_deref(), Some("status"));
+    assert!(!said.text_content().unwrap().contains('…'));
+    button.click();
+    sleep(100).await;
+    assert!(host
+        .query_selector("[data-testid=embed-code]")
+        .unwrap()
+        .is_none());
+    unmount_site(host).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_lesson_follows_its_address_after_load() {
+    let host = mount_site("#/softmax?z=2,1,0.1&c=0").await;
+    assert!(text(&host, "probabilities").contains("0.659"));
+    let location = web_sys::window().unwrap().location();
+    after_window_event("hashchange", || {
+        location.set_hash("#/softmax?z=0,0,0&c=0").unwrap()
+    })
+    .await;
+    sleep(200).await;
+    let p = text(&host, "probabilities");
+    assert!(p.contains("0.333") && !p.contains("0.659"), "{p}");
+    unmount_site(host).await;
+}
+
+#[wasm_bindgen_test]
+fn messages_from_the_parent_are_read_as_text_and_the_rest_ignored() {
+    use slope::ui::shell::embed::{answer, Answer};
+    let msg = |json: &str| js_sys::JSON::parse(json).unwrap();
+    let ignored = |a: Answer| matches!(a, Answer::Ignore(_));
+    let q = "?embed&f=x^2&x0=1";
+    // The shorthand and the params form set the address, keeping what is not set.
+    assert_eq!(
+        answer(&msg(r#"{"type":"slope:set","f":"x^3"}"#), q),
+        Answer::Set("?embed&f=x^3&x0=1".into())
+    );
+    assert_eq!(
+        answer(
+            &msg(r#"{"type":"slope:set","params":{"x0":"2","h":"0.5"}}"#),
+            q
+        ),
+        Answer::Set("?embed&f=x^2&x0=2&h=0.5".into())
+    );
+    assert_eq!(answer(&msg(r#"{"type":"slope:get"}"#), q), Answer::State);
+    assert_eq!(
+        answer(&msg(r#"{"type":"slope:subscribe"}"#), q),
+        Answer::Subscribe
+    );
+    assert_eq!(
+        answer(&msg(r#"{"type":"slope:height","height":3}"#), q),
+        Answer::Nothing
+    );
+    // Markup is text: it reaches the address encoded, for the parser to refuse.
+    match answer(
+        &msg(r#"{"type":"slope:set","f":"<img src=x onerror=alert(1)>"}"#),
+        q,
+    ) {
+        Answer::Set(query) => assert!(!query.contains('<') && query.contains("%3Cimg"), "{query}"),
+        other => panic!("{other:?}"),
+    }
+    // Malformed: not an object, no type, a number as f, an array or non-text params, our
+    // own flags, a name no page uses, a value past the length limit, nothing to set.
+    for bad in [
+        r#""slope:set""#,
+        "42",
+        "null",
+        r#"{"f":"x^3"}"#,
+        r#"{"type":"slope:set","f":3}"#,
+        r#"{"type":"slope:set","params":["x^3"]}"#,
+        r#"{"type":"slope:set","params":{"f":3}}"#,
+        r#"{"type":"slope:set","params":{"embed":""}}"#,
+        r#"{"type":"slope:set","params":{"theme":"dark"}}"#,
+        r#"{"type":"slope:set","params":{"F<b>":"x"}}"#,
+        r#"{"type":"slope:set","params":{}}"#,
+        r#"{"type":"slope:dance"}"#,
+    ] {
+        assert!(ignored(answer(&msg(bad), q)), "{bad} is ignored");
+    }
+    let long = format!(r#"{{"type":"slope:set","f":"{}"}}"#, "x".repeat(10_001));
+    assert!(ignored(answer(&msg(&long), q)));
+    // 5 000 characters are within the message's limit: the parser refuses them inline.
+    let five = format!(r#"{{"type":"slope:set","f":"{}"}}"#, "x".repeat(5_000));
+    assert!(matches!(answer(&msg(&five), q), Answer::Set(_)));
+}

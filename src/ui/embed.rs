@@ -103,6 +103,19 @@ pub enum Refusal {
     Empty,
 }
 
+impl Refusal {
+    /// What the embedding page's developer reads in the console.
+    pub fn message(&self) -> String {
+        match self {
+            Refusal::BadName(k) => format!("no page has a parameter named \"{k}\""),
+            Refusal::TooLong(k) => {
+                format!("the value of {k} is longer than {MAX_VALUE_BYTES} bytes")
+            }
+            Refusal::Empty => "slope:set without parameters".into(),
+        }
+    }
+}
+
 /// The address query after a `slope:set` of `params` on a page at `current`: the given
 /// parameters replace their values and the others stay (so `{f: "x^3"}` keeps x₀ and the
 /// view). The embed flag and theme cannot be set this way. The values are plain text the

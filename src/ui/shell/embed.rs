@@ -99,8 +99,45 @@ fn set_params(data: &JsValue) -> Result<Vec<(String, String)>, &'static str> {
     Ok(out)
 }
 
-/// Listens to the parent window for as long as it lives; `reload` makes the page read its
-/// address again after a `slope:set` changed it.
+/// What the page does with a message from its parent window.
+#[derive(Debug, PartialEq)]
+pub enum Answer {
+    /// `slope:set`: the address query to follow.
+    Set(String),
+    /// `slope:get`: reply with the state.
+    State,
+    /// `slope:subscribe`: reply with the state now and after every change.
+    Subscribe,
+    /// Our own kinds of message, which a parent may echo: nothing to do.
+    Nothing,
+    /// Unknown or malformed: ignored, and why (for `console.debug`).
+    Ignore(String),
+}
+
+/// Reads a message from the parent, on a page whose address query is `query`. Only ever
+/// text goes on: a `slope:set` becomes an address, read as a typed one would be.
+pub fn answer(data: &JsValue, query: &str) -> Answer {
+    let kind = if data.is_object() {
+        text(data, "type")
+    } else {
+        None
+    };
+    match kind.as_deref() {
+        Some("slope:set") => match set_params(data) {
+            Ok(params) => match embed::set(query, &params) {
+                Ok(query) => Answer::Set(query),
+                Err(why) => Answer::Ignore(why.message()),
+            },
+            Err(why) => Answer::Ignore(why.into()),
+        },
+        Some("slope:get") => Answer::State,
+        Some("slope:subscribe") => Answer::Subscribe,
+        Some("slope:height" | "slope:state" | "slope:ready") => Answer::Nothing,
+        _ => Answer::Ignore("not a slope: message".into()),
+    }
+}
+
+/// Listens to the parent window for as long as it lives.
 pub struct Api {
     window: web_sys::Window,
     closure: Closure<dyn Fn(web_sys::MessageEvent)>,
@@ -115,7 +152,8 @@ impl Drop for Api {
     }
 }
 
-/// Starts the message API, when the page is in an iframe.
+/// Starts the message API, when the page is in an iframe; `reload` makes the page read its
+/// address again after a `slope:set` changed it.
 pub fn listen(reload: Callback<()>) -> Option<Api> {
     let window = web_sys::window()?;
     let parent = parent()?;
@@ -130,35 +168,22 @@ pub fn listen(reload: Callback<()>) -> Option<Api> {
     }
     let to = parent.clone();
     let closure = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-        let from_parent = e.source().is_some_and(|s| Object::is(&s, &parent));
-        if !from_parent {
+        if !e.source().is_some_and(|s| Object::is(&s, &parent)) {
             return ignored("not from the parent window");
         }
-        let data = e.data();
-        let kind = if data.is_object() {
-            text(&data, "type")
-        } else {
-            None
-        };
         let origin = e.origin();
-        match kind.as_deref() {
-            Some("slope:set") => match set_params(&data) {
-                Ok(params) => match embed::set(&browser::current_query(), &params) {
-                    Ok(query) => {
-                        browser::replace_query(&browser::current_route(), &query);
-                        reload.emit(());
-                    }
-                    Err(why) => ignored(&format!("{why:?}")),
-                },
-                Err(why) => ignored(why),
-            },
-            Some("slope:get") => post(&parent, &state_message(), &origin),
-            Some("slope:subscribe") => {
-                *subscriber.borrow_mut() = Some(origin.clone());
-                post(&parent, &state_message(), &origin);
+        match answer(&e.data(), &browser::current_query()) {
+            Answer::Set(query) => {
+                browser::replace_query(&browser::current_route(), &query);
+                reload.emit(());
             }
-            Some("slope:height" | "slope:state" | "slope:ready") => {}
-            _ => ignored("not a slope: message"),
+            Answer::State => post(&parent, &state_message(), &origin),
+            Answer::Subscribe => {
+                post(&parent, &state_message(), &origin);
+                *subscriber.borrow_mut() = Some(origin);
+            }
+            Answer::Nothing => {}
+            Answer::Ignore(why) => ignored(&why),
         }
     });
     window
