@@ -1970,8 +1970,7 @@ async fn the_embed_button_shows_a_snippet_of_the_current_state() {
     assert!(label.starts_with("Embed code"), "{label}");
     let code = field.value();
     assert!(
-        code.starts_with("<iframe src=\"")
-            && code.contains("#/chain-rule?embed&amp;f=sin(x^2)\""),
+        code.starts_with("<iframe src=\"") && code.contains("#/chain-rule?embed&amp;f=sin(x^2)\""),
         "{code}"
     );
     assert!(code.contains("title=\"Chain rule — Slope\"") && code.contains("loading=\"lazy\""));

@@ -243,21 +243,16 @@ fn resizer_address() -> String {
     format!("{dir}embed.js")
 }
 
-#[derive(Properties, PartialEq)]
-pub struct EmbedButtonProps {
-    pub page: Page,
-    /// The page's content, measured for the snippet's initial height.
-    pub content: NodeRef,
-}
-
 /// The Embed button: opens the snippet of the page as it is now in a read-only field
-/// labelled "Embed code", copied to the clipboard where that is allowed.
-#[function_component(EmbedButton)]
-pub fn embed_button(props: &EmbedButtonProps) -> Html {
+/// labelled "Embed code", copied to the clipboard where that is allowed. A hook of the shell
+/// rather than a component of its own (Yew's code per component type is about 1 KB);
+/// `content` is the page's content, measured for the snippet's initial height.
+#[hook]
+pub fn use_embed_button(page: Page, content: NodeRef) -> Html {
     let open = use_state(|| None::<(String, String)>);
     let field = use_node_ref();
     let onclick = {
-        let (open, page, content) = (open.clone(), props.page, props.content.clone());
+        let open = open.clone();
         Callback::from(move |_| {
             if open.is_some() {
                 open.set(None);

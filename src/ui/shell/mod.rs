@@ -95,6 +95,7 @@ fn shell(props: &ShellProps) -> Html {
     let toc_open = use_state(|| false);
     let main_ref = use_node_ref();
     let content_ref = use_node_ref();
+    let embed_button = embed::use_embed_button(page, content_ref.clone());
     {
         // The embed form tells the page around it how tall it is.
         let content_ref = content_ref.clone();
@@ -183,7 +184,7 @@ fn shell(props: &ShellProps) -> Html {
                 </nav>
                 <main id="main" ref={main_ref} tabindex="-1" class="page-main">
                     <div ref={content_ref.clone()}>{ content }</div>
-                    <embed::EmbedButton {page} content={content_ref} />
+                    { embed_button }
                     { pager(page) }
                 </main>
             </div>
