@@ -60,6 +60,14 @@ try {
       async () => check(`${title}: resized to its content`, false, `${await el.evaluate((f) => f.style.height)} vs ${shown.height}`));
   }
 
+  // The example as a teacher first sees it, at both widths (back to 1280 for what follows).
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: width > 500 ? 800 : 844 });
+    await page.waitForTimeout(600);
+    fs.mkdirSync('.screenshots', { recursive: true });
+    await page.screenshot({ path: `.screenshots/embed-example-${width}.png` });
+  }
+
   // slope:set of f through the example's own field and button.
   await page.fill('#f', 'x^3 - 2x');
   await page.click('#set');
@@ -120,12 +128,6 @@ try {
   check('the explorer is still embedded after it rewrote its address', /[?&]embed(&|$)/.test(still.hash) && still.header === 0, JSON.stringify(still));
   check('no console errors in the example', errors.length === 0, errors.join('\n'));
 
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width > 500 ? 800 : 844 });
-    await page.waitForTimeout(400);
-    fs.mkdirSync('screenshots', { recursive: true });
-    await page.screenshot({ path: `screenshots/embed-example-${width}.png` });
-  }
 
   // Back and Forward on a full page restore its earlier state.
   const full = await browser.newPage({ viewport: { width: 1280, height: 800 } });

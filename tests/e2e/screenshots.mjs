@@ -1,7 +1,7 @@
 // Screenshots of the release site for people to look at: every view at desktop and phone
 // width, the first screen (what is above the fold) and the whole page, into .screenshots/.
 // Usage: node tests/e2e/screenshots.mjs [name=address ...]; a name starting with "toc" opens
-// the table of contents first.
+// the table of contents first, one starting with "embedcode" opens the Embed button's code.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,6 +33,10 @@ try {
       await page.goto(`http://127.0.0.1:${port}/${query}`);
       await page.waitForFunction(() => document.querySelectorAll('canvas[data-testid^="plot-"][data-drawn="true"]').length >= 2, null, { timeout: 20000 }).catch(() => {});
       if (name.startsWith('toc') && await page.isVisible('[data-testid="toc-toggle"]')) await page.click('[data-testid="toc-toggle"]');
+      if (name.startsWith('embedcode')) {
+        await page.click('[data-testid="embed-button"]');
+        await page.locator('[data-testid="embed-code"]').scrollIntoViewIfNeeded();
+      }
       await page.waitForTimeout(300);
       const fold = path.join(out, `${name}-${w}x${h}-fold.png`);
       await page.screenshot({ path: fold });
