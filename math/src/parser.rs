@@ -26,6 +26,22 @@ pub fn parse(src: &str) -> Result<Expr, ParseError> {
 /// `f(x) = …`, `d/dx …` and `\frac{d}{dx} …` at the start are understood and dropped.
 /// Typed all in capitals (`SIN(X)`), the input is read in lower case.
 pub fn read(src: &str) -> Result<Reading, ParseError> {
+    let reading = read_styled(src)?;
+    // What is accepted prints as text that reads back (the echo, a link, a copied answer).
+    // Printing writes `p(ab)c` as `p*a*b*c`, one chain, which can be deeper than what was
+    // typed: a deep input is accepted only if its printed text is not too deep.
+    if reading.expr.depth() > MAX_TREE_DEPTH / 2 {
+        if let Err(e) = read_plain(&crate::print::to_text(&reading.expr)) {
+            if e.kind == ErrorKind::TooDeep {
+                return Err(ParseError::new(ErrorKind::TooDeep, (0, src.len())));
+            }
+        }
+    }
+    Ok(reading)
+}
+
+/// `read` without the check of its printed text.
+fn read_styled(src: &str) -> Result<Reading, ParseError> {
     if src.len() > MAX_INPUT_BYTES {
         // Underline everything past the limit, starting on a character boundary.
         let mut start = MAX_INPUT_BYTES;
