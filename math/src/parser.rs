@@ -29,8 +29,10 @@ pub fn read(src: &str) -> Result<Reading, ParseError> {
     let reading = read_styled(src)?;
     // What is accepted prints as text that reads back (the echo, a link, a copied answer).
     // Printing writes `p(ab)c` as `p*a*b*c`, one chain, which can be deeper than what was
-    // typed: a deep input is accepted only if its printed text is not too deep.
-    if reading.expr.depth() > MAX_TREE_DEPTH / 2 {
+    // typed: a large input is accepted only if its printed text is not too deep. (Each level
+    // of nesting or of a chain takes an operation, so under MAX_NESTING operations the
+    // printed text cannot be too deep.)
+    if reading.expr.op_count() + 1 >= MAX_NESTING.min(MAX_TREE_DEPTH) {
         if let Err(e) = read_plain(&crate::print::to_text(&reading.expr)) {
             if e.kind == ErrorKind::TooDeep {
                 return Err(ParseError::new(ErrorKind::TooDeep, (0, src.len())));
