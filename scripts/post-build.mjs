@@ -56,6 +56,7 @@ if (!out.code) throw new Error(`terser produced nothing for ${jsName}`);
 // The Math functions src/libm.rs imports become the imports themselves instead of a shim
 // each: smaller, and V8 calls them from the WebAssembly directly (XOR epochs 18 % faster).
 out.code = out.code
+  .replace(/([\w$]+):function\(\)\{return Math\.(\w+)\(\)\}/g, '$1:Math.$2')
   .replace(/([\w$]+):function\((\w+)\)\{return Math\.(\w+)\(\2\)\}/g, '$1:Math.$3')
   .replace(/([\w$]+):function\((\w+),(\w+)\)\{return Math\.(\w+)\(\2,\3\)\}/g, '$1:Math.$4');
 if (/return Math\.\w+\(/.test(out.code)) throw new Error('post-build: a Math shim is left in the glue');

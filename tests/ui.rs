@@ -1345,6 +1345,95 @@ mod practice {
     }
 }
 
+mod practice_feedback {
+    use slope::math::{parse, Study};
+    use slope::ui::lessons::practice::*;
+
+    fn check(f: &str, answer: &str) -> Feedback {
+        feedback(&Study::parse(f).unwrap(), &parse(answer).unwrap())
+    }
+
+    #[test]
+    fn right_answers_in_any_form_are_right() {
+        for (f, a) in [
+            ("x^2", "2x"),
+            ("x^2", "x+x"),
+            ("x^2", "2x^1"),
+            ("sin(x)^2", "sin(2x)"),
+            ("tan(x)", "1/cos(x)^2"),
+            ("sqrt(x^2)", "x/abs(x)"),
+        ] {
+            let fb = check(f, a);
+            assert!(fb.right, "{f}: {a} {fb:?}");
+            assert!(fb.verdict.starts_with("Right"), "{fb:?}");
+            assert!(fb.mistake.is_none() && fb.counterexample.is_none());
+        }
+        // A right form with a hole f′ does not have is right, with a note.
+        let fb = check("x^2", "(x^2)*2/x");
+        assert!(fb.right);
+        assert!(fb.note.unwrap().contains("x = 0"));
+    }
+
+    #[test]
+    fn a_wrong_answer_has_a_counterexample_with_both_values() {
+        let fb = check("x^2", "x^2");
+        assert!(!fb.right);
+        assert_eq!(
+            fb.counterexample.as_deref(),
+            Some("At x = 1: f′ is 2, your answer gives 1.")
+        );
+        // √(x²)′ = x/|x|: 1 is right for x > 0 only, and the counterexample says so.
+        let fb = check("sqrt(x^2)", "1");
+        assert!(!fb.right);
+        assert_eq!(
+            fb.counterexample.as_deref(),
+            Some("At x = −1: f′ is −1, your answer gives 1.")
+        );
+    }
+
+    #[test]
+    fn the_mistake_is_named_at_its_rule() {
+        let fb = check("sin(x^2)", "cos(x^2)");
+        let m = fb.mistake.unwrap();
+        assert!(m.starts_with("In the chain rule for sin(x²)"), "{m}");
+        assert!(m.contains("x² → 2x"), "{m}");
+        let fb = check("x sin(x)", "cos(x)");
+        assert!(fb.mistake.unwrap().contains("product rule"));
+        // No mistake explains it: a hint with the rule to start with.
+        let fb = check("x sin(x)", "x^3 + 7");
+        assert!(fb.mistake.is_none());
+        let h = fb.hint.unwrap();
+        assert!(h.contains("Start with the product rule"), "{h}");
+        // Off by the sign only.
+        let fb = check("cos(x) + x^3", "sin(x) - 3x^2");
+        assert!(fb.hint.unwrap_or_default().contains("wrong sign") || fb.mistake.is_some());
+    }
+
+    #[test]
+    fn the_place_is_read_from_the_address_and_written_back() {
+        let p = Place::from_query("?set=7&n=3");
+        assert_eq!((p.set, p.n, p.own.clone()), (7, 3, None));
+        assert_eq!(p.function(), set(7)[2].2);
+        assert_eq!(Place::from_query(&p.to_query()), p);
+        let own = Place::from_query("?f=x%5E3");
+        assert_eq!(own.function(), "x^3");
+        assert_eq!(Place::from_query(&own.to_query()), own);
+        // Unreadable or out of range: the first set, exercise 1.
+        for q in [
+            "",
+            "?set=0&n=0",
+            "?set=abc&n=11",
+            "?set=100000",
+            "?set=-3&n=-1",
+        ] {
+            let p = Place::from_query(q);
+            assert_eq!((p.set, p.n), (FIRST_SET, 1), "{q}");
+        }
+        assert_eq!(set_from(0.0), 1);
+        assert_eq!(set_from(0.999999999), MAX_SET);
+    }
+}
+
 /// Issue 21: the quotient table highlights only digits of the exact value in the same places,
 /// and its count (shown and spoken) says the same as the highlight.
 mod correct_digits {

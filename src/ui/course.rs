@@ -25,6 +25,8 @@ pub enum Page {
     GradientDescent,
     Backpropagation,
     LossFunctions,
+    /// Type the derivative of an exercise; Slope checks it and names the rule that slipped.
+    Practice,
     /// How to type functions, with every example read by the engine.
     Typing,
     /// An address that is no page of ours.
@@ -53,6 +55,7 @@ impl Page {
         Page::GradientDescent,
         Page::Backpropagation,
         Page::LossFunctions,
+        Page::Practice,
         Page::Typing,
     ];
 
@@ -78,6 +81,7 @@ impl Page {
             Page::GradientDescent => "Gradient descent",
             Page::Backpropagation => "Backpropagation",
             Page::LossFunctions => "Loss functions",
+            Page::Practice => "Practice",
             Page::Typing => "How to type a function",
             Page::NotFound => "Page not found",
         }
@@ -105,6 +109,7 @@ impl Page {
             Page::GradientDescent => "/gradient-descent",
             Page::Backpropagation => "/backpropagation",
             Page::LossFunctions => "/loss-functions",
+            Page::Practice => "/practice",
             Page::Typing => "/typing",
             Page::NotFound => "/404",
         }

@@ -231,6 +231,7 @@ fn use_lesson(page: Page) -> impl Hook<Output = Html> {
                 Page::GradientDescent => lessons::gradient_descent::use_page().run(ctx),
                 Page::Backpropagation => lessons::backpropagation::use_page().run(ctx),
                 Page::LossFunctions => lessons::loss_functions::use_page().run(ctx),
+                Page::Practice => lessons::practice::use_page().run(ctx),
                 Page::Typing => lessons::typing::typing(),
                 Page::NumericalAndSymbolic => {
                     lessons::numerical_and_symbolic::numerical_and_symbolic()

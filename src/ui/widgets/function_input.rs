@@ -15,6 +15,18 @@ pub struct FunctionInputProps {
     /// Extra help after the one-line typing hint (a link to the guide, say).
     #[prop_or_default]
     pub more_help: Html,
+    /// The field's label: "Function", or "Your derivative" on Practice.
+    #[prop_or(AttrValue::Static("Function"))]
+    pub label: AttrValue,
+    /// The name before `(x) =`: `f`, or `f′` for a derivative.
+    #[prop_or(AttrValue::Static("f"))]
+    pub name: AttrValue,
+    /// The input's and the error's `data-testid`.
+    #[prop_or(("function-input", "error"))]
+    pub testids: (&'static str, &'static str),
+    /// Enter in the field (Practice: check the answer).
+    #[prop_or_default]
+    pub on_enter: Option<Callback<()>>,
 }
 
 /// Splits `text` around a byte span, clamped to character boundaries.
@@ -45,6 +57,14 @@ pub fn function_input(props: &FunctionInputProps) -> Html {
             on_input.emit(input.value());
         })
     };
+    let onkeydown = props.on_enter.clone().map(|enter| {
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" {
+                e.prevent_default();
+                enter.emit(());
+            }
+        })
+    });
     let invalid = props.error.is_some();
     let overlay = props.error.as_ref().map(|err| {
         let (before, culprit, after) = split_at_span(&props.value, err.span);
@@ -59,16 +79,17 @@ pub fn function_input(props: &FunctionInputProps) -> Html {
     });
     html! {
         <div class={classes!("field", invalid.then_some("field-invalid"))}>
-            <label for={format!("{id}-input")}>{ "Function" }</label>
+            <label for={format!("{id}-input")}>{ props.label.clone() }</label>
             <div class="input-row">
-                <span class="input-prefix" aria-hidden="true">{ format!("f({}) =", props.var) }</span>
+                <span class="input-prefix" aria-hidden="true">{ format!("{}({}) =", props.name, props.var) }</span>
                 <div class="input-wrap">
                     <input
                         id={format!("{id}-input")} class="function-input"
-                        data-testid="function-input"
+                        data-testid={props.testids.0}
                         type="text"
                         value={props.value.clone()}
                         {oninput}
+                        {onkeydown}
                         autocomplete="off"
                         autocapitalize="off"
                         spellcheck="false"
@@ -82,7 +103,7 @@ pub fn function_input(props: &FunctionInputProps) -> Html {
                     { overlay.unwrap_or_default() }
                 </div>
             </div>
-            <div id={format!("{id}-error")} class="error" role="alert" data-testid="error">
+            <div id={format!("{id}-error")} class="error" role="alert" data-testid={props.testids.1}>
                 if let Some(err) = &props.error {
                     <p class="error-message">{ err.message() }</p>
                 }
