@@ -362,9 +362,20 @@ pub fn hint(f: &Expr, answer: &Expr, var: &str) -> Hint {
         None => "Your answer differs from the derivative everywhere we looked.".to_string(),
     };
     Hint {
-        sentence: format!("{fact} Start with the {}.", first_rule.to_lowercase()),
+        sentence: format!("{fact} Start with the {}.", mid_sentence(&first_rule)),
         factor,
         right_at,
         first_rule,
+    }
+}
+
+/// A title inside a sentence: its first letter in lower case ("Product rule" → "product
+/// rule", "Leaky ReLU" → "leaky ReLU"). ASCII only: the titles are, and full Unicode case
+/// mapping would bring its tables into the site.
+fn mid_sentence(title: &str) -> String {
+    let mut chars = title.chars();
+    match chars.next() {
+        Some(c) => c.to_ascii_lowercase().to_string() + chars.as_str(),
+        None => String::new(),
     }
 }
