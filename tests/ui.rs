@@ -1326,6 +1326,8 @@ mod practice {
                     "{rule:?} {difficulty} {text}: {v:?}"
                 );
                 assert!(!text.contains("{"), "{text}");
+                // Every exercise is small enough for its mistakes to be diagnosed.
+                assert!(f.op_count() <= 12 && 12 < DIAGNOSE_MAX_OPS, "{text}");
             }
         }
         // Each rule at each difficulty, many draws: small whole coefficients, never 0 or 1.
@@ -1382,6 +1384,11 @@ mod practice_feedback {
             fb.counterexample.as_deref(),
             Some("At x = 1: f′ is 2, your answer gives 1.")
         );
+        // Long values are rounded, and say so.
+        assert_eq!(
+            check("sin(x^2)", "cos(x^2)").counterexample.as_deref(),
+            Some("At x = 1: f′ is ≈ 1.0806, your answer gives ≈ 0.540302.")
+        );
         // √(x²)′ = x/|x|: 1 is right for x > 0 only, and the counterexample says so.
         let fb = check("sqrt(x^2)", "1");
         assert!(!fb.right);
@@ -1431,6 +1438,118 @@ mod practice_feedback {
         }
         assert_eq!(set_from(0.0), 1);
         assert_eq!(set_from(0.999999999), MAX_SET);
+    }
+
+    #[test]
+    fn the_slipped_part_is_the_node_of_f_where_the_mistake_was_made() {
+        let f = slope::math::parse("x^3 + sin(x^2)").unwrap();
+        let fb = feedback(&Study::new(f.clone()), &parse("3x^2 + cos(x^2)").unwrap());
+        let part = fb.slipped.expect("a mistake");
+        assert_eq!(part, parse("sin(x^2)").unwrap());
+        assert_eq!(f.at_path(&[1]), Some(&part));
+        // Right answers and unexplained ones mark nothing.
+        assert!(check("x^2", "2x").slipped.is_none());
+        assert!(check("x sin(x)", "x^3 + 7").slipped.is_none());
+        let (x, expected, got) = check("x^2", "x^2").point.unwrap();
+        assert_eq!((x, expected, got), (1.0, 2.0, 1.0));
+    }
+
+    #[test]
+    fn a_sets_progress_counts_first_tries_attempts_and_hints() {
+        let mut p = Progress::new(7);
+        p.checked(1, true);
+        p.checked(2, false);
+        p.hinted(2);
+        p.checked(2, true);
+        p.checked(3, false);
+        p.checked(1, false); // a right exercise stays right
+        assert_eq!((p.score(), p.first_tries(), p.hints()), (2, 1, 1));
+        assert_eq!(
+            p.records[1],
+            Record {
+                attempts: 2,
+                right: true,
+                first_try: false,
+                hints: 1
+            }
+        );
+        assert_eq!(
+            p.summary(),
+            "Set 7: 2 of 10 right, 1 on the first try, 1 hint used."
+        );
+        // Out of range exercises change nothing.
+        let before = p.clone();
+        p.checked(0, true);
+        p.checked(11, true);
+        p.hinted(0);
+        assert_eq!(p, before);
+    }
+
+    #[test]
+    fn progress_survives_storage_and_anything_else_is_a_fresh_start() {
+        let mut p = Progress::new(7);
+        p.checked(1, true);
+        p.checked(4, false);
+        p.hinted(4);
+        let text = p.to_text();
+        assert_eq!(Progress::from_text(7, Some(&text)), p);
+        let fresh = Progress::new(7);
+        let bad = [
+            String::new(),
+            "garbage".into(),
+            "{\"set\":7}".into(),
+            text.replace("slope-practice-1", "slope-practice-0"), // an old format
+            text.replacen(" 7 ", " 8 ", 1),                       // another set's record
+            text.replacen("1.1.1.0", "1.1.1", 1),                 // a field short
+            text.replacen("1.1.1.0", "1.2.1.0", 1),               // not a yes/no
+            text.replacen("1.1.1.0", "1.0.1.0", 1),               // first try but not right
+            text.replacen("1.1.1.0", "-1.1.1.0", 1),
+            text.replacen("1.1.1.0", "99999999999.1.1.0", 1),
+            format!("{text} 0.0.0.0"), // eleven records
+            text.rsplitn(2, ' ').nth(1).unwrap().to_string(), // nine records
+            text.replace(' ', "  "),
+            "slope-practice-1 7 \u{0}".into(),
+        ];
+        for b in &bad {
+            assert_eq!(Progress::from_text(7, Some(b)), fresh, "{b:?}");
+        }
+        assert_eq!(Progress::from_text(7, None), fresh);
+        assert_ne!(Progress::key(7), Progress::key(8));
+    }
+
+    #[test]
+    fn the_gap_is_shaded_exactly_where_the_answer_differs() {
+        // f′ = 2x, answer x + 1: they differ everywhere but at x = 1.
+        let g = gaps((-5.0, 5.0), 100, |x| 2.0 * x, |x| x + 1.0);
+        assert_eq!(g.len(), 2, "{g:?}");
+        assert!(g[0].0 == -5.0 && g[1].1 == 5.0);
+        assert!(
+            (g[0].1 - 0.95).abs() < 1e-9 && (g[1].0 - 1.05).abs() < 1e-9,
+            "{g:?}"
+        );
+        // Equal everywhere: nothing shaded; the answer undefined where f′ is: shaded there.
+        assert!(gaps((-5.0, 5.0), 100, |x| 2.0 * x, |x| x + x).is_empty());
+        let g = gaps(
+            (-1.0, 1.0),
+            20,
+            |_| 1.0,
+            |x| if x < 0.0 { f64::NAN } else { 1.0 },
+        );
+        assert_eq!(g, vec![(-1.0, -0.05)]);
+        // Where f′ is undefined there is nothing to differ from.
+        assert!(gaps(
+            (-1.0, 1.0),
+            20,
+            |x| if x < 0.0 { f64::NAN } else { x },
+            |x| x
+        )
+        .is_empty());
+        assert_eq!(
+            gaps_text("x", &g),
+            "Your answer is dashed; it differs from f′ where shaded: x from −1 to −0.1."
+        );
+        assert_eq!(plot_range(1.0), (-5.0, 5.0));
+        assert_eq!(plot_range(-20.0), (-25.0, 25.0));
     }
 }
 

@@ -2073,3 +2073,240 @@ fn messages_from_the_parent_are_read_as_text_and_the_rest_ignored() {
     let five = format!(r#"{{"type":"slope:set","f":"{}"}}"#, "x".repeat(5_000));
     assert!(matches!(answer(&msg(&five), q), Answer::Set(_)));
 }
+
+/// Types an answer into Practice's "Your derivative" field and presses Check.
+async fn answer_and_check(host: &Element, answer: &str) {
+    let input: HtmlInputElement = find(host, "answer-input").dyn_into().unwrap();
+    input.set_value(answer);
+    input
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    sleep(50).await;
+    press(host, "check");
+    sleep(150).await;
+}
+
+async fn open_practice(hash: &str) -> Element {
+    if let Ok(Some(s)) = web_sys::window().unwrap().local_storage() {
+        s.clear().unwrap();
+    }
+    let host = mount_site(hash).await;
+    assert_eq!(h1(&host), "Practice");
+    for _ in 0..50 {
+        if host
+            .query_selector("[data-testid='check']")
+            .unwrap()
+            .is_some()
+        {
+            break;
+        }
+        sleep(20).await;
+    }
+    sleep(400).await; // the function is read after the field's debounce
+    host
+}
+
+#[wasm_bindgen_test]
+async fn practice_judges_x_squared_and_keeps_the_sets_progress() {
+    let host = open_practice("#/practice?set=7&n=1&f=x%5E2").await;
+    let verdict = find(&host, "verdict");
+    assert_eq!(verdict.get_attribute("role").as_deref(), Some("status"));
+    assert_eq!(
+        verdict.get_attribute("aria-label").as_deref(),
+        Some("Verdict")
+    );
+    let labels: Vec<String> = {
+        let l = host.query_selector_all("label").unwrap();
+        (0..l.length())
+            .filter_map(|i| l.item(i).and_then(|n| n.text_content()))
+            .collect()
+    };
+    assert!(
+        labels.iter().any(|l| l.starts_with("Function")),
+        "{labels:?}"
+    );
+    assert!(
+        labels.iter().any(|l| l.starts_with("Your derivative")),
+        "{labels:?}"
+    );
+    answer_and_check(&host, "2x").await;
+    assert!(
+        text(&host, "verdict-line").starts_with("Right"),
+        "{}",
+        text(&host, "verdict")
+    );
+    assert!(
+        text(&host, "read-as").contains("f′(x) = 2"),
+        "{}",
+        text(&host, "read-as")
+    );
+    assert!(host
+        .query_selector("[data-testid='compare-plot']")
+        .unwrap()
+        .is_none());
+    answer_and_check(&host, "x^2").await;
+    assert!(
+        text(&host, "verdict-line").starts_with("Not quite"),
+        "{}",
+        text(&host, "verdict")
+    );
+    assert!(text(&host, "verdict-line").contains("(check 2)"));
+    assert_eq!(
+        text(&host, "counterexample"),
+        "At x = 1: f′ is 2, your answer gives 1."
+    );
+    // The two derivatives drawn, the gap shaded and said.
+    let plot = find(&host, "compare-plot");
+    for _ in 0..50 {
+        if plot
+            .query_selector("canvas[data-drawn='true']")
+            .unwrap()
+            .is_some()
+        {
+            break;
+        }
+        sleep(20).await;
+    }
+    let canvas = plot.query_selector("canvas").unwrap().unwrap();
+    assert_eq!(canvas.get_attribute("data-drawn").as_deref(), Some("true"));
+    let label = canvas.get_attribute("aria-label").unwrap_or_default()
+        + &plot.text_content().unwrap_or_default();
+    assert!(label.contains("differs from f′ where shaded"), "{label}");
+    // A typo is not a wrong answer: it is shown at the field and not counted.
+    answer_and_check(&host, "2x +").await;
+    assert!(!text(&host, "answer-error").is_empty());
+    assert!(text(&host, "verdict-line").contains("(check 2)"));
+    // A function of one's own is not part of the set's progress.
+    assert!(
+        text(&host, "progress").contains("0 of 10 right"),
+        "{}",
+        text(&host, "progress")
+    );
+    unmount_site(host).await;
+
+    // An exercise of the set: counted, kept, reset.
+    let host = open_practice("#/practice?set=7&n=3").await;
+    let f = slope::ui::lessons::practice::set(7)[2].2.clone();
+    let input: HtmlInputElement = find(&host, "function-input").dyn_into().unwrap();
+    assert_eq!(input.value(), f);
+    let right = slope::math::to_text(&slope::math::Study::parse(&f).unwrap().derivation.result);
+    answer_and_check(&host, &right).await;
+    assert!(
+        text(&host, "verdict-line").starts_with("Right"),
+        "{f}: {right}"
+    );
+    assert_eq!(
+        text(&host, "progress"),
+        "Set 7: 1 of 10 right, 1 on the first try, 0 hints used."
+    );
+    let stored = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("slope-practice-1:set-7")
+        .unwrap()
+        .unwrap();
+    assert!(
+        stored.starts_with("slope-practice-1 7 0.0.0.0 0.0.0.0 1.1.1.0"),
+        "{stored}"
+    );
+    unmount_site(host).await;
+    // Corrupt storage is a fresh start, not a crash.
+    let s = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let host = mount_site("#/practice?set=7&n=3").await;
+    assert!(text(&host, "progress").contains("1 of 10 right"));
+    press(&host, "reset");
+    sleep(50).await;
+    assert!(text(&host, "progress").contains("0 of 10 right"));
+    assert!(s.get_item("slope-practice-1:set-7").unwrap().is_none());
+    unmount_site(host).await;
+    s.set_item("slope-practice-1:set-7", "{\"garbage\": true}")
+        .unwrap();
+    let host = mount_site("#/practice?set=7&n=3").await;
+    assert!(text(&host, "progress").contains("0 of 10 right"));
+    unmount_site(host).await;
+}
+
+#[wasm_bindgen_test]
+async fn practice_names_the_chain_rules_missing_inner_derivative_at_its_step() {
+    let host = open_practice("#/practice?f=sin(x%5E2)").await;
+    answer_and_check(&host, "cos(x^2)").await;
+    let m = text(&host, "mistake");
+    assert!(m.starts_with("In the chain rule for sin(x²)"), "{m}");
+    assert!(m.contains("x² → 2x"), "{m}");
+    let slipped = host
+        .query_selector("[data-testid='steps'] li.slipped")
+        .unwrap()
+        .expect("the step where it slipped is marked");
+    assert_eq!(slipped.get_attribute("data-rule").as_deref(), Some("Chain"));
+    assert!(slipped
+        .text_content()
+        .unwrap()
+        .starts_with("Where it slipped"));
+    // No mistake explains this one: a hint on request.
+    answer_and_check(&host, "x^3 + 7").await;
+    assert!(host
+        .query_selector("[data-testid='mistake']")
+        .unwrap()
+        .is_none());
+    assert!(host
+        .query_selector("[data-testid='hint']")
+        .unwrap()
+        .is_none());
+    press(&host, "show-hint");
+    sleep(50).await;
+    assert!(
+        text(&host, "hint").contains("Start with the chain rule"),
+        "{}",
+        text(&host, "hint")
+    );
+    unmount_site(host).await;
+}
+
+#[wasm_bindgen_test]
+async fn practice_finds_the_negative_x_where_1_is_not_the_derivative_of_the_root_of_x_squared() {
+    let host = open_practice("#/practice?f=sqrt(x%5E2)").await;
+    answer_and_check(&host, "1").await;
+    assert!(text(&host, "verdict-line").starts_with("Not quite"));
+    assert_eq!(
+        text(&host, "counterexample"),
+        "At x = −1: f′ is −1, your answer gives 1."
+    );
+    answer_and_check(&host, "x/abs(x)").await;
+    assert!(text(&host, "verdict-line").starts_with("Right"));
+    unmount_site(host).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_seeded_address_gives_every_student_the_same_set() {
+    use slope::ui::lessons::practice::{rule_name, set};
+    let expected = set(42);
+    for n in [1usize, 10] {
+        let host = open_practice(&format!("#/practice?set=42&n={n}")).await;
+        let input: HtmlInputElement = find(&host, "function-input").dyn_into().unwrap();
+        assert_eq!(input.value(), expected[n - 1].2);
+        let title = text(&host, "exercise");
+        assert_eq!(
+            title,
+            format!(
+                "Set 42 · exercise {n} of 10 · {}",
+                rule_name(expected[n - 1].0)
+            )
+        );
+        // Previous on the first, Next on the last are not there.
+        assert_eq!(
+            host.query_selector("[data-testid='previous-exercise']")
+                .unwrap()
+                .is_some(),
+            n > 1
+        );
+        assert_eq!(
+            host.query_selector("[data-testid='next-exercise']")
+                .unwrap()
+                .is_some(),
+            n < 10
+        );
+        unmount_site(host).await;
+    }
+}

@@ -8,6 +8,13 @@ fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
+/// The window this page is embedded in, if it is in an iframe.
+pub fn parent() -> Option<web_sys::Window> {
+    let w = window()?;
+    let p = w.parent().ok().flatten()?;
+    (!js_sys::Object::is(&p, &w)).then_some(p)
+}
+
 /// The query of the current route (`?f=…`), from the hash. A link from before the hash
 /// router (`…/?f=x^2`) is moved into the hash by `adopt_legacy_query` at start.
 pub fn current_query() -> String {

@@ -161,6 +161,47 @@ try {
   check('the snippet is in a read-only field labelled "Embed code"', label2 !== null && (await full.getByLabel('Embed code').count()) === 1);
   await full.close();
 
+  // Practice in an iframe: every check posts slope:score to the embedding page, and the
+  // wrong-answer state (plot, steps, hint button) passes axe too.
+  {
+    const p = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await p.goto(`${site}embed-example.html`);
+    await p.evaluate(() => {
+      localStorage.clear();
+      window.scores = [];
+      addEventListener('message', (e) => { if (e.data && e.data.type === 'slope:score') window.scores.push(e.data); });
+      const f = document.createElement('iframe');
+      f.id = 'practice';
+      f.title = 'Practice — Slope';
+      f.src = 'index.html#/practice?embed&set=7&n=1';
+      document.body.appendChild(f);
+    });
+    const frame = p.frameLocator('#practice');
+    const answer = frame.getByLabel('Your derivative');
+    await answer.waitFor({ timeout: 30000 });
+    await p.waitForTimeout(500);
+    await answer.fill('0');
+    await answer.press('Enter');
+    await p.waitForFunction(() => window.scores.length === 1, null, { timeout: 10000 }).catch(() => {});
+    const first = await p.evaluate(() => window.scores[0]);
+    check('a check in Practice posts slope:score to the parent',
+      first && first.page === '/practice' && first.params.set === '7' && first.params.n === '1' && first.right === false
+        && first.score === 0 && first.max === 10 && first.attempts === 1 && first.firstTry === 0 && first.hints === 0,
+      JSON.stringify(first));
+    const verdict = await frame.getByRole('status', { name: 'Verdict' }).textContent();
+    check('the verdict is in the Verdict status region', verdict.startsWith('Not quite'), verdict);
+    const drawn = await frame.locator('[data-testid="compare-plot"] canvas[data-drawn="true"]').count();
+    check('the answer is drawn over f′', drawn === 1, `${drawn}`);
+    const el = await (await p.$('#practice')).contentFrame();
+    await el.evaluate(axeSource);
+    const violations = await el.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.map((v) => `${v.id} ×${v.nodes.length}: ${v.help} (${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')})`);
+    });
+    check('Practice after a wrong answer: axe finds no violations', violations.length === 0, violations.join('\n'));
+    await p.close();
+  }
+
   // axe on every embed view, at both widths.
   const routes = await (async () => {
     const p = await browser.newPage();

@@ -2,6 +2,8 @@
 // width, the first screen (what is above the fold) and the whole page, into .screenshots/.
 // Usage: node tests/e2e/screenshots.mjs [name=address ...]; a name starting with "toc" opens
 // the table of contents first, one starting with "embedcode" opens the Embed button's code.
+// An address ending in `|answer` (Practice) types the answer and checks it, then scrolls to the
+// verdict; a name containing "hint" also asks for the hint.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,12 +32,21 @@ try {
     for (const [w, h] of sizes) {
       const page = await browser.newPage({ viewport: { width: w, height: h }, deviceScaleFactor: 1 });
       page.on('console', (m) => { if (m.type() === 'error') console.log(`[${name} ${w}] console error: ${m.text()}`); });
-      await page.goto(`http://127.0.0.1:${port}/${query}`);
+      const [address, answer] = query.split('|');
+      await page.goto(`http://127.0.0.1:${port}/${address}`);
       await page.waitForFunction(() => document.querySelectorAll('canvas[data-testid^="plot-"][data-drawn="true"]').length >= 2, null, { timeout: 20000 }).catch(() => {});
       if (name.startsWith('toc') && await page.isVisible('[data-testid="toc-toggle"]')) await page.click('[data-testid="toc-toggle"]');
       if (name.startsWith('embedcode')) {
         await page.click('[data-testid="embed-button"]');
         await page.locator('[data-testid="embed-code"]').scrollIntoViewIfNeeded();
+      }
+      if (answer !== undefined) {
+        await page.waitForTimeout(500);
+        await page.getByLabel('Your derivative').fill(answer);
+        await page.getByLabel('Your derivative').press('Enter');
+        await page.waitForTimeout(300);
+        if (name.includes('hint')) await page.click('[data-testid="show-hint"]');
+        await page.locator('[data-testid="verdict"]').scrollIntoViewIfNeeded();
       }
       await page.waitForTimeout(300);
       const fold = path.join(out, `${name}-${w}x${h}-fold.png`);

@@ -12,16 +12,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-use crate::ui::browser;
+use crate::ui::browser::{self, parent};
 use crate::ui::course::Page;
 use crate::ui::embed;
-
-/// The window this page is embedded in, if it is in an iframe.
-pub fn parent() -> Option<web_sys::Window> {
-    let w = web_sys::window()?;
-    let p = w.parent().ok().flatten()?;
-    (!Object::is(&p, &w)).then_some(p)
-}
 
 /// Says nothing to the reader: a message we do not take is counted for the embedding
 /// page's developer, at debug level.

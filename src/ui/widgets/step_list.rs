@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use crate::math::explain::{explain_in, Notation};
 use crate::math::layout::layout_marked;
-use crate::math::{Order, Segment, Study};
+use crate::math::{Expr, Order, Rule, Segment, Study};
 use crate::ui::widgets::math_view::{math_layout, named, TYPESET_LIMIT};
 
 #[derive(Properties)]
@@ -28,6 +28,13 @@ pub struct StepListProps {
     /// The variables of f above the steps (`x, y`); the study's variable when empty.
     #[prop_or_default]
     pub variables: AttrValue,
+    /// The part of f where a student's answer went wrong (Practice): the last step acting
+    /// on it is marked "Where it slipped".
+    #[prop_or_default]
+    pub slipped: Option<Expr>,
+    /// Called when the reader opens the list (not compared: a new closure is the same call).
+    #[prop_or_default]
+    pub on_open: Callback<()>,
 }
 
 impl PartialEq for StepListProps {
@@ -36,6 +43,7 @@ impl PartialEq for StepListProps {
             && self.open == o.open
             && self.notation == o.notation
             && self.variables == o.variables
+            && self.slipped == o.slipped
     }
 }
 
@@ -85,11 +93,14 @@ pub fn step_list(props: &StepListProps) -> Html {
     let list = use_node_ref();
     let open = choice.unwrap_or(props.open && lines.len() <= OPEN_AT_MOST);
     let ontoggle = {
-        let choice = choice.clone();
+        let (choice, on_open) = (choice.clone(), props.on_open.clone());
         Callback::from(move |e: Event| {
             let details: web_sys::HtmlDetailsElement = e.target_unchecked_into();
             if details.open() != open {
                 choice.set(Some(details.open()));
+                if details.open() {
+                    on_open.emit(());
+                }
             }
         })
     };
@@ -130,6 +141,15 @@ pub fn step_list(props: &StepListProps) -> Html {
     let onblur = Callback::from(move |_: FocusEvent| unmark());
     // The function with the marked step's part highlighted (huge ones are not typeset).
     let f = &study.f;
+    let slipped = props
+        .slipped
+        .as_ref()
+        // The rule's own last line there: the simplification after it is not where.
+        .and_then(|part| {
+            lines
+                .iter()
+                .rposition(|l| l.rule != Rule::Simplify && f.at_path(&l.at) == Some(part))
+        });
     let formula = (f.op_count() <= TYPESET_LIMIT).then(|| {
         let target = marked
             .and_then(|i| lines.get(i))
@@ -175,12 +195,16 @@ pub fn step_list(props: &StepListProps) -> Html {
                         let class = classes!(
                             "step",
                             format!("depth-{}", l.depth.min(6)),
-                            (*marked == Some(i)).then_some("marked")
+                            (*marked == Some(i)).then_some("marked"),
+                            (slipped == Some(i)).then_some("slipped")
                         );
                         html! {
                             <li {class} data-rule={l.rule.name()} data-phase={l.phase.name()}
                                 tabindex={if *cursor == i { "0" } else { "-1" }}
                                 onmouseenter={mark} {onfocus} onblur={onblur.clone()}>
+                                if slipped == Some(i) {
+                                    <strong class="slip-tag">{ "Where it slipped: " }</strong>
+                                }
                                 { for l.segments.iter().map(segment) }
                             </li>
                         }

@@ -206,17 +206,28 @@ pub struct Feedback {
     pub hint: Option<String>,
     /// Points to note on a right answer (a hole where f′ has none).
     pub note: Option<String>,
+    /// The counterexample as numbers: x, f′(x) and the answer's value there.
+    pub point: Option<(f64, f64, f64)>,
+    /// The part of f where the named mistake was made.
+    pub slipped: Option<Expr>,
 }
 
 /// Functions with more operations than this are judged but not diagnosed: trying every
-/// faulty rule at every node grows with the square of the size, and no exercise is near it.
-pub const DIAGNOSE_MAX_OPS: usize = 40;
+/// faulty rule at every node grows faster than the square of the size (24 operations nested:
+/// 22 ms natively, 39: 86 ms; `cargo run --release --example bench_practice`), and no
+/// exercise has more than 12.
+pub const DIAGNOSE_MAX_OPS: usize = 24;
 
+/// A value as a student reads it: exactly when that is short (`2`, `−0.25`), else to six
+/// significant digits, marked as rounded (`≈ 1.0806`).
 fn number(x: f64) -> String {
+    let exact = shortest(x);
     if x.is_nan() {
         "undefined".into()
+    } else if exact.len() <= 8 || x.is_infinite() {
+        exact.replace('-', "−")
     } else {
-        shortest(x).replace('-', "−")
+        format!("≈ {}", crate::plot::format::trimmed(x, 6))
     }
 }
 
@@ -230,6 +241,8 @@ pub fn feedback(study: &Study, answer: &Expr) -> Feedback {
         mistake: None,
         hint: None,
         note: None,
+        point: None,
+        slipped: None,
     };
     match judge(f, answer, var) {
         Verdict::Right { holes } => {
@@ -258,11 +271,15 @@ pub fn feedback(study: &Study, answer: &Expr) -> Feedback {
                 number(c.expected),
                 number(c.got)
             ));
+            out.point = Some((c.x, c.expected, c.got));
             let diagnosis = (f.op_count() <= DIAGNOSE_MAX_OPS)
                 .then(|| diagnose(f, answer, var))
                 .flatten();
             match diagnosis {
-                Some(d) => out.mistake = Some(d.sentence),
+                Some(d) => {
+                    out.mistake = Some(d.sentence);
+                    out.slipped = Some(d.at);
+                }
                 None => out.hint = Some(hint(f, answer, var).sentence),
             }
         }
@@ -273,4 +290,193 @@ pub fn feedback(study: &Study, answer: &Expr) -> Feedback {
 /// "Your answer, read as f′(x) = …": what the parser made of the answer.
 pub fn read_as(var: &str, answer: &Expr) -> String {
     format!("f′({var}) = {}", to_unicode(answer))
+}
+
+/// One exercise's record in a set's progress.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Record {
+    /// Checks of a readable answer.
+    pub attempts: u32,
+    /// Answered right on some check.
+    pub right: bool,
+    /// Answered right on the first check.
+    pub first_try: bool,
+    /// Hints and step lists asked for.
+    pub hints: u32,
+}
+
+/// A set's progress, kept in the browser only (see [`Progress::to_text`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub set: u64,
+    pub records: [Record; SET_SIZE],
+}
+
+/// The storage format's name: a new format gets a new name, and an old one is ignored.
+const FORMAT: &str = "slope-practice-1";
+
+/// Largest count kept: a count past it is not a record of ours.
+const MAX_COUNT: u32 = 9999;
+
+impl Progress {
+    pub fn new(set: u64) -> Progress {
+        Progress {
+            set,
+            records: [Record::default(); SET_SIZE],
+        }
+    }
+
+    /// The storage key of a set's progress.
+    pub fn key(set: u64) -> String {
+        format!("{FORMAT}:set-{set}")
+    }
+
+    /// `slope-practice-1 7 a.r.f.h a.r.f.h …`: the format, the set, then per exercise the
+    /// attempts, right (0/1), right on the first try (0/1) and hints.
+    pub fn to_text(&self) -> String {
+        let mut out = format!("{FORMAT} {}", self.set);
+        for r in &self.records {
+            out.push_str(&format!(
+                " {}.{}.{}.{}",
+                r.attempts,
+                u8::from(r.right),
+                u8::from(r.first_try),
+                r.hints
+            ));
+        }
+        out
+    }
+
+    /// The progress of `set` stored as `text`; anything else (another format, another set,
+    /// a damaged record, nothing) is a fresh start.
+    pub fn from_text(set: u64, text: Option<&str>) -> Progress {
+        text.and_then(|t| Progress::read(set, t))
+            .unwrap_or_else(|| Progress::new(set))
+    }
+
+    fn read(set: u64, text: &str) -> Option<Progress> {
+        let mut words = text.split(' ');
+        (words.next()? == FORMAT).then_some(())?;
+        (words.next()?.parse::<u64>().ok()? == set).then_some(())?;
+        let mut p = Progress::new(set);
+        for r in p.records.iter_mut() {
+            let fields: Vec<u32> = words
+                .next()?
+                .split('.')
+                .map(|w| w.parse::<u32>().ok().filter(|c| *c <= MAX_COUNT))
+                .collect::<Option<_>>()?;
+            let [attempts, right, first_try, hints] = fields[..] else {
+                return None;
+            };
+            if right > 1 || first_try > 1 || (first_try == 1 && right == 0) {
+                return None;
+            }
+            *r = Record {
+                attempts,
+                right: right == 1,
+                first_try: first_try == 1,
+                hints,
+            };
+        }
+        words.next().is_none().then_some(p)
+    }
+
+    /// A check of exercise `n` (1…10): counted, and right once right.
+    pub fn checked(&mut self, n: usize, right: bool) {
+        if let Some(r) = self.records.get_mut(n.wrapping_sub(1)) {
+            r.first_try |= right && r.attempts == 0;
+            r.right |= right;
+            r.attempts = (r.attempts + 1).min(MAX_COUNT);
+        }
+    }
+
+    /// A hint asked for on exercise `n`.
+    pub fn hinted(&mut self, n: usize) {
+        if let Some(r) = self.records.get_mut(n.wrapping_sub(1)) {
+            r.hints = (r.hints + 1).min(MAX_COUNT);
+        }
+    }
+
+    /// Exercises answered right (on the first or a later try): the set's score out of 10.
+    pub fn score(&self) -> usize {
+        self.records.iter().filter(|r| r.right).count()
+    }
+
+    pub fn first_tries(&self) -> usize {
+        self.records.iter().filter(|r| r.first_try).count()
+    }
+
+    pub fn hints(&self) -> u32 {
+        self.records.iter().map(|r| r.hints).sum()
+    }
+
+    /// The set's progress in a sentence.
+    pub fn summary(&self) -> String {
+        format!(
+            "Set {}: {} of {SET_SIZE} right, {} on the first try, {} {} used.",
+            self.set,
+            self.score(),
+            self.first_tries(),
+            self.hints(),
+            if self.hints() == 1 { "hint" } else { "hints" }
+        )
+    }
+}
+
+/// The x range the two derivatives are drawn over: the usual −5…5, widened to show the
+/// counterexample.
+pub fn plot_range(counterexample: f64) -> (f64, f64) {
+    let r = (counterexample.abs() * 1.25).max(5.0);
+    (-r, r)
+}
+
+/// Where on `columns` + 1 evenly spaced points of [a, b] the answer differs from f′ (one of
+/// them undefined, or the values apart beyond round-off), as x intervals: the plot shades
+/// them. `expected` and `got` give the two values at x.
+pub fn gaps(
+    (a, b): (f64, f64),
+    columns: usize,
+    expected: impl Fn(f64) -> f64,
+    got: impl Fn(f64) -> f64,
+) -> Vec<(f64, f64)> {
+    let step = (b - a) / columns.max(1) as f64;
+    let mut out: Vec<(f64, f64)> = Vec::new();
+    let mut open: Option<f64> = None;
+    for i in 0..=columns {
+        let x = a + step * i as f64;
+        let (e, g) = (expected(x), got(x));
+        let differs = !e.is_nan() && !crate::math::check::agree(e, g);
+        match (differs, open) {
+            (true, None) => open = Some((x - step / 2.0).max(a)),
+            (false, Some(from)) => {
+                out.push((from, x - step / 2.0));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = open {
+        out.push((from, b));
+    }
+    out
+}
+
+/// The shaded intervals in words, for the plot's description.
+pub fn gaps_text(var: &str, gaps: &[(f64, f64)]) -> String {
+    if gaps.is_empty() {
+        return "Your answer, dashed, matches f′ everywhere drawn.".into();
+    }
+    let parts: Vec<String> = gaps
+        .iter()
+        .take(3)
+        .map(|(a, b)| {
+            let tenths = |x: f64| number((x * 10.0).round() / 10.0 + 0.0);
+            format!("{} to {}", tenths(*a), tenths(*b))
+        })
+        .collect();
+    format!(
+        "Your answer is dashed; it differs from f′ where shaded: {var} from {}{}.",
+        parts.join(", "),
+        if gaps.len() > 3 { " and elsewhere" } else { "" }
+    )
 }

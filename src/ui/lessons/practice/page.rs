@@ -1,18 +1,24 @@
 //! The page: the function (an exercise of the set, or one's own), the answer field, Check,
-//! and the verdict with where the answer differs and which rule slipped. Moving between
-//! exercises and sets is a change of address (links and one button), so Back, a shared link
-//! and an embedding page's `slope:set` all land on the same exercise.
+//! and the verdict with where the answer differs (in numbers and on a plot) and which rule
+//! slipped. Moving between exercises and sets is a change of address (links and one button),
+//! so Back, a shared link and an embedding page's `slope:set` all land on the same exercise.
+//! The set's progress is kept in the browser (`ui::report`) and reported to an embedding page.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::math::{parse, ParseError};
+use crate::plot::overlay::{Ink, Overlay, OverlayPoint};
+use crate::plot::view::View;
 use crate::ui::browser;
 use crate::ui::course::Page;
 use crate::ui::hooks::use_address::use_address;
 use crate::ui::hooks::use_typed_function::use_typed_function;
+use crate::ui::report;
 use crate::ui::widgets::function_input::FunctionInput;
+use crate::ui::widgets::plot_canvas::{fixed_plot, Curve};
+use crate::ui::widgets::prose::prose;
 use crate::ui::widgets::step_list::StepList;
 
 use super::*;
@@ -24,11 +30,66 @@ fn exercise_href(set: u64, n: usize) -> String {
 }
 
 /// One check's outcome, numbered so that checking again is announced again.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 struct Checked {
     feedback: Feedback,
     read_as: String,
     attempt: u32,
+    /// The answer as a function, drawn over f′.
+    answer: Rc<Study>,
+}
+
+const INTRO: &str = "<p class=\"prose\">Type the derivative of f and press Check. Slope compares it with the derivative everywhere f is defined; if they differ, it shows a point where they do and names the rule that slipped. Any form that is equal counts as right.</p>";
+
+/// The answer field and what its checks found, for the function shown.
+#[derive(Clone, Default)]
+struct Answer {
+    text: String,
+    /// The text cannot be read (shown at the field; not a check).
+    error: Option<ParseError>,
+    checked: Option<Checked>,
+    /// Checks of this function so far.
+    attempts: u32,
+    /// The hint asked for, since the last check.
+    hint: bool,
+}
+
+/// The plot's key (its description says the same in words).
+const LEGEND: &str = "<p class=\"legend\" aria-hidden=\"true\"><span><span class=\"swatch swatch-df\"></span>f′</span> <span><span class=\"swatch swatch-answer\"></span>your answer (dashed)</span> <span><span class=\"swatch swatch-gap\"></span>where they differ</span></p>";
+
+/// The plot of f′ with the answer dashed over it and the gap shaded.
+fn compare_plot(study: &Rc<Study>, c: &Checked) -> Html {
+    let Some((x, expected, got)) = c.feedback.point else {
+        return Html::default();
+    };
+    let (a, b) = plot_range(x);
+    let view = View::checked(a, b).unwrap_or(View::DEFAULT);
+    let bands = gaps((a, b), 200, |x| study.df_at(x), |x| c.answer.f_at(x));
+    let mut points = vec![OverlayPoint {
+        at: (x, expected),
+        ink: Ink::Derivative,
+        radius: 5.0,
+    }];
+    if got.is_finite() {
+        points.push(OverlayPoint {
+            at: (x, got),
+            ink: Ink::Tangent,
+            radius: 5.0,
+        });
+    }
+    let text = gaps_text(&study.var, &bands);
+    let overlay = Overlay {
+        points,
+        bands,
+        ..Overlay::default()
+    };
+    let title = format!("f′({}) and your answer", study.var);
+    html! {
+        <div class="practice-plot" data-testid="compare-plot">
+            { fixed_plot(study.clone(), Curve::Df, title, view, overlay, text, Some(c.answer.clone()), Callback::noop()) }
+            { prose(LEGEND) }
+        </div>
+    }
 }
 
 /// The page, as a hook the shell's lesson host runs (see `ui::shell::LessonHost`).
@@ -44,6 +105,7 @@ pub fn use_page() -> Html {
     });
     let typed = use_typed_function(place.function());
     let own = (typed.committed != *exercise).then(|| typed.committed.clone());
+    let is_own = own.is_some();
     use_address(
         Page::Practice.path(),
         Place {
@@ -52,45 +114,106 @@ pub fn use_page() -> Html {
         }
         .to_query(),
     );
-    let answer = use_state(String::new);
-    let answer_error = use_state(|| None::<ParseError>);
-    let checked = use_state(|| None::<Checked>);
-    let attempts = use_mut_ref(|| 0u32);
+    let (set_no, n) = (place.set, place.n);
+    let progress = use_state(|| {
+        Progress::from_text(set_no, report::stored(&Progress::key(set_no)).as_deref())
+    });
+    // Keeps and reports a change of the set's progress (not for a function of one's own).
+    let keep = {
+        let progress = progress.clone();
+        move |change: &dyn Fn(&mut Progress), right: bool| {
+            if is_own {
+                return;
+            }
+            let mut p = (*progress).clone();
+            change(&mut p);
+            report::store(&Progress::key(p.set), &p.to_text());
+            let r = p.records[n - 1];
+            report::score(&report::Score {
+                page: Page::Practice.path(),
+                params: &[("set", p.set.to_string()), ("n", n.to_string())],
+                right,
+                score: p.score(),
+                max: SET_SIZE,
+                details: &[
+                    ("firstTry", p.first_tries() as f64),
+                    ("attempts", f64::from(r.attempts)),
+                    ("hints", f64::from(p.hints())),
+                ],
+            });
+            progress.set(p);
+        }
+    };
+    let keep = Rc::new(keep);
+    let answer = use_state(Answer::default);
     {
         // A new function: the old verdict is about another one.
-        let (checked, attempts) = (checked.clone(), attempts.clone());
+        let answer = answer.clone();
         use_effect_with(typed.committed.clone(), move |_| {
-            checked.set(None);
-            *attempts.borrow_mut() = 0;
+            answer.set(Answer {
+                text: answer.text.clone(),
+                ..Answer::default()
+            })
         });
     }
     let on_answer = {
-        let (answer, answer_error) = (answer.clone(), answer_error.clone());
+        let answer = answer.clone();
         Callback::from(move |text: String| {
-            answer.set(text);
-            answer_error.set(None);
+            answer.set(Answer {
+                text,
+                error: None,
+                ..(*answer).clone()
+            })
         })
     };
     let check = {
-        let (answer, answer_error, checked) =
-            (answer.clone(), answer_error.clone(), checked.clone());
+        let answer = answer.clone();
         let study = typed.shown.clone().filter(|_| !typed.stale);
+        let keep = keep.clone();
         Callback::from(move |()| {
             let Some(study) = study.clone() else {
                 return;
             };
-            match parse(&answer) {
+            let mut now = (*answer).clone();
+            match parse(&now.text) {
                 Ok(a) => {
-                    *attempts.borrow_mut() += 1;
-                    checked.set(Some(Checked {
-                        feedback: feedback(&study, &a),
+                    now.attempts += 1;
+                    let feedback = feedback(&study, &a);
+                    let right = feedback.right;
+                    now.checked = Some(Checked {
                         read_as: read_as(&study.var, &a),
-                        attempt: *attempts.borrow(),
-                    }));
+                        attempt: now.attempts,
+                        answer: Rc::new(Study::with_variable(a, study.var.clone())),
+                        feedback,
+                    });
+                    now.hint = false;
+                    keep(&|p: &mut Progress| p.checked(n, right), right);
                 }
                 // A typo is not a wrong answer: it is shown at the field, and not counted.
-                Err(e) => answer_error.set(Some(e)),
+                Err(e) => now.error = Some(e),
             }
+            answer.set(now);
+        })
+    };
+    let hinted = {
+        let keep = keep.clone();
+        Callback::from(move |()| keep(&|p: &mut Progress| p.hinted(n), false))
+    };
+    let show_hint = {
+        let (answer, hinted) = (answer.clone(), hinted.clone());
+        Callback::from(move |_: MouseEvent| {
+            answer.set(Answer {
+                hint: true,
+                ..(*answer).clone()
+            });
+            hinted.emit(());
+        })
+    };
+    let reset = {
+        let progress = progress.clone();
+        Callback::from(move |_: MouseEvent| {
+            report::forget(&Progress::key(set_no));
+            progress.set(Progress::new(set_no));
         })
     };
     let new_set = Callback::from(|_: MouseEvent| {
@@ -104,17 +227,16 @@ pub fn use_page() -> Html {
         .as_ref()
         .map(|s| s.var.clone())
         .unwrap_or_else(|| "x".into());
-    let p = (*place).clone();
-    let title = match typed.committed != *exercise {
-        true => format!("Set {} · your own function", p.set),
+    let title = match is_own {
+        true => "Your own function".to_string(),
         false => format!(
-            "Set {} · exercise {} of {SET_SIZE} · {}",
-            p.set,
-            p.n,
-            rule_name(set(p.set)[p.n - 1].0)
+            "Set {set_no} · exercise {n} of {SET_SIZE} · {}",
+            rule_name(set(set_no)[n - 1].0)
         ),
     };
-    let verdict = (*checked).clone().map(|c| {
+    let study = typed.shown.clone();
+    let hint_shown = answer.hint;
+    let verdict = answer.checked.clone().map(|c| {
         let fb = &c.feedback;
         let again = if c.attempt > 1 {
             format!(" (check {})", c.attempt)
@@ -129,48 +251,70 @@ pub fn use_page() -> Html {
                 <p class="read-as" data-testid="read-as">{ "Your answer, read as " }{ c.read_as.clone() }</p>
                 if let Some(t) = &fb.counterexample { <p data-testid="counterexample">{ t.clone() }</p> }
                 if let Some(t) = &fb.mistake { <p class="mistake" data-testid="mistake">{ t.clone() }</p> }
-                if let Some(t) = &fb.hint { <p class="hint-line" data-testid="hint">{ t.clone() }</p> }
+                if let (Some(t), true) = (&fb.hint, hint_shown) { <p class="hint-line" data-testid="hint">{ t.clone() }</p> }
                 if let Some(t) = &fb.note { <p data-testid="note">{ t.clone() }</p> }
             </>
         }
     });
-    let wrong = (*checked).as_ref().is_some_and(|c| !c.feedback.right);
+    let wrong = answer.checked.as_ref().filter(|c| !c.feedback.right);
+    let records = progress.records;
     html! {
         <article class="lesson practice">
             <h1 class="page-title">{ Page::Practice.title() }</h1>
-            <p class="prose">
-                { "Type the derivative of f and press Check. Slope compares it with the derivative everywhere f is defined; if they differ, it shows a point where they do and names the rule that slipped. Any form that is equal counts as right." }
-            </p>
+            { prose(INTRO) }
             <section class="panel practice-panel" aria-label="Exercise">
                 <div class="practice-bar">
                     <p class="practice-where" data-testid="exercise">{ title }</p>
                     <nav class="practice-nav" aria-label="Exercises">
-                        if p.n > 1 {
-                            <a class="button" href={exercise_href(p.set, p.n - 1)} data-testid="previous">{ "← Previous" }</a>
+                        if n > 1 {
+                            <a class="button" href={exercise_href(set_no, n - 1)} data-testid="previous-exercise">{ "← Previous exercise" }</a>
                         }
-                        if p.n < SET_SIZE {
-                            <a class="button" href={exercise_href(p.set, p.n + 1)} data-testid="next">{ "Next →" }</a>
+                        if n < SET_SIZE {
+                            <a class="button" href={exercise_href(set_no, n + 1)} data-testid="next-exercise">{ "Next exercise →" }</a>
                         }
                         <button type="button" class="button" onclick={new_set} data-testid="new-set">{ "New set" }</button>
                     </nav>
                 </div>
                 <FunctionInput value={typed.input} error={typed.error} var={var.clone()} on_input={typed.on_input} />
-                <FunctionInput value={AttrValue::from((*answer).clone())} error={(*answer_error).clone()}
+                <FunctionInput value={AttrValue::from(answer.text.clone())} error={answer.error.clone()}
                     var={var} on_input={on_answer} label="Your derivative" name="f′"
                     testids={("answer-input", "answer-error")} on_enter={check.clone()} />
-                <button type="button" class="button button-primary" data-testid="check"
-                    onclick={check.reform(|_: MouseEvent| ())}>{ "Check" }</button>
+                <div class="practice-actions">
+                    <button type="button" class="button button-primary" data-testid="check"
+                        onclick={check.reform(|_: MouseEvent| ())}>{ "Check" }</button>
+                    if wrong.is_some_and(|c| c.feedback.hint.is_some()) && !hint_shown {
+                        <button type="button" class="button" data-testid="show-hint" onclick={show_hint}>{ "Show a hint" }</button>
+                    }
+                </div>
                 <div role="status" aria-label="Verdict" class="verdict" data-testid="verdict">
                     { verdict.unwrap_or_default() }
                 </div>
-                if wrong {
-                    if let Some(study) = typed.shown.clone() {
-                        <div class="practice-steps">
-                            <h2>{ "The derivation" }</h2>
-                            <StepList study={Rc::clone(&study)} />
-                        </div>
-                    }
+                if let (Some(c), Some(study)) = (wrong, study) {
+                    { compare_plot(&study, c) }
+                    <div class="practice-steps">
+                        <h2>{ "The derivation" }</h2>
+                        <StepList study={Rc::clone(&study)} open={c.feedback.slipped.is_some()}
+                            slipped={c.feedback.slipped.clone()} on_open={hinted} />
+                    </div>
                 }
+            </section>
+            <section class="panel practice-progress" aria-label="Progress">
+                <p data-testid="progress">{ progress.summary() }</p>
+                <ol class="practice-dots">
+                    { for records.iter().enumerate().map(|(i, r)| {
+                        let state = if r.right { "right" } else if r.attempts > 0 { "tried" } else { "new" };
+                        let label = format!("Exercise {}: {}", i + 1, match state {
+                            "right" => "right", "tried" => "tried, not yet right", _ => "not tried" });
+                        html! {
+                            <li><a href={exercise_href(set_no, i + 1)} class={classes!("dot", state, (i + 1 == n && !is_own).then_some("here"))}
+                                aria-label={label} aria-current={(i + 1 == n && !is_own).then_some("step")}>{ i + 1 }</a></li>
+                        }
+                    }) }
+                </ol>
+                <p class="practice-keep">
+                    { "Progress is kept in this browser only. " }
+                    <button type="button" class="button button-small" data-testid="reset" onclick={reset}>{ "Reset progress" }</button>
+                </p>
             </section>
         </article>
     }
