@@ -2176,6 +2176,12 @@ async fn practice_judges_x_squared_and_keeps_the_sets_progress() {
     answer_and_check(&host, "2x +").await;
     assert!(!text(&host, "answer-error").is_empty());
     assert!(text(&host, "verdict-line").contains("(check 2)"));
+    // A function of one's own leads back to the set's exercise.
+    assert_eq!(text(&host, "exercise"), "Your own function");
+    assert_eq!(
+        find(&host, "set-exercise").get_attribute("href").as_deref(),
+        Some("#/practice?set=7&n=1")
+    );
     // A function of one's own is not part of the set's progress.
     assert!(
         text(&host, "progress").contains("0 of 10 right"),

@@ -199,6 +199,10 @@ try {
       return r.violations.map((v) => `${v.id} ×${v.nodes.length}: ${v.help} (${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')})`);
     });
     check('Practice after a wrong answer: axe finds no violations', violations.length === 0, violations.join('\n'));
+    await frame.getByText('Next exercise →').click();
+    await p.waitForTimeout(500);
+    const next = await el.evaluate(() => ({ hash: location.hash, chrome: document.querySelectorAll('header, footer').length }));
+    check('Next exercise stays in the embed form', next.hash.startsWith('#/practice?') && next.hash.includes('embed') && next.hash.includes('n=2') && next.chrome === 0, JSON.stringify(next));
     await p.close();
   }
 

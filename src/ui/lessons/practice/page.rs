@@ -26,7 +26,9 @@ use super::*;
 /// A link to an exercise of a set.
 fn exercise_href(set: u64, n: usize) -> String {
     let place = Place { set, n, own: None };
-    format!("#{}{}", Page::Practice.path(), place.to_query())
+    // In the embed form, the next exercise is in the embed form too.
+    let query = crate::ui::embed::carry(&browser::current_query(), &place.to_query());
+    format!("#{}{query}", Page::Practice.path())
 }
 
 /// One check's outcome, numbered so that checking again is announced again.
@@ -92,6 +94,54 @@ fn compare_plot(study: &Rc<Study>, c: &Checked) -> Html {
     }
 }
 
+/// Changes the set's progress, keeps it and reports it (one function, not one per caller).
+#[inline(never)]
+fn keep(
+    progress: &UseStateHandle<Progress>,
+    n: usize,
+    change: &dyn Fn(&mut Progress),
+    right: bool,
+) {
+    let mut p = (**progress).clone();
+    change(&mut p);
+    report::store(&Progress::key(p.set), &p.to_text());
+    let r = p.records[n - 1];
+    report::score(&report::Score {
+        page: Page::Practice.path(),
+        params: &[("set", p.set.to_string()), ("n", n.to_string())],
+        right,
+        score: p.score(),
+        max: SET_SIZE,
+        details: &[
+            ("firstTry", p.first_tries() as f64),
+            ("attempts", f64::from(r.attempts)),
+            ("hints", f64::from(p.hints())),
+        ],
+    });
+    progress.set(p);
+}
+
+/// A line of text (one template for every line of the page).
+#[inline(never)]
+fn line(class: &'static str, testid: &'static str, text: String) -> Html {
+    html! { <p {class} data-testid={testid}>{ text }</p> }
+}
+
+#[inline(never)]
+fn button(
+    class: &'static str,
+    testid: &'static str,
+    label: &'static str,
+    onclick: Callback<MouseEvent>,
+) -> Html {
+    html! { <button type="button" {class} data-testid={testid} {onclick}>{ label }</button> }
+}
+
+#[inline(never)]
+fn link(href: String, testid: &'static str, label: String) -> Html {
+    html! { <a class="button" {href} data-testid={testid}>{ label }</a> }
+}
+
 /// The page, as a hook the shell's lesson host runs (see `ui::shell::LessonHost`).
 #[hook]
 pub fn use_page() -> Html {
@@ -121,30 +171,12 @@ pub fn use_page() -> Html {
     // Keeps and reports a change of the set's progress (not for a function of one's own).
     let keep = {
         let progress = progress.clone();
-        move |change: &dyn Fn(&mut Progress), right: bool| {
-            if is_own {
-                return;
+        Rc::new(move |change: &dyn Fn(&mut Progress), right: bool| {
+            if !is_own {
+                keep(&progress, n, change, right)
             }
-            let mut p = (*progress).clone();
-            change(&mut p);
-            report::store(&Progress::key(p.set), &p.to_text());
-            let r = p.records[n - 1];
-            report::score(&report::Score {
-                page: Page::Practice.path(),
-                params: &[("set", p.set.to_string()), ("n", n.to_string())],
-                right,
-                score: p.score(),
-                max: SET_SIZE,
-                details: &[
-                    ("firstTry", p.first_tries() as f64),
-                    ("attempts", f64::from(r.attempts)),
-                    ("hints", f64::from(p.hints())),
-                ],
-            });
-            progress.set(p);
-        }
+        })
     };
-    let keep = Rc::new(keep);
     let answer = use_state(Answer::default);
     {
         // A new function: the old verdict is about another one.
@@ -243,36 +275,51 @@ pub fn use_page() -> Html {
         } else {
             String::new()
         };
-        html! {
-            <>
-                <p class={classes!("verdict-line", if fb.right { "right" } else { "wrong" })} data-testid="verdict-line">
-                    { format!("{}{again}", fb.verdict) }
-                </p>
-                <p class="read-as" data-testid="read-as">{ "Your answer, read as " }{ c.read_as.clone() }</p>
-                if let Some(t) = &fb.counterexample { <p data-testid="counterexample">{ t.clone() }</p> }
-                if let Some(t) = &fb.mistake { <p class="mistake" data-testid="mistake">{ t.clone() }</p> }
-                if let (Some(t), true) = (&fb.hint, hint_shown) { <p class="hint-line" data-testid="hint">{ t.clone() }</p> }
-                if let Some(t) = &fb.note { <p data-testid="note">{ t.clone() }</p> }
-            </>
-        }
+        let lines = [
+            (
+                if fb.right {
+                    "verdict-line right"
+                } else {
+                    "verdict-line wrong"
+                },
+                "verdict-line",
+                Some(format!("{}{again}", fb.verdict)),
+            ),
+            (
+                "read-as",
+                "read-as",
+                Some(format!("Your answer, read as {}", c.read_as)),
+            ),
+            ("", "counterexample", fb.counterexample.clone()),
+            ("mistake", "mistake", fb.mistake.clone()),
+            ("hint-line", "hint", fb.hint.clone().filter(|_| hint_shown)),
+            ("", "note", fb.note.clone()),
+        ];
+        lines
+            .into_iter()
+            .filter_map(|(class, testid, t)| t.map(|t| line(class, testid, t)))
+            .collect::<Html>()
     });
     let wrong = answer.checked.as_ref().filter(|c| !c.feedback.right);
-    let records = progress.records;
     html! {
         <article class="lesson practice">
             <h1 class="page-title">{ Page::Practice.title() }</h1>
             { prose(INTRO) }
             <section class="panel practice-panel" aria-label="Exercise">
                 <div class="practice-bar">
-                    <p class="practice-where" data-testid="exercise">{ title }</p>
+                    { line("practice-where", "exercise", title) }
                     <nav class="practice-nav" aria-label="Exercises">
-                        if n > 1 {
-                            <a class="button" href={exercise_href(set_no, n - 1)} data-testid="previous-exercise">{ "← Previous exercise" }</a>
+                        if is_own {
+                            { link(exercise_href(set_no, n), "set-exercise", format!("Exercise {n} of set {set_no}")) }
+                        } else {
+                            if n > 1 {
+                                { link(exercise_href(set_no, n - 1), "previous-exercise", "← Previous exercise".into()) }
+                            }
+                            if n < SET_SIZE {
+                                { link(exercise_href(set_no, n + 1), "next-exercise", "Next exercise →".into()) }
+                            }
                         }
-                        if n < SET_SIZE {
-                            <a class="button" href={exercise_href(set_no, n + 1)} data-testid="next-exercise">{ "Next exercise →" }</a>
-                        }
-                        <button type="button" class="button" onclick={new_set} data-testid="new-set">{ "New set" }</button>
+                        { button("button", "new-set", "New set", new_set) }
                     </nav>
                 </div>
                 <FunctionInput value={typed.input} error={typed.error} var={var.clone()} on_input={typed.on_input} />
@@ -280,10 +327,9 @@ pub fn use_page() -> Html {
                     var={var} on_input={on_answer} label="Your derivative" name="f′"
                     testids={("answer-input", "answer-error")} on_enter={check.clone()} />
                 <div class="practice-actions">
-                    <button type="button" class="button button-primary" data-testid="check"
-                        onclick={check.reform(|_: MouseEvent| ())}>{ "Check" }</button>
+                    { button("button button-primary", "check", "Check", check.reform(|_: MouseEvent| ())) }
                     if wrong.is_some_and(|c| c.feedback.hint.is_some()) && !hint_shown {
-                        <button type="button" class="button" data-testid="show-hint" onclick={show_hint}>{ "Show a hint" }</button>
+                        { button("button", "show-hint", "Show a hint", show_hint) }
                     }
                 </div>
                 <div role="status" aria-label="Verdict" class="verdict" data-testid="verdict">
@@ -299,21 +345,10 @@ pub fn use_page() -> Html {
                 }
             </section>
             <section class="panel practice-progress" aria-label="Progress">
-                <p data-testid="progress">{ progress.summary() }</p>
-                <ol class="practice-dots">
-                    { for records.iter().enumerate().map(|(i, r)| {
-                        let state = if r.right { "right" } else if r.attempts > 0 { "tried" } else { "new" };
-                        let label = format!("Exercise {}: {}", i + 1, match state {
-                            "right" => "right", "tried" => "tried, not yet right", _ => "not tried" });
-                        html! {
-                            <li><a href={exercise_href(set_no, i + 1)} class={classes!("dot", state, (i + 1 == n && !is_own).then_some("here"))}
-                                aria-label={label} aria-current={(i + 1 == n && !is_own).then_some("step")}>{ i + 1 }</a></li>
-                        }
-                    }) }
-                </ol>
+                { line("", "progress", progress.summary()) }
                 <p class="practice-keep">
                     { "Progress is kept in this browser only. " }
-                    <button type="button" class="button button-small" data-testid="reset" onclick={reset}>{ "Reset progress" }</button>
+                    { button("button button-small", "reset", "Reset progress", reset) }
                 </p>
             </section>
         </article>
