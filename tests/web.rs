@@ -2316,3 +2316,31 @@ async fn a_seeded_address_gives_every_student_the_same_set() {
         unmount_site(host).await;
     }
 }
+
+#[wasm_bindgen_test]
+async fn escape_closes_the_contents_and_gives_the_focus_back_to_its_button() {
+    let host = mount_site("#/power-rule").await;
+    press(&host, "toc-toggle");
+    sleep(50).await;
+    let toc = find(&host, "toc");
+    let toggle = find(&host, "toc-toggle");
+    assert!(toc.class_list().contains("open"));
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    let link = toc.query_selector("a").unwrap().unwrap();
+    key(&link, "Escape", false).await;
+    sleep(50).await;
+    assert!(!toc.class_list().contains("open"));
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(document().active_element().is_some_and(|a| a == toggle));
+    // Closed, Escape does nothing to it.
+    key(&toggle, "Escape", false).await;
+    sleep(50).await;
+    assert!(!toc.class_list().contains("open"));
+    unmount_site(host).await;
+}

@@ -135,6 +135,21 @@ try {
   await legacy.waitForFunction(() => document.querySelectorAll('canvas[data-drawn="true"]').length >= 2);
   check('an old ?f= link opens its function', (await legacy.inputValue('[data-testid="function-input"]')) === 'x^3' && legacy.url().includes('#/?f='), legacy.url());
   await legacy.close();
+  // Tab through the contents at 1280×800: every focused link is inside the window (the
+  // contents scroll on their own when taller than it).
+  const tabs = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await tabs.goto(`${site}#/power-rule`);
+  await tabs.waitForSelector('nav[aria-label="Table of contents"] a');
+  const hidden = [];
+  const links = await tabs.locator('nav[aria-label="Table of contents"] a').count();
+  for (let i = 0; i < links; i++) {
+    await tabs.locator('nav[aria-label="Table of contents"] a').nth(i).focus();
+    await tabs.waitForTimeout(30);
+    const r = await tabs.evaluate(() => { const b = document.activeElement.getBoundingClientRect(); return [b.top, b.bottom, innerHeight, document.activeElement.textContent]; });
+    if (r[0] < 0 || r[1] > r[2]) hidden.push(r[3]);
+  }
+  check('every focused contents link is in view at 1280×800', links > 20 && hidden.length === 0, hidden.join(', '));
+  await tabs.close();
   // A trap inside the WebAssembly (how a bug stops the page under panic=immediate-abort)
   // puts up the "Something went wrong" banner instead of leaving a dead page.
   const trap = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -133,6 +133,19 @@ fn shell(props: &ShellProps) -> Html {
         let toc_open = toc_open.clone();
         Callback::from(move |_| toc_open.set(!*toc_open))
     };
+    // Escape closes the phone's Contents list and gives the focus back to its button.
+    let toggle_ref = use_node_ref();
+    let onkeydown = {
+        let (toc_open, toggle_ref) = (toc_open.clone(), toggle_ref.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if *toc_open && e.key() == "Escape" {
+                toc_open.set(false);
+                if let Some(b) = toggle_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
+                }
+            }
+        })
+    };
     let skip = {
         let main_ref = main_ref.clone();
         Callback::from(move |e: MouseEvent| {
@@ -162,14 +175,14 @@ fn shell(props: &ShellProps) -> Html {
         };
     }
     html! {
-        <div class="app">
+        <div class="app" {onkeydown}>
             <a class="skip-link" href="#main" onclick={skip}>{ "Skip to the page" }</a>
             <header class="site-header">
                 { page_link(Page::Explorer, false, "brand", None, html! {
                     <><span class="logo" aria-hidden="true">{ "∂" }</span>{ "Slope" }</>
                 }) }
                 <span class="tagline">{ "See derivatives being born." }</span>
-                <button type="button" class="button toc-toggle" aria-expanded={(*toc_open).to_string()}
+                <button type="button" class="button toc-toggle" ref={toggle_ref} aria-expanded={(*toc_open).to_string()}
                     aria-controls="toc" onclick={toggle} data-testid="toc-toggle">
                     { "Contents" }
                 </button>
