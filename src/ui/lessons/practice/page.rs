@@ -39,6 +39,8 @@ struct Checked {
     attempt: u32,
     /// The answer as a function, drawn over f′.
     answer: Rc<Study>,
+    /// The plot of both, when they differ somewhere.
+    comparison: Option<Comparison>,
 }
 
 const INTRO: &str = "<p class=\"prose\">Type the derivative of f and press Check. Slope compares it with the derivative everywhere f is defined; if they differ, it shows a point where they do and names the rule that slipped. Any form that is equal counts as right.</p>";
@@ -59,14 +61,19 @@ struct Answer {
 /// The plot's key (its description says the same in words).
 const LEGEND: &str = "<p class=\"legend\" aria-hidden=\"true\"><span><span class=\"swatch swatch-df\"></span>f′</span> <span><span class=\"swatch swatch-answer\"></span>your answer (dashed)</span> <span><span class=\"swatch swatch-gap\"></span>where they differ</span></p>";
 
-/// The plot of f′ with the answer dashed over it and the gap shaded.
-fn compare_plot(study: &Rc<Study>, c: &Checked) -> Html {
-    let Some((x, expected, got)) = c.feedback.point else {
-        return Html::default();
-    };
+/// What the plot of f′ and the answer shows, worked out once per check (not per render).
+#[derive(Clone)]
+struct Comparison {
+    view: View,
+    overlay: Overlay,
+    /// The overlay in words, for the plot's description.
+    text: String,
+}
+
+fn comparison(study: &Study, answer: &Study, (x, expected, got): (f64, f64, f64)) -> Comparison {
     let (a, b) = plot_range(x);
     let view = View::checked(a, b).unwrap_or(View::DEFAULT);
-    let bands = gaps((a, b), 200, |x| study.df_at(x), |x| c.answer.f_at(x));
+    let bands = gaps((a, b), 200, |x| study.df_at(x), |x| answer.f_at(x));
     let mut points = vec![OverlayPoint {
         at: (x, expected),
         ink: Ink::Derivative,
@@ -79,11 +86,26 @@ fn compare_plot(study: &Rc<Study>, c: &Checked) -> Html {
             radius: 5.0,
         });
     }
-    let text = gaps_text(&study.var, &bands);
-    let overlay = Overlay {
-        points,
-        bands,
-        ..Overlay::default()
+    Comparison {
+        text: gaps_text(&study.var, &bands),
+        overlay: Overlay {
+            points,
+            bands,
+            ..Overlay::default()
+        },
+        view,
+    }
+}
+
+/// The plot of f′ with the answer dashed over it and the gap shaded.
+fn compare_plot(study: &Rc<Study>, c: &Checked) -> Html {
+    let Some(Comparison {
+        view,
+        overlay,
+        text,
+    }) = c.comparison.clone()
+    else {
+        return Html::default();
     };
     let title = format!("f′({}) and your answer", study.var);
     html! {
@@ -146,15 +168,10 @@ fn link(href: String, testid: &'static str, label: String) -> Html {
 #[hook]
 pub fn use_page() -> Html {
     let place = use_state(|| Place::from_query(&browser::current_query()));
-    let exercise = use_memo((*place).clone(), |p| {
-        Place {
-            own: None,
-            ..p.clone()
-        }
-        .function()
-    });
+    // The set's exercise at this place (rule, difficulty, function), whatever is typed.
+    let exercise = use_memo((place.set, place.n), |(s, n)| set(*s)[n - 1].clone());
     let typed = use_typed_function(place.function());
-    let own = (typed.committed != *exercise).then(|| typed.committed.clone());
+    let own = (typed.committed != exercise.2).then(|| typed.committed.clone());
     let is_own = own.is_some();
     use_address(
         Page::Practice.path(),
@@ -212,10 +229,13 @@ pub fn use_page() -> Html {
                     now.attempts += 1;
                     let feedback = feedback(&study, &a);
                     let right = feedback.right;
+                    let read = read_as(&study.var, &a);
+                    let answer_study = Study::with_variable(a, study.var.clone());
                     now.checked = Some(Checked {
-                        read_as: read_as(&study.var, &a),
+                        read_as: read,
                         attempt: now.attempts,
-                        answer: Rc::new(Study::with_variable(a, study.var.clone())),
+                        comparison: feedback.point.map(|p| comparison(&study, &answer_study, p)),
+                        answer: Rc::new(answer_study),
                         feedback,
                     });
                     now.hint = false;
@@ -263,7 +283,7 @@ pub fn use_page() -> Html {
         true => "Your own function".to_string(),
         false => format!(
             "Set {set_no} · exercise {n} of {SET_SIZE} · {}",
-            rule_name(set(set_no)[n - 1].0)
+            rule_name(exercise.0)
         ),
     };
     let study = typed.shown.clone();
