@@ -604,6 +604,31 @@ fn jump_within(e: &Expr, env: &[(&str, f64)], var: &str, t: f64, h: f64) -> bool
     crosses
 }
 
+/// True when the argument of a `floor`, `ceil`, `sign` or `step` in `e` that holds a variable
+/// is within round-off of a jump at `env`: there a float evaluation may land on either side
+/// (`ceil(x - (x + 2))` is ceil(-2) = -2 exactly, as the simplifier says, but
+/// ceil(-1.9999999999999998) = -1 in floats at some x), so a reference computed from floats
+/// says nothing about the engine's exact answer.
+fn jump_in_round_off(e: &Expr, env: &[(&str, f64)]) -> bool {
+    let mut near = false;
+    visit(e, &mut |n| {
+        let Expr::Call(f, args) = n else { return };
+        let Some(u) = args.first() else { return };
+        if !matches!(f, Func::Floor | Func::Ceil | Func::Sign | Func::Step)
+            || u.variables().is_empty()
+        {
+            return;
+        }
+        let (a, scale) = (eval_at(u, env), error_scale(u, env).1);
+        let jump = match f {
+            Func::Floor | Func::Ceil => a.round(),
+            _ => 0.0,
+        };
+        near |= (a - jump).abs() <= rounding_tolerance(&[scale]).max(1e-12 * (1.0 + a.abs()));
+    });
+    near
+}
+
 fn visit(e: &Expr, f: &mut impl FnMut(&Expr)) {
     f(e);
     match e {
@@ -849,6 +874,10 @@ fn check_rule(
     let d = differentiate(e, "x");
     for &x in xs {
         let env = [("x", x)];
+        if jump_in_round_off(e, &env) {
+            tally.skip();
+            continue;
+        }
         let (got, expected) = (eval_at(&d.result, &env), want(x));
         let tol = 1e-7 * (1.0 + expected.abs())
             + rounding_tolerance(&[
@@ -2395,6 +2424,33 @@ proptest! {
             prop_assert_eq!(slope::math::decimal::parse_decimal(&s).map(f64::to_bits), Some(x.to_bits()), "{}", s);
         }
     }
+}
+
+/// Found by `rule_quotient`: ceil(x − (x + 2)) is ceil(−2) = −2 to the simplifier, so the
+/// derivative of ceil(x − (x + 2))/x is 2/x², right; but at x = 0.9902877471945157 floats give
+/// x − (x + 2) = −1.9999999999999998 and ceil of it −1, so a reference from floats said 1/x².
+/// The rule checks skip a point where a jump function's varying argument is within round-off
+/// of its jump.
+#[test]
+fn a_jump_argument_in_round_off_is_not_a_reference() {
+    let x = 0.9902877471945157;
+    let u = parse("x - (x + 2)").unwrap();
+    assert_ne!(
+        eval_at(&u, &[("x", x)]),
+        -2.0,
+        "the case needs the round-off it was found with"
+    );
+    let f = parse("ceil(x - (x + 2))/x").unwrap();
+    assert_eq!(to_text(&differentiate(&f, "x").result), "2/x^2");
+    assert!(jump_in_round_off(&f, &[("x", x)]));
+    assert!(!jump_in_round_off(
+        &parse("ceil(x)/x").unwrap(),
+        &[("x", x)]
+    ));
+    assert!(!jump_in_round_off(
+        &parse("sign(x - 1)").unwrap(),
+        &[("x", x)]
+    ));
 }
 
 /// Found by `derivative_matches_finite_differences`: the simplifier folds 0.1^(−2) to 100,
