@@ -33,6 +33,7 @@ test-browser:
 test-e2e: build
 	node tests/e2e/smoke.mjs
 	node tests/e2e/embed.mjs
+	node tests/e2e/offline.mjs
 
 bench:
 	cargo run --release --example bench_engine

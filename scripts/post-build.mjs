@@ -12,11 +12,15 @@
 //    The glue is checked afterwards: no old name may be left in it.
 // 2. The glue is minified by terser (about 45 KB → 20 KB; 2.5 KB less gzipped), and the
 //    shims wasm-bindgen writes around Math.sin, Math.exp, … are replaced by the functions.
+// 3. Last, the service worker (scripts/sw.js) is written to sw.js with the list of every file
+//    of the build and a version that is a hash of all of them, so any change to any file is a
+//    new worker (see scripts/sw.js).
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { minify } from 'terser';
+import { writeServiceWorker } from './service-worker.mjs';
 
 if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -72,3 +76,6 @@ const wasmAfter = fs.readFileSync(wasmFile);
 page = page.split(sri(jsBefore)).join(sri(out.code)).split(sri(wasmBefore)).join(sri(wasmAfter));
 fs.writeFileSync(html, page);
 console.log(`post-build: ${wasmName} ${wasmBefore.length} → ${wasmAfter.length} bytes, ${jsName} ${jsBefore.length} → ${out.code.length} bytes`);
+
+// 3. The service worker.
+await writeServiceWorker(dir);

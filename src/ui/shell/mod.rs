@@ -202,7 +202,7 @@ fn shell(props: &ShellProps) -> Html {
                 </main>
             </div>
             <footer class="site-footer">
-                <p>{ "Slope computes everything in your browser, in Rust compiled to WebAssembly." }</p>
+                <p>{ "Slope computes everything in your browser, in Rust compiled to WebAssembly, and works offline after your first visit." }</p>
             </footer>
         </div>
     }
