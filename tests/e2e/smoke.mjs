@@ -129,6 +129,53 @@ try {
       await p.close();
     }
   }
+  // At 390×844, every animating button and each picture it drives are on one screen at some
+  // scroll position, both whole and not covering each other (sticky controls, or Play next
+  // to its picture).
+  const DRIVES = [
+    ['#/', 'play', ['plot-f']],
+    ['#/what-is-a-derivative', 'bring', ['plot-f']],
+    ['#/rate-of-change', 'bring', ['plot-f']],
+    ['#/gradient-descent', 'play', ['fit', 'loss-curve', 'loss-surface']],
+    ['#/backpropagation', 'play', ['network', 'decision-surface', 'loss-curve']],
+  ];
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  for (const [hash, button, pictures] of DRIVES) {
+    await phone.goto(`${site}${hash}`);
+    await phone.waitForSelector(`[data-testid="${button}"]`);
+    for (const picture of pictures) {
+      const shared = await phone.evaluate(([button, picture]) => {
+        const b = document.querySelector(`[data-testid="${button}"]`);
+        const p = b.closest('section')?.querySelector(`[data-testid="${picture}"]`) ?? document.querySelector(`[data-testid="${picture}"]`);
+        const whole = (r) => r.top >= 0 && r.bottom <= innerHeight;
+        const apart = (r, s) => r.bottom <= s.top || s.bottom <= r.top;
+        const top = p.getBoundingClientRect().top + scrollY;
+        for (let y = Math.max(0, top - innerHeight); y <= top; y += 10) {
+          scrollTo(0, y);
+          const [rb, rp] = [b.getBoundingClientRect(), p.getBoundingClientRect()];
+          if (whole(rb) && whole(rp) && apart(rb, rp)) return true;
+        }
+        return false;
+      }, [button, picture]);
+      check(`${hash} at 390×844: ${button} and ${picture} share a screen`, shared);
+    }
+  }
+  await phone.close();
+  // No horizontal scroll on any route at 320 px wide, nor at 200 % zoom of 1280×800 (a CSS
+  // viewport of 640×400 at two device pixels per pixel, as the browser's zoom makes it).
+  for (const [width, height, deviceScaleFactor, what] of [[320, 700, 1, '320 px wide'], [640, 400, 2, '200 % zoom']]) {
+    const narrow = await browser.newPage({ viewport: { width, height }, deviceScaleFactor });
+    const wide = [];
+    for (const [name, hash] of ROUTES) {
+      await narrow.goto(`${site}${hash}`);
+      await narrow.waitForSelector('main h1', { timeout: 20000 });
+      await narrow.waitForFunction(() => [...document.querySelectorAll('main canvas:not([hidden])')].every((c) => c.dataset.drawn === 'true'), null, { timeout: 20000 });
+      const [scroll, inner] = await narrow.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+      if (scroll > inner) wide.push(`${name} (${scroll} px)`);
+    }
+    check(`no route scrolls sideways at ${what}`, wide.length === 0, wide.join(', '));
+    await narrow.close();
+  }
   // A link from before the router (`?f=…`) still opens its function.
   const legacy = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await legacy.goto(`${site}?f=x%5E3&x0=2`);
