@@ -18,7 +18,7 @@ const FILES = ["__FILES__"];
 const CACHE = "slope-" + VERSION;
 
 addEventListener("install", (e) => {
-  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: /-[0-9a-f]{16}\./.test(f) ? "default" : "reload" })))));
+  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: /-[0-9a-f]{8,}\./.test(f) ? "default" : "reload" })))));
 });
 
 addEventListener("activate", (e) => {

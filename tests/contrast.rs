@@ -1,6 +1,7 @@
 //! The site's colours, read from styles/main.css for both themes: text at least 4.5:1 and
 //! the focus ring at least 3:1 against every background they sit on (WCAG 2.2's contrast
-//! minimum and its focus-appearance ratio).
+//! minimum and its focus-appearance ratio); and every line of a graph at least 3:1 against
+//! what it is drawn on (WCAG's non-text contrast), the same colours in plots and page.
 
 use std::collections::HashMap;
 
@@ -64,6 +65,58 @@ fn text_and_the_focus_ring_stand_out_in_both_themes() {
         }
         for bg in ["bg", "panel", "mark-bg", "error-bg"] {
             need("focus", bg, 3.0);
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+fn hex(c: slope::plot::theme::RGBColor) -> String {
+    format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+}
+
+#[test]
+fn graph_lines_stand_out_in_both_themes_and_match_the_page() {
+    use slope::plot::theme::Theme;
+    let css = std::fs::read_to_string("styles/main.css").unwrap();
+    let light = colours(&css, ":root");
+    let mut dark = light.clone();
+    dark.extend(colours(&css, ":root.dark"));
+    let mut failures = Vec::new();
+    for (name, theme, page) in [
+        ("light", Theme::light(1.0), &light),
+        ("dark", Theme::dark(1.0), &dark),
+    ] {
+        let lines = [
+            ("function", theme.function, "f"),
+            ("derivative", theme.derivative, "df"),
+            ("secant", theme.secant, "secant"),
+            ("tangent", theme.tangent, "tangent"),
+        ];
+        for (line, colour, var) in lines {
+            for (on, bg) in [("background", theme.background), ("shade", theme.shade)] {
+                let r = ratio(&hex(colour), &hex(bg));
+                if r < 3.0 {
+                    failures.push(format!("{name}: the plot's {line} on its {on} is {r:.2}:1"));
+                }
+            }
+            // The page draws the same lines (SVG charts, legends' swatches) in --f, --df, ….
+            if page[var] != hex(colour) {
+                failures.push(format!(
+                    "{name}: --{var} is {} but the plot's {line} is {}",
+                    page[var],
+                    hex(colour)
+                ));
+            }
+            for bg in ["bg", "panel"] {
+                let r = ratio(&page[var], &page[bg]);
+                if r < 3.0 {
+                    failures.push(format!("{name}: --{var} on --{bg} is {r:.2}:1"));
+                }
+            }
+        }
+        let r = ratio(&hex(theme.axis), &hex(theme.background));
+        if r < 3.0 {
+            failures.push(format!("{name}: the axes are {r:.2}:1"));
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");

@@ -510,3 +510,77 @@ fn numbers_in_descriptions_are_read_back() {
         vec![(-5.0, 12.4279), (-std::f64::consts::PI, 1.0)]
     );
 }
+
+/// The error plot's words name, for each quotient, where its line bottoms out: the smallest
+/// error over the table and its h, read back from the words and checked against the table.
+#[test]
+fn the_error_plot_says_where_each_quotient_is_best() {
+    use slope::math::numeric::{quotient_table, Method};
+    use slope::plot::describe::quotient_errors;
+    let h_of = |words: &str, m: &str| -> f64 {
+        let at = words
+            .find(&format!("{m} "))
+            .unwrap_or_else(|| panic!("{m} in {words}"));
+        let h = words[at..].split("at h = ").nth(1).unwrap();
+        let h: String = h.chars().take_while(|c| !matches!(c, ',' | ' ')).collect();
+        let h = h.trim_end_matches('.');
+        let digits = |s: &str| {
+            s.chars()
+                .map(|c| {
+                    "⁰¹²³⁴⁵⁶⁷⁸⁹"
+                        .chars()
+                        .position(|d| d == c)
+                        .map_or(c, |d| char::from(b'0' + d as u8))
+                })
+                .collect::<String>()
+        };
+        match h.strip_prefix("10") {
+            Some(e) if !e.is_empty() => {
+                10f64.powi(-digits(e.trim_start_matches('⁻')).parse::<i32>().unwrap())
+            }
+            _ => h.parse().unwrap(),
+        }
+    };
+    // sin at 1: the one-sided quotients are best near h = 1e-8, the central near 1e-5, and
+    // the central's best error is far smaller.
+    let study = Study::parse("sin(x)").unwrap();
+    let rows = quotient_table(&study.f_program, 1.0);
+    let exact = study.df_at(1.0);
+    let words = quotient_errors(&rows, exact);
+    for m in Method::ALL {
+        let h = h_of(&words, m.name());
+        let best = rows
+            .iter()
+            .map(|r| (r.get(m) - exact).abs())
+            .fold(f64::INFINITY, f64::min);
+        let at = rows
+            .iter()
+            .find(|r| r.h == h)
+            .unwrap_or_else(|| panic!("{h} in {words}"));
+        assert_eq!((at.get(m) - exact).abs(), best, "{words}");
+    }
+    assert!((1e-9..=1e-7).contains(&h_of(&words, "forward")), "{words}");
+    assert!((1e-7..=1e-4).contains(&h_of(&words, "central")), "{words}");
+    assert!(!words.contains("exact"), "{words}");
+    // A line: only round-off is left, at the largest h.
+    let study = Study::parse("3x + 1").unwrap();
+    let words = quotient_errors(&quotient_table(&study.f_program, 0.5), 3.0);
+    assert!(
+        words.starts_with("Smallest errors: forward ") && words.contains("10⁻¹⁵ at h = 0.1"),
+        "{words}"
+    );
+    assert!(!words.contains("exact"), "{words}");
+    // An error of exactly 0 (no place on a log scale) is said to be exact.
+    use slope::math::numeric::QuotientRow;
+    let row = |h: f64, e: f64| QuotientRow {
+        h,
+        forward: 3.0 + e,
+        backward: 3.0 + 2.0 * e,
+        central: 3.0,
+    };
+    let words = quotient_errors(&[row(0.1, 1e-3), row(0.01, 1e-4)], 3.0);
+    assert_eq!(
+        words,
+        "Smallest errors: forward 0.0001 at h = 0.01, backward 0.0002 at h = 0.01, central 0 at h = 0.1 (an error of 0 is exact, and off the log scale)."
+    );
+}

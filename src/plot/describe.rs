@@ -869,3 +869,34 @@ pub fn describe_curve(
 ) -> String {
     words(&facts(samples, program, x_range), x_range, var)
 }
+
+/// The error plot of the numerical-differentiation table in words: for each quotient, its
+/// smallest error |Q(h) − f′(x₀)| over the table's steps and the h where it falls, which is
+/// what the picture shows (where each line bottoms out). An error of exactly 0 is said as
+/// such: a log scale cannot draw it.
+pub fn quotient_errors(rows: &[crate::math::numeric::QuotientRow], exact: f64) -> String {
+    use super::format::{precise, step};
+    use crate::math::numeric::Method;
+    let mut parts = Vec::new();
+    let mut zero = false;
+    for m in Method::ALL {
+        let best = rows
+            .iter()
+            .map(|r| (r.h, (r.get(m) - exact).abs()))
+            .filter(|(_, e)| e.is_finite())
+            .min_by(|a, b| a.1.total_cmp(&b.1));
+        parts.push(match best {
+            Some((h, e)) => {
+                zero |= e == 0.0;
+                format!("{} {} at h = {}", m.name(), precise(e, 2), step(h))
+            }
+            None => format!("{} not computable", m.name()),
+        });
+    }
+    let tail = if zero {
+        " (an error of 0 is exact, and off the log scale)"
+    } else {
+        ""
+    };
+    format!("Smallest errors: {}{tail}.", parts.join(", "))
+}

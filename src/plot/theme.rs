@@ -53,8 +53,10 @@ impl Theme {
             cursor: RGBColor(0x99, 0x99, 0x99),
             function: RGBColor(0x00, 0x72, 0xb2),
             derivative: RGBColor(0xd5, 0x5e, 0x00),
-            secant: RGBColor(0xe6, 0x9f, 0x00),
-            tangent: RGBColor(0x00, 0x9e, 0x73),
+            // Okabe–Ito orange and bluish green, darkened to 3:1 or more on white and on the
+            // shade (tests/contrast.rs).
+            secant: RGBColor(0xb8, 0x7d, 0x00),
+            tangent: RGBColor(0x00, 0x8f, 0x68),
             shade: RGBColor(0xe2, 0xf3, 0xec),
             font_family: "system-ui, sans-serif",
             tick_font: 12.0,
@@ -64,7 +66,8 @@ impl Theme {
     }
 
     /// Light curves and text on near-black. The function's blue becomes Okabe–Ito sky blue,
-    /// since the darker blue has too little contrast there.
+    /// since the darker blue has too little contrast there; secant and tangent keep
+    /// Okabe–Ito's own orange and bluish green.
     pub fn dark(scale: f64) -> Theme {
         Theme {
             background: RGBColor(0x1a, 0x1a, 0x1a),
@@ -74,6 +77,8 @@ impl Theme {
             cursor: RGBColor(0x80, 0x80, 0x80),
             function: RGBColor(0x56, 0xb4, 0xe9),
             derivative: RGBColor(0xe3, 0x6c, 0x1c),
+            secant: RGBColor(0xe6, 0x9f, 0x00),
+            tangent: RGBColor(0x00, 0x9e, 0x73),
             shade: RGBColor(0x1d, 0x33, 0x2c),
             ..Theme::light(scale)
         }

@@ -174,7 +174,8 @@ try {
   // it with its new integrity hash, and sw.js is written anew.
   down = false;
   const oldCss = fs.readdirSync(work).find((f) => f.endsWith('.css'));
-  const newCss = oldCss.replace(/-[0-9a-f]{16}\.css$/, '-0000000000000002.css');
+  const newCss = oldCss.replace(/-[0-9a-f]{8,}\.css$/, '-0000000000000002.css');
+  check('the stylesheet has a hashed name to change', newCss !== oldCss, oldCss);
   const css = `${fs.readFileSync(path.join(work, oldCss), 'utf8')}:root{--build:2}`;
   fs.writeFileSync(path.join(work, newCss), css);
   fs.rmSync(path.join(work, oldCss));

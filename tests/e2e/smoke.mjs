@@ -197,6 +197,60 @@ try {
   }
   check('every focused contents link is in view at 1280×800', links > 20 && hidden.length === 0, hidden.join(', '));
   await tabs.close();
+  // A keyboard-only walk through the explorer at 1280×800: the skip link first, then Tab
+  // through the page (every focused element in view, no trap: the walk reaches the last
+  // control), arrows on Point x0 and Step h change them, Enter on Play plays and Escape stops.
+  const keys = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await keys.goto(`${site}#/?f=x%5E2`);
+  await keys.waitForFunction(() => document.querySelectorAll('canvas[data-drawn="true"]').length >= 2);
+  const focused = () => keys.evaluate(() => {
+    const e = document.activeElement;
+    const r = e.getBoundingClientRect();
+    const inView = r.left >= -1 && r.right <= innerWidth + 1 && r.top >= -1 && (r.bottom <= innerHeight + 1 || r.height > innerHeight);
+    const box = `[${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}×${Math.round(r.height)}]`;
+    return { testid: e.dataset.testid ?? '', text: (e.getAttribute('aria-label') || e.textContent || e.tagName).trim().slice(0, 40), box, inView };
+  });
+  await keys.keyboard.press('Tab');
+  const skip = await focused();
+  await keys.keyboard.press('Enter');
+  const afterSkip = await keys.evaluate(() => document.activeElement.closest('main') !== null);
+  check('keyboard: the first Tab reaches "Skip to the page", and Enter moves into the page', skip.text === 'Skip to the page' && skip.inView && afterSkip, JSON.stringify(skip));
+  const text = (id) => keys.textContent(`[data-testid="${id}"]`);
+  const walked = [];
+  const outOfView = [];
+  const done = { x0: false, h: false, play: false };
+  for (let i = 0; i < 150 && !walked.includes('embed-button'); i++) {
+    await keys.keyboard.press('Tab');
+    const f = await focused();
+    walked.push(f.testid || f.text);
+    if (!f.inView) outOfView.push(`${f.testid || f.text} ${f.box}`);
+    if (f.testid === 'x0-slider' && !done.x0) {
+      const before = await text('readout-x0');
+      await keys.keyboard.press('ArrowRight');
+      await keys.waitForFunction((b) => document.querySelector('[data-testid="readout-x0"]').textContent !== b, before, { timeout: 5000 }).catch(() => {});
+      done.x0 = (await text('readout-x0')) !== before;
+    }
+    if (f.testid === 'h-slider' && !done.h) {
+      const before = await text('readout-h');
+      await keys.keyboard.press('ArrowLeft');
+      await keys.waitForFunction((b) => document.querySelector('[data-testid="readout-h"]').textContent !== b, before, { timeout: 5000 }).catch(() => {});
+      done.h = (await text('readout-h')) !== before;
+    }
+    if (f.testid === 'play' && !done.play) {
+      const h = await text('readout-h');
+      await keys.keyboard.press('Enter');
+      const playing = await keys.waitForFunction(() => document.querySelector('[data-testid="play"]').textContent === 'Pause', null, { timeout: 5000 }).then(() => true, () => false);
+      await keys.waitForFunction((b) => document.querySelector('[data-testid="readout-h"]').textContent !== b, h, { timeout: 5000 }).catch(() => {});
+      await keys.keyboard.press('Escape');
+      const stopped = await keys.waitForFunction(() => document.querySelector('[data-testid="play"]').textContent === 'Play', null, { timeout: 5000 }).then(() => true, () => false);
+      done.play = playing && stopped && (await text('readout-h')) !== h;
+    }
+  }
+  check('keyboard: arrows on Point x0 and Step h change them', done.x0 && done.h, JSON.stringify(done));
+  check('keyboard: Enter on Play plays the animation and Escape stops it', done.play, JSON.stringify(done));
+  check('keyboard: Tab walks the whole explorer to its last control (no trap)', walked.includes('embed-button'), walked.join(' | '));
+  check('keyboard: every focused element is in view at 1280×800', outOfView.length === 0, outOfView.join(', '));
+  await keys.close();
   // A trap inside the WebAssembly (how a bug stops the page under panic=immediate-abort)
   // puts up the "Something went wrong" banner instead of leaving a dead page.
   const trap = await browser.newPage({ viewport: { width: 1280, height: 800 } });

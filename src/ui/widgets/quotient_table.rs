@@ -11,9 +11,10 @@ use crate::math::numeric::{quotient_table, Method, QuotientRow};
 use crate::math::sample::Samples;
 use crate::math::Study;
 use crate::plot::canvas::draw_on_canvas;
+use crate::plot::describe::quotient_errors;
 use crate::plot::format::precise as format_precise;
 use crate::plot::format::step as format_h;
-use crate::plot::{Curve, Marker, PlotModel, Theme};
+use crate::plot::{Curve, Dash, Marker, PlotModel, Theme};
 use crate::ui::hooks::use_canvas_size::{prefers_dark, use_canvas_size};
 use crate::ui::widgets::prose::prose;
 
@@ -107,17 +108,22 @@ pub fn quotient_table_view(props: &QuotientTableProps) -> Html {
             } else {
                 Theme::light(size.dpr)
             };
-            let series: Vec<(Samples, _)> = [
-                (Method::Forward, theme.secant),
-                (Method::Backward, theme.function),
-                (Method::Central, theme.tangent),
+            // Told apart by line as well as colour: solid, dashed, dotted (as the legend).
+            let series: Vec<(Samples, _, _)> = [
+                (Method::Forward, theme.secant, None),
+                (Method::Backward, theme.function, Some(Dash::DEFAULT)),
+                (
+                    Method::Central,
+                    theme.tangent,
+                    Some(Dash { on: 2.0, off: 3.0 }),
+                ),
             ]
             .into_iter()
-            .map(|(m, c)| (error_series(&rows, exact, m), c))
+            .map(|(m, c, dash)| (error_series(&rows, exact, m), c, dash))
             .collect();
             let ys: Vec<f64> = series
                 .iter()
-                .flat_map(|(s, _)| s.segments[0].iter().map(|p| p.1))
+                .flat_map(|(s, _, _)| s.segments[0].iter().map(|p| p.1))
                 .collect();
             let (lo, hi) = ys
                 .iter()
@@ -133,9 +139,10 @@ pub fn quotient_table_view(props: &QuotientTableProps) -> Html {
             model.title = "log₁₀ |Q(h) − f′(x₀)| against log₁₀ h".into();
             model.x_label = "log₁₀ h".into();
             model.y_label = "log₁₀ error".into();
-            for (s, c) in &series {
+            for (s, c, dash) in &series {
                 model.curves.push(Curve {
                     width: 2.0,
+                    dash: *dash,
                     ..Curve::new(s, *c)
                 });
                 for &p in &s.segments[0] {
@@ -187,12 +194,12 @@ pub fn quotient_table_view(props: &QuotientTableProps) -> Html {
             if exact.is_finite() {
                 <figure class="plot-figure error-figure">
                     <canvas ref={canvas_ref} role="img" data-testid="error-plot"
-                        aria-label={format!("Log–log plot of the error of the forward, backward and central quotients against h at {var}0 = {}: a V shape, falling with slope 1 (forward, backward) or 2 (central), then rising again from round-off.", format_precise(x0, 6))}>
+                        aria-label={format!("Log–log plot of the error of the forward, backward and central quotients against h at {var}0 = {}. {}", format_precise(x0, 6), quotient_errors(&rows, exact))}>
                     </canvas>
                     <figcaption class="legend">
                         <span class="swatch swatch-forward"></span>{ "forward" }
-                        <span class="swatch swatch-backward"></span>{ "backward" }
-                        <span class="swatch swatch-central"></span>{ "central" }
+                        <span class="swatch swatch-backward"></span>{ "backward (dashed)" }
+                        <span class="swatch swatch-central"></span>{ "central (dotted)" }
                     </figcaption>
                 </figure>
             } else {
