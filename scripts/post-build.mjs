@@ -1,6 +1,8 @@
-// Trunk post-build hook (release builds only). Two things that make the download smaller,
-// then the sub-resource integrity hashes in index.html are recomputed, so the browser still
-// checks exactly what it runs:
+// Trunk post-build hook (release builds only). What makes the download smaller, then the
+// sub-resource integrity hashes in index.html are recomputed, so the browser still checks
+// exactly what it runs, and last the service worker is written:
+// 0. The functions are put in the order gzip packs best (scripts/order-functions.mjs; trunk's
+//    wasm-opt keeps the names for it with -g, and the run below drops them).
 // 1. The WebAssembly's import and export names are shortened. wasm-bindgen names every import
 //    `./slope_bg.js` / `__wbg_fillRect_e1f0b9915220348b` and the closures' exports run to
 //    150 characters; binaryen's `--minify-imports-and-exports-and-modules` renames them
@@ -12,7 +14,7 @@
 //    The glue is checked afterwards: no old name may be left in it.
 // 2. The glue is minified by terser (about 45 KB → 20 KB; 2.5 KB less gzipped), and the
 //    shims wasm-bindgen writes around Math.sin, Math.exp, … are replaced by the functions.
-// 3. Last, the service worker (scripts/sw.js) is written to sw.js with the list of every file
+// 3. The service worker (scripts/sw.js) is written to sw.js with the list of every file
 //    of the build and a version that is a hash of all of them, so any change to any file is a
 //    new worker (see scripts/sw.js).
 import fs from 'node:fs';
@@ -21,6 +23,7 @@ import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { minify } from 'terser';
 import { writeServiceWorker } from './service-worker.mjs';
+import { orderFunctions } from './order-functions.mjs';
 
 if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -40,7 +43,8 @@ const jsBefore = fs.readFileSync(jsFile);
 // 1. Short names.
 const features = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue']
   .map((f) => `--enable-${f}`);
-const renaming = JSON.parse(execFileSync('wasm-opt', [wasmFile, '--minify-imports-and-exports-and-modules', '--flatten', '--rereloop', '-Oz', '-Oz', ...features, '-o', wasmFile],
+orderFunctions(wasmFile, features);
+const renaming = JSON.parse(execFileSync('wasm-opt', [wasmFile, '--reorder-functions-by-name', '--minify-imports-and-exports-and-modules', '--flatten', '--rereloop', '-Oz', '-Oz', ...features, '-o', wasmFile],
   { encoding: 'utf8', maxBuffer: 1 << 24 }));
 let js = jsBefore.toString('utf8');
 const word = (name) => new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');

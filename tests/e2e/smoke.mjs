@@ -251,6 +251,53 @@ try {
   check('keyboard: Tab walks the whole explorer to its last control (no trap)', walked.includes('embed-button'), walked.join(' | '));
   check('keyboard: every focused element is in view at 1280×800', outOfView.length === 0, outOfView.join(', '));
   await keys.close();
+  // Every route: Tab from the top to the end of the page; each focused element is in view.
+  const unseen = [];
+  let stops = 0;
+  for (const [name, hash] of ROUTES) {
+    // A fresh document each time, so Tab starts from its top.
+    const tabbed = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await tabbed.goto(`${site}${hash}`);
+    await tabbed.waitForSelector('main h1', { timeout: 20000 });
+    for (let i = 0; i < 300; i++) {
+      await tabbed.keyboard.press('Tab');
+      const f = await tabbed.evaluate(() => {
+        const e = document.activeElement;
+        if (!e || e === document.body) return null;
+        if (e.dataset.tabbed) return 'again';
+        e.dataset.tabbed = '1';
+        const r = e.getBoundingClientRect();
+        const inView = r.left >= -1 && r.right <= innerWidth + 1 && r.top >= -1 && (r.bottom <= innerHeight + 1 || r.height > innerHeight);
+        return { inView, what: `${e.tagName.toLowerCase()}${e.dataset.testid ? `[${e.dataset.testid}]` : ''} "${(e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 30)}"` };
+      });
+      if (f === null || f === 'again') break;
+      stops++;
+      if (!f.inView) unseen.push(`${name}: ${f.what}`);
+    }
+    await tabbed.close();
+  }
+  check('keyboard: on every route every focused element is in view at 1280×800', stops > 30 * ROUTES.length && unseen.length === 0, `${stops} stops; ${unseen.join(', ')}`);
+  // With prefers-reduced-motion, nothing animates: Play on the explorer sets h to its end at
+  // once, and Play on a training lesson trains in one go; each is back to "Play" two frames
+  // after the press (an animation takes seconds).
+  const still = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+  const twoFrames = () => still.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await still.goto(`${site}#/?f=x%5E2`);
+  await still.waitForFunction(() => document.querySelectorAll('canvas[data-drawn="true"]').length >= 2);
+  await still.click('[data-testid="play"]');
+  await twoFrames();
+  const ended = [await still.textContent('[data-testid="readout-h"]'), await still.textContent('[data-testid="play"]')];
+  check('reduced motion: the explorer\'s Play jumps to h = 10⁻⁷', ended[0] === '10⁻⁷' && ended[1] === 'Play', JSON.stringify(ended));
+  for (const lesson of ['gradient-descent', 'backpropagation']) {
+    await still.goto(`${site}#/${lesson}`);
+    await still.waitForSelector('[data-testid="play"]');
+    await still.click('[data-testid="play"]');
+    await twoFrames();
+    const said = await still.textContent('[data-testid="training"]');
+    const epoch = Number(/Epoch ([\d\s]+)/.exec(said)?.[1].replace(/\s/g, ''));
+    check(`reduced motion: Play on ${lesson} trains without animating`, epoch > 100 && (await still.textContent('[data-testid="play"]')) === 'Play', said);
+  }
+  await still.close();
   // A trap inside the WebAssembly (how a bug stops the page under panic=immediate-abort)
   // puts up the "Something went wrong" banner instead of leaving a dead page.
   const trap = await browser.newPage({ viewport: { width: 1280, height: 800 } });
