@@ -117,6 +117,11 @@ try {
       const links = await p.$$eval('nav[aria-label="Table of contents"] a', (as) => as.length);
       check(`${name} at ${viewport.width}px: deep link and reload under ${SUB} (h1 "${h1}")`, h1.length > 0 && links >= 2, `${h1} ${links}`);
       check(`${name} at ${viewport.width}px: the page's h1 is its title in the contents`, name === 'not found' || h1 === name, `${h1} vs ${name}`);
+      // Every formula has a spoken form (alttext or a label) unless it is hidden or sits
+      // beside its own screen-reader text.
+      const mute = await p.$$eval('math', (ms) => ms.filter((m) => !m.getAttribute('alttext') && !m.getAttribute('aria-label')
+        && !m.closest('[aria-hidden="true"]') && !m.parentElement.querySelector('.sr-only')).map((m) => m.textContent.slice(0, 40)));
+      check(`${name} at ${viewport.width}px: every formula has a spoken form`, mute.length === 0, mute.join(' | '));
       if (viewport.width < 500) {
         // Touch targets on a phone: every control at least 44 px tall.
         const small = await p.$$eval('main input[type="range"], main input[type="text"], main select, main button, main summary, .sign-field label, .toc-toggle, .pager a', (els) =>
