@@ -22,6 +22,15 @@ fn colours(css: &str, selector: &str) -> HashMap<String, String> {
         .collect()
 }
 
+/// The page's colours in the light theme and in the dark one (which overrides some).
+fn themes() -> (HashMap<String, String>, HashMap<String, String>) {
+    let css = std::fs::read_to_string("styles/main.css").unwrap();
+    let light = colours(&css, ":root");
+    let mut dark = light.clone();
+    dark.extend(colours(&css, ":root.dark"));
+    (light, dark)
+}
+
 fn luminance(hex: &str) -> f64 {
     let h = hex.trim_start_matches('#');
     assert_eq!(h.len(), 6, "{hex}");
@@ -43,10 +52,7 @@ fn ratio(a: &str, b: &str) -> f64 {
 
 #[test]
 fn text_and_the_focus_ring_stand_out_in_both_themes() {
-    let css = std::fs::read_to_string("styles/main.css").unwrap();
-    let light = colours(&css, ":root");
-    let mut dark = light.clone();
-    dark.extend(colours(&css, ":root.dark"));
+    let (light, dark) = themes();
     assert_eq!(luminance("#ffffff"), 1.0);
     assert!((ratio("#000000", "#ffffff") - 21.0).abs() < 1e-9);
     let mut failures = Vec::new();
@@ -77,10 +83,7 @@ fn hex(c: slope::plot::theme::RGBColor) -> String {
 #[test]
 fn graph_lines_stand_out_in_both_themes_and_match_the_page() {
     use slope::plot::theme::Theme;
-    let css = std::fs::read_to_string("styles/main.css").unwrap();
-    let light = colours(&css, ":root");
-    let mut dark = light.clone();
-    dark.extend(colours(&css, ":root.dark"));
+    let (light, dark) = themes();
     let mut failures = Vec::new();
     for (name, theme, page) in [
         ("light", Theme::light(1.0), &light),

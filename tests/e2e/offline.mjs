@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { serveDist, CHROMIUM_ARGS } from './serve.mjs';
+import { serveDist, CHROMIUM_ARGS, axe, everyCanvasDrawn } from './serve.mjs';
 import { writeServiceWorker } from '../../scripts/service-worker.mjs';
 
 const failures = [];
@@ -30,19 +30,11 @@ const SUB = '/teacher/slope/';
 let down = false;
 const { server, port } = await serveDist(work, SUB, { down: () => down });
 const site = `http://127.0.0.1:${port}${SUB}`;
-const axeSource = fs.readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const plotsDrawn = () => document.querySelectorAll('canvas[data-testid^="plot-"][data-drawn="true"]').length >= 2;
 const firstPlot = (p) => p.$$eval('canvas[data-testid^="plot-"]', (cs) => Math.max(...cs.map((c) => Number(c.dataset.firstDrawnAt))));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function axe(page) {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id} ×${v.nodes.length}: ${v.help} (${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')})`);
-  });
-}
 
 /** The names of the build's files a page has loaded (stylesheet, glue, WebAssembly). */
 const cleanups = [];
@@ -139,10 +131,7 @@ try {
       await p.waitForSelector('main h1, h1', { timeout: 20000 });
       await p.reload();
       const plots = hash === '#/' ? 2 : 0;
-      await p.waitForFunction((n) => {
-        const cs = [...document.querySelectorAll('canvas:not([hidden])')];
-        return cs.length >= n && cs.every((c) => c.dataset.drawn === 'true');
-      }, plots, { timeout: 20000 });
+      await everyCanvasDrawn(p, plots, '');
       const h1 = await p.textContent('h1');
       const contents = await p.locator('nav[aria-label="Table of contents"]').count();
       check(`${name}, ${form} form, offline: loads, reloads and draws`, h1 === name && (form === 'embed') === (contents === 0), `${h1} ${contents}`);

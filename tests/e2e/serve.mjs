@@ -1,5 +1,6 @@
-// A tiny static file server for dist/ on loopback, shared by the smoke test and the
-// screenshot script. Serves precompressed-free files with the right MIME types.
+// A tiny static file server for dist/ on loopback, shared by the e2e tests and the
+// screenshot script; it serves files as they are, with the right MIME types. Also the checks
+// the tests share: axe, and every canvas drawn.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,3 +43,23 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--disable-dev-shm-usage',
 ];
+
+let axeSource;
+
+/** axe-core's violations on the page as it is now (WCAG 2.x A and AA, and best practices). */
+export async function axe(page) {
+  axeSource ??= fs.readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} ×${v.nodes.length}: ${v.help} (${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')})`);
+  });
+}
+
+/** Waits until at least `atLeast` canvases inside `scope` are shown and every one is drawn. */
+export function everyCanvasDrawn(page, atLeast, scope = 'main') {
+  return page.waitForFunction(([n, selector]) => {
+    const cs = [...document.querySelectorAll(selector)];
+    return cs.length >= n && cs.every((c) => c.dataset.drawn === 'true');
+  }, [atLeast, `${scope} canvas:not([hidden])`.trim()], { timeout: 20000 });
+}

@@ -8,7 +8,7 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { serveDist, CHROMIUM_ARGS } from './serve.mjs';
+import { serveDist, CHROMIUM_ARGS, axe, everyCanvasDrawn } from './serve.mjs';
 
 const dist = path.resolve('dist');
 const failures = [];
@@ -20,18 +20,9 @@ function check(name, ok, detail = '') {
 const SUB = '/some/sub/path/';
 const { server, port } = await serveDist(dist, SUB);
 const site = `http://127.0.0.1:${port}${SUB}`;
-const axeSource = fs.readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 // Every page in the table of contents (read from the built site), and an unknown address.
 let ROUTES = [['not found', '#/no-such-page']];
 
-/// axe-core's violations on the page as it is now (WCAG 2.x A and AA, and best practices).
-async function axe(page) {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id} ×${v.nodes.length}: ${v.help} (${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')})`);
-  });
-}
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -109,10 +100,7 @@ try {
       await p.waitForSelector('main h1', { timeout: 20000 });
       // Every canvas on the page has been drawn (none is left blank).
       const plots = hash === '#/' ? 2 : 0;
-      await p.waitForFunction((n) => {
-        const cs = [...document.querySelectorAll('main canvas:not([hidden])')];
-        return cs.length >= n && cs.every((c) => c.dataset.drawn === 'true');
-      }, plots, { timeout: 20000 });
+      await everyCanvasDrawn(p, plots);
       const h1 = await p.textContent('main h1');
       const links = await p.$$eval('nav[aria-label="Table of contents"] a', (as) => as.length);
       check(`${name} at ${viewport.width}px: deep link and reload under ${SUB} (h1 "${h1}")`, h1.length > 0 && links >= 2, `${h1} ${links}`);
@@ -174,7 +162,7 @@ try {
     for (const [name, hash] of ROUTES) {
       await narrow.goto(`${site}${hash}`);
       await narrow.waitForSelector('main h1', { timeout: 20000 });
-      await narrow.waitForFunction(() => [...document.querySelectorAll('main canvas:not([hidden])')].every((c) => c.dataset.drawn === 'true'), null, { timeout: 20000 });
+      await everyCanvasDrawn(narrow, 0);
       const [scroll, inner] = await narrow.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
       if (scroll > inner) wide.push(`${name} (${scroll} px)`);
     }
