@@ -6,7 +6,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 PORT ?= 8080
 
-.PHONY: setup serve build test test-native test-browser test-e2e bench screenshots worst fuzz
+.PHONY: setup serve build scorm test test-native test-browser test-e2e bench screenshots worst fuzz
 
 setup:
 	@bash scripts/setup.sh
@@ -21,6 +21,11 @@ serve: setup
 build: setup
 	bash scripts/trunk.sh build --release
 
+## A SCORM 1.2 package for an LMS: dist-scorm/slope-practice.zip, or another page or set with
+## SCORM_PAGE=chain-rule, SCORM_SET=7, SCORM_MASTERY=80 (scripts/scorm.mjs)
+scorm: build
+	node scripts/scorm.mjs
+
 ## Every test: native (math core, plot, architecture), browser (headless Chromium), release build + smoke test
 test: setup test-native test-browser test-e2e
 
@@ -34,6 +39,7 @@ test-e2e: build
 	node tests/e2e/smoke.mjs
 	node tests/e2e/embed.mjs
 	node tests/e2e/offline.mjs
+	node tests/e2e/scorm.mjs
 
 bench:
 	cargo run --release --example bench_engine

@@ -37,13 +37,16 @@ fi
 
 # wasm-opt (npm binaryen; Debian's is too old for wasm-bindgen's output), playwright-core
 # (drives the system Chromium for the smoke test; it never downloads a browser of its own) and
-# axe-core (the accessibility checks the smoke test runs on every route) and terser (minifies
-# the JavaScript glue in release builds, scripts/post-build.mjs).
+# axe-core (the accessibility checks the smoke test runs on every route), terser (minifies
+# the JavaScript glue in release builds, scripts/post-build.mjs), fflate (zips the SCORM
+# package, scripts/scorm.mjs) and scorm-again (the LMS-side runtime its test runs against).
 if ! "$ROOT/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION" \
    || [ ! -f "$ROOT/node_modules/playwright-core/package.json" ] \
    || [ ! -f "$ROOT/node_modules/axe-core/axe.min.js" ] \
-   || [ ! -f "$ROOT/node_modules/terser/package.json" ]; then
-  say "installing npm tools from package-lock.json (binaryen, playwright-core, axe-core, terser)"
+   || [ ! -f "$ROOT/node_modules/terser/package.json" ] \
+   || [ ! -f "$ROOT/node_modules/fflate/package.json" ] \
+   || [ ! -f "$ROOT/node_modules/scorm-again/package.json" ]; then
+  say "installing npm tools from package-lock.json (binaryen, playwright-core, axe-core, terser, fflate, scorm-again)"
   (cd "$ROOT" && npm ci --no-audit --no-fund)
 fi
 

@@ -13,15 +13,18 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.webmanifest': 'application/manifest+json',
+  '.xml': 'application/xml',
 };
 
 // `prefix` serves the folder under a sub-path (`/some/sub/path/`), as a GitHub Pages project
 // site or an LMS folder would; anything outside it is 404, so an absolute asset URL fails.
-// While `down()` is true every connection is cut, as when the network is off.
-export function serveDist(dir, prefix = '/', { down = () => false } = {}) {
+// While `down()` is true every connection is cut, as when the network is off. `handle(req,
+// res)` may answer a request itself (an LMS's commit address) by returning true.
+export function serveDist(dir, prefix = '/', { down = () => false, handle = () => false } = {}) {
   const root = path.resolve(dir);
   const server = http.createServer((req, res) => {
     if (down()) { req.socket.destroy(); return; }
+    if (handle(req, res)) return;
     const url = new URL(req.url, 'http://127.0.0.1');
     if (!url.pathname.startsWith(prefix)) { res.writeHead(404); res.end('not found'); return; }
     let file = path.join(root, decodeURIComponent(url.pathname.slice(prefix.length - 1)));
