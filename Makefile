@@ -6,7 +6,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 PORT ?= 8080
 
-.PHONY: setup serve build scorm test test-native test-browser test-e2e bench screenshots worst fuzz
+.PHONY: setup serve build scorm test lint test-native test-browser test-e2e bench screenshots worst fuzz
 
 setup:
 	@bash scripts/setup.sh
@@ -26,8 +26,14 @@ build: setup
 scorm: build
 	node scripts/scorm.mjs
 
-## Every test: native (math core, plot, architecture), browser (headless Chromium), release build + smoke test
-test: setup test-native test-browser test-e2e
+## Every test: format and lints, native (math core, plot, architecture), browser (headless Chromium), release build + smoke test
+test: setup lint test-native test-browser test-e2e
+
+## rustfmt, and clippy with warnings as errors on the native workspace and on the browser code
+lint:
+	cargo fmt --all --check
+	cargo clippy --locked --workspace --all-targets -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --test web -- -D warnings
 
 test-native:
 	cargo test --locked --workspace

@@ -48,14 +48,15 @@ export function packageFiles(dist, { page = 'practice', set, mastery = 70 } = {}
   // The site as built, but for the service worker: inside an LMS the package's folder is
   // the LMS's, and a worker there would answer launch.html with the app.
   for (const f of fs.readdirSync(dist).sort()) {
-    if (f.startsWith('.') || f === 'sw.js' || fs.statSync(path.join(dist, f)).isDirectory()) continue;
+    if (f.startsWith('.') || f === 'sw.js') continue;
+    if (fs.statSync(path.join(dist, f)).isDirectory()) throw new Error(`scorm: ${dist}/${f} is a folder; the site is flat`);
     files[f] = fs.readFileSync(path.join(dist, f));
   }
   if (!files['index.html'] || !files['embed.js']) throw new Error(`scorm: ${dist} is not a release build (make build)`);
   const config = JSON.stringify({ page: chosen.path, set: practice ? set : null, mastery: Number(mastery) }).replace(/</g, '\\u003c');
   const launch = fs.readFileSync(path.join(ROOT, 'scripts/scorm/launch.html'), 'utf8')
     .replaceAll('{{TITLE}}', escapeXml(title))
-    .replace('{{PACKAGE}}', config);
+    .replace('{{PACKAGE}}', () => config);
   files['launch.html'] = Buffer.from(launch);
   const id = `slope-${chosen.name}${named ? `-set-${set}` : ''}`;
   const listed = Object.keys(files).sort();

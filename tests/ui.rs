@@ -849,7 +849,7 @@ fn activation_lesson_numbers() {
     let relu = State {
         kind: 2,
         layers: 1.0,
-        ..start.clone()
+        ..start
     };
     let v = vanishing(&study(&relu), &relu);
     assert!(
@@ -1505,8 +1505,8 @@ mod practice_feedback {
             text.replacen("1.1.1.0", "1.0.1.0", 1),               // first try but not right
             text.replacen("1.1.1.0", "-1.1.1.0", 1),
             text.replacen("1.1.1.0", "99999999999.1.1.0", 1),
-            format!("{text} 0.0.0.0"), // eleven records
-            text.rsplitn(2, ' ').nth(1).unwrap().to_string(), // nine records
+            format!("{text} 0.0.0.0"),                    // eleven records
+            text.rsplit_once(' ').unwrap().0.to_string(), // nine records
             text.replace(' ', "  "),
             "slope-practice-1 7 \u{0}".into(),
         ];
@@ -1598,6 +1598,7 @@ mod correct_digits {
     }
 
     #[test]
+    #[allow(clippy::approx_constant)] // π's first digits, on purpose
     fn highlights_are_the_exact_values_digits() {
         check(1.99, 2.0, "", Some(0));
         check(2.0001, 2.0, "2.000", Some(4));
@@ -1674,10 +1675,7 @@ fn partial_derivative_steps_are_written_with_the_partial_sign() {
                     assert!(!all.contains(wrong), "{f} ({var}) has {wrong}:\n{all}");
                 }
                 assert!(!spoken.contains("prime"), "{f}: {spoken}");
-                assert!(
-                    spoken.contains(&format!("partial derivative of")),
-                    "{f}: {spoken}"
-                );
+                assert!(spoken.contains("partial derivative of"), "{f}: {spoken}");
                 // Every line a one-variable explanation has, in the same order.
                 let ordinary = explain_in(&study.derivation, order, Notation::Ordinary);
                 assert_eq!(lines.len(), ordinary.len());

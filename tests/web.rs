@@ -130,7 +130,7 @@ fn curve_pixels(host: &Element, testid: &str) -> (usize, u64) {
         // Saturated pixels (the curves); greys are grid, axes and text.
         if (r - g).abs() > 60 || (g - b).abs() > 60 || (r - b).abs() > 60 {
             coloured += 1;
-            hash = (hash ^ (coloured as u64 * 31 + r as u64 + (g as u64) << 8))
+            hash = (hash ^ ((coloured as u64 * 31 + r as u64 + g as u64) << 8))
                 .wrapping_mul(1099511628211);
         }
     }

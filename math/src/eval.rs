@@ -340,7 +340,7 @@ impl Compiler<'_> {
                     Some(n) if n.fract() == 0.0 && n.abs() <= 64.0 => {
                         self.push(Instr::PowInt(base, n as i32))
                     }
-                    Some(n) if n == 0.5 => self.push(Instr::Call(Func::Sqrt, base)),
+                    Some(0.5) => self.push(Instr::Call(Func::Sqrt, base)),
                     Some(n) => match odd_denominator_fraction(n) {
                         Some((p, q)) => self.push(Instr::PowOddRoot(base, p, q)),
                         None => {

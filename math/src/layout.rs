@@ -176,7 +176,7 @@ fn starts_with_number(l: &Layout) -> bool {
 fn operand(e: &Expr, min_prec: u8, right: bool, m: Option<&Expr>) -> Layout {
     let fence = prec(e) < min_prec || (right && is_negative(e));
     // Fractions are self-delimiting: no parentheses around a fraction inside a product.
-    if fence && !matches!(e, Expr::Div(..)) || (fence && min_prec > 4) {
+    if fence && (min_prec > 4 || !matches!(e, Expr::Div(..))) {
         Layout::Paren(Box::new(lay(e, m)))
     } else {
         lay(e, m)
@@ -409,10 +409,10 @@ pub fn mathml(l: &Layout, out: &mut String) {
             out.push_str("<mrow>");
             for (i, item) in items.iter().enumerate() {
                 mathml(item, out);
-                if matches!(item, Layout::Func(_)) || is_func_sup(item) {
-                    if matches!(items.get(i + 1), Some(Layout::Paren(_))) {
-                        out.push_str("<mo>&#x2061;</mo>");
-                    }
+                if (matches!(item, Layout::Func(_)) || is_func_sup(item))
+                    && matches!(items.get(i + 1), Some(Layout::Paren(_)))
+                {
+                    out.push_str("<mo>&#x2061;</mo>");
                 }
             }
             out.push_str("</mrow>");

@@ -26,6 +26,9 @@ pub(crate) fn gcd(mut a: i64, mut b: i64) -> i64 {
 /// `checked_*` never has to fail half-way through a sum of products.
 const RAT_LIMIT: i64 = 1 << 40;
 
+// `add`, `mul`, `neg` are exact where they can be and say so in their type (`Number`);
+// operators would hide that.
+#[allow(clippy::should_implement_trait)]
 impl Number {
     pub const ZERO: Number = Number::Rat(0, 1);
     pub const ONE: Number = Number::Rat(1, 1);

@@ -133,7 +133,7 @@ pub fn correct_digits(approx: f64, exact: f64, shown: usize) -> usize {
         b.push(0);
         zeros -= 1;
     }
-    let aligned = std::iter::repeat(0).take(zeros).chain(b);
+    let aligned = std::iter::repeat_n(0, zeros).chain(b);
     a.iter().zip(aligned).take_while(|(x, y)| **x == *y).count()
 }
 
@@ -236,6 +236,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::approx_constant)] // π's first digits, on purpose
     fn correct_digits_are_the_exact_values_digits_in_the_same_places() {
         let pi = std::f64::consts::PI;
         let cases = [

@@ -580,8 +580,8 @@ impl Parser<'_> {
                 self.expect_close(t.span)?;
                 let radicand = self.operand_after(POW_BP.1, &t)?;
                 Ok(match index {
-                    Expr::Num(n) if n == 3.0 => Expr::call(Func::Cbrt, radicand),
-                    Expr::Num(n) if n == 2.0 => Expr::call(Func::Sqrt, radicand),
+                    Expr::Num(3.0) => Expr::call(Func::Cbrt, radicand),
+                    Expr::Num(2.0) => Expr::call(Func::Sqrt, radicand),
                     n => Expr::pow(radicand, Expr::div(Expr::num(1.0), n)),
                 })
             }

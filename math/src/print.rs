@@ -364,7 +364,7 @@ fn unicode_text(text: &str) -> String {
                 .take_while(|d| d.is_ascii_digit())
                 .collect();
             let next = chars.get(i + 1 + digits.len());
-            if !next.is_some_and(|n| *n == '.') {
+            if next.is_none_or(|n| *n != '.') {
                 out.extend(digits.chars().map(superscript));
                 i += 1 + digits.len();
                 continue;

@@ -223,9 +223,9 @@ impl Net {
                 Loss::CrossEntropy => out - y,
             } / 4.0;
             g.b2 += delta2;
-            for j in 0..n {
-                g.w2[j] += delta2 * a1[j];
-                let delta1 = delta2 * self.w2[j] * a1[j] * (1.0 - a1[j]);
+            for (j, &a) in a1.iter().enumerate().take(n) {
+                g.w2[j] += delta2 * a;
+                let delta1 = delta2 * self.w2[j] * a * (1.0 - a);
                 g.b1[j] += delta1;
                 g.w1[j][0] += delta1 * x[0];
                 g.w1[j][1] += delta1 * x[1];

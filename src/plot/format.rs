@@ -170,6 +170,7 @@ pub fn range(a: f64, b: f64) -> (String, String) {
     let magnitude = a.abs().max(b.abs()).max(width);
     // Digits down to a tenth of the width, at least the usual four decimals.
     let decimals = clamp((-width.log10()).ceil() + 1.0, 4.0, 15.0) as usize;
+    #[allow(clippy::manual_range_contains)] // NaN is not out of range here, as `contains` would say
     if magnitude >= 1e6 || magnitude < 1e-4 {
         let digits = ((magnitude / width).log10().ceil() as usize + 2).clamp(5, 16);
         return (scientific(a, digits), scientific(b, digits));

@@ -40,11 +40,13 @@ pub struct Score<'a> {
     pub right: bool,
     pub score: usize,
     pub max: usize,
+    /// The progress as it is kept (for a host that keeps it elsewhere too).
+    pub progress: &'a str,
     /// The whole record, in the page's words.
     pub details: &'a [(&'a str, f64)],
 }
 
-/// Posts `{type: "slope:score", page, params, right, score, max, …details}` to the parent
+/// Posts `{type: "slope:score", page, params, right, score, max, progress, …details}` to the parent
 /// window, when there is one.
 pub fn score(s: &Score) {
     let Some(parent) = browser::parent() else {
@@ -64,6 +66,7 @@ pub fn score(s: &Score) {
     set(&msg, "right", s.right.into());
     set(&msg, "score", (s.score as f64).into());
     set(&msg, "max", (s.max as f64).into());
+    set(&msg, "progress", s.progress.into());
     for (k, v) in s.details {
         set(&msg, k, (*v).into());
     }

@@ -186,7 +186,8 @@ try {
     const first = await p.evaluate(() => window.scores[0]);
     check('a check in Practice posts slope:score to the parent',
       first && first.page === '/practice' && first.params.set === '7' && first.params.n === '1' && first.right === false
-        && first.score === 0 && first.max === 10 && first.attempts === 1 && first.firstTry === 0 && first.hints === 0,
+        && first.score === 0 && first.max === 10 && first.attempts === 1 && first.firstTry === 0 && first.hints === 0
+        && first.progress === 'slope-practice-1 7 1.0.0.0' + ' 0.0.0.0'.repeat(9),
       JSON.stringify(first));
     const verdict = await frame.getByRole('status', { name: 'Verdict' }).textContent();
     check('the verdict is in the Verdict status region', verdict.startsWith('Not quite'), verdict);

@@ -245,19 +245,34 @@ try {
     await context.close();
   }
 
-  // 5. A shared computer: a new attempt never starts from the last student's progress.
+  // 5. A reset starts the set again on the page; the gradebook keeps the best score.
   {
+    const context = await browser.newContext();
+    const seed = 'slope-practice-1 1 0.0.0.0' + ' 1.1.1.0'.repeat(7) + ' 0.0.0.0'.repeat(2);
+    const { page, slope } = await launch(context, 'practice', 'runtime', { ...mastery, suspend_data: seed, core: { entry: 'resume', lesson_status: 'passed', score: { raw: '70' } } });
+    await slope.getByTestId('reset').click();
+    await answer(slope, derivative(await functionOf(slope)));
+    const cmi = await cmiOf(page);
+    check('after Reset progress and one right answer: the page shows 1 of 10, the grade stays 70 and passed',
+      (await progressLine(slope)).startsWith('Set 1: 1 of 10 right') && cmi.core.score.raw === '70' && cmi.core.lesson_status === 'passed'
+        && cmi.suspend_data === 'slope-practice-1 1 1.1.1.0' + ' 0.0.0.0'.repeat(9), JSON.stringify({ core: cmi.core, s: cmi.suspend_data }));
+    await context.close();
+  }
+
+  // 6. A shared computer, or another course with the same set: a student never starts from
+  // someone else's progress, on a new attempt or on a return with nothing kept.
+  for (const entry of ['ab-initio', 'resume']) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(host);
     await page.evaluate(() => localStorage.setItem('slope-practice-1:set-1', 'slope-practice-1 1' + ' 1.1.1.0'.repeat(10)));
     await page.close();
-    const { slope } = await launch(context, 'practice', 'runtime', { ...mastery, core: { entry: 'ab-initio' } });
-    check('a new attempt starts at 0 of 10 whatever this browser kept', (await progressLine(slope)).startsWith('Set 1: 0 of 10 right'), await progressLine(slope));
+    const { slope } = await launch(context, 'practice', 'runtime', { ...mastery, core: { entry } });
+    check(`entry "${entry}" with no suspend data starts at 0 of 10 whatever this browser kept`, (await progressLine(slope)).startsWith('Set 1: 0 of 10 right'), await progressLine(slope));
     await context.close();
   }
 
-  // 6. Broken and hostile APIs: the page works as on the site, with local storage.
+  // 7. Broken and hostile APIs: the page works as on the site, with local storage.
   for (const api of ['missing', 'throwing', 'refusing', 'hostile']) {
     const context = await browser.newContext();
     const seeded = 'slope-practice-1 1 0.0.0.0 2.1.0.0' + ' 0.0.0.0'.repeat(8);
@@ -279,7 +294,7 @@ try {
     await context.close();
   }
 
-  // 7. A lesson page: completed when its end has been on screen, or when the student used it.
+  // 8. A lesson page: completed when its end has been on screen, or when the student used it.
   {
     const context = await browser.newContext();
     const { page, frame } = await launch(context, 'lesson');

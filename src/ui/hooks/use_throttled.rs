@@ -9,6 +9,8 @@ use yew::prelude::*;
 
 /// `value` as last published: at once when the previous publication is older than `millis`,
 /// otherwise when that much time has passed (with whatever the value is by then).
+// `#[hook]` restates the bounds in the function it writes.
+#[allow(clippy::multiple_bound_locations)]
 #[hook]
 pub fn use_throttled<T: Clone + PartialEq + 'static>(value: T, millis: u32) -> T {
     let shown = use_state(|| value.clone());

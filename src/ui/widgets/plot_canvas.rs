@@ -252,7 +252,7 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
                     if !movable {
                         return;
                     }
-                    let Some(t) = transform.borrow().clone() else {
+                    let Some(t) = *transform.borrow() else {
                         return;
                     };
                     e.prevent_default();
@@ -362,7 +362,7 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
         let transform = transform.clone();
         let handles = props.overlay.handles.clone();
         move |e: &PointerEvent| -> Option<(f64, (usize, f64))> {
-            let t = transform.borrow().clone()?;
+            let t = (*transform.borrow())?;
             let dpr = size.dpr;
             let screen = (e.offset_x() as f64 * dpr, e.offset_y() as f64 * dpr);
             let nearest = handles
@@ -439,7 +439,7 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
                     }
                 }
                 Some(Drag::Handle(i)) => {
-                    if let Some(t) = transform.borrow().clone() {
+                    if let Some(t) = *transform.borrow() {
                         let screen = (
                             e.offset_x() as f64 * size.dpr,
                             e.offset_y() as f64 * size.dpr,
@@ -536,7 +536,9 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
 }
 
 /// A plot with a fixed view (the page scrolls over it; no zoom or pan), drawing `curve` of
-/// `study` with an overlay and, optionally, a second function dashed over it.
+/// `study` with an overlay and, optionally, a second function dashed over it. (One argument
+/// per prop of the `PlotCanvas` it writes.)
+#[allow(clippy::too_many_arguments)]
 pub fn fixed_plot(
     study: Rc<Study>,
     curve: Curve,

@@ -250,7 +250,17 @@ pub fn use_page() -> Html {
     );
     let st = s.settings;
     type Set = fn(&mut Settings, f64);
-    let sliders: [(&str, &str, (f64, f64), f64, f64, f64, Set, &'static str); 4] = [
+    type Slider = (
+        &'static str,
+        &'static str,
+        (f64, f64),
+        f64,
+        f64,
+        f64,
+        Set,
+        &'static str,
+    );
+    let sliders: [Slider; 4] = [
         (
             "Hidden neurons",
             "hidden",

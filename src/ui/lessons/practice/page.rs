@@ -126,7 +126,8 @@ fn keep(
 ) {
     let mut p = (**progress).clone();
     change(&mut p);
-    report::store(&Progress::key(p.set), &p.to_text());
+    let text = p.to_text();
+    report::store(&Progress::key(p.set), &text);
     let r = p.records[n - 1];
     report::score(&report::Score {
         page: Page::Practice.path(),
@@ -134,6 +135,7 @@ fn keep(
         right,
         score: p.score(),
         max: SET_SIZE,
+        progress: &text,
         details: &[
             ("firstTry", p.first_tries() as f64),
             ("attempts", f64::from(r.attempts)),
