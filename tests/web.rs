@@ -70,19 +70,27 @@ async fn mount_another(query: &str) -> Element {
     host
 }
 
-/// Waits (up to 2 s) until both plots under `host` have been drawn.
-async fn wait_for_plots(host: &Element) {
-    for _ in 0..100 {
+/// Waits until `done()` holds, checking every 20 ms; after 10 s the test fails, saying what
+/// it waited for. (A wait never decides a test by running out.)
+async fn wait_until(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..500 {
+        if done() {
+            return;
+        }
         sleep(20).await;
-        if host
-            .query_selector_all("canvas[data-testid^='plot-'][data-drawn='true']")
+    }
+    panic!("waited 10 s for {what}");
+}
+
+/// Waits until both plots under `host` have been drawn.
+async fn wait_for_plots(host: &Element) {
+    wait_until("both plots to be drawn", || {
+        host.query_selector_all("canvas[data-testid^='plot-'][data-drawn='true']")
             .unwrap()
             .length()
             == 2
-        {
-            break;
-        }
-    }
+    })
+    .await;
 }
 
 fn find(host: &Element, testid: &str) -> Element {
@@ -509,17 +517,10 @@ async fn play_brings_the_secant_onto_the_tangent() {
     play.dyn_ref::<web_sys::HtmlElement>().unwrap().click();
     sleep(300).await;
     assert_eq!(play.text_content().unwrap(), "Pause");
-    for _ in 0..60 {
-        sleep(100).await;
-        if play.text_content().unwrap() == "Play" {
-            break;
-        }
-    }
-    assert_eq!(
-        play.text_content().unwrap(),
-        "Play",
-        "the animation finishes"
-    );
+    wait_until("the animation to finish", || {
+        play.text_content().unwrap() == "Play"
+    })
+    .await;
     let err = number(&readout(&host, "error"));
     assert!(err < 1e-5, "|Q(h) − f′(x0)| = {err}");
     assert!(number(&readout(&host, "h").replace("10⁻⁷", "1e-7")) <= 1e-6);
@@ -906,12 +907,10 @@ async fn mount_site(hash: &str) -> Element {
     document().body().unwrap().append_child(&host).unwrap();
     let app = yew::Renderer::<slope::ui::App>::with_root(host.clone()).render();
     SITES.with(|s| s.borrow_mut().push(app));
-    for _ in 0..100 {
-        sleep(20).await;
-        if host.query_selector("main h1").unwrap().is_some() {
-            break;
-        }
-    }
+    wait_until("the page's h1", || {
+        host.query_selector("main h1").unwrap().is_some()
+    })
+    .await;
     host
 }
 
@@ -1081,15 +1080,13 @@ async fn the_readout_is_spoken_at_most_once_a_second() {
     let play: web_sys::HtmlElement = find(&host, "play").dyn_into().unwrap();
     let started = slope::ui::perf::now_ms();
     play.click();
-    // Play takes about 3 s; a loaded machine may take longer, so wait for its end (up to
-    // 30 s) and allow one announcement per second it actually took, plus the last one.
+    // Play takes about 3 s; a loaded machine may take longer, so wait for its end and
+    // allow one announcement per second it actually took, plus the last one.
     sleep(500).await;
-    for _ in 0..60 {
-        if find(&host, "play").text_content().unwrap() == "Play" {
-            break;
-        }
-        sleep(500).await;
-    }
+    wait_until("Play to end", || {
+        find(&host, "play").text_content().unwrap() == "Play"
+    })
+    .await;
     let seconds = (slope::ui::perf::now_ms() - started) / 1000.0;
     sleep(1100).await;
     observer.disconnect();
@@ -1745,13 +1742,10 @@ async fn play_until_it_stops(host: &Element) {
     press(host, "play");
     sleep(50).await;
     assert_eq!(find(host, "play").text_content().unwrap(), "Pause");
-    for _ in 0..60 {
-        if find(host, "play").text_content().unwrap() == "Play" {
-            return;
-        }
-        sleep(500).await;
-    }
-    panic!("Play did not stop by itself");
+    wait_until("Play to stop by itself", || {
+        find(host, "play").text_content().unwrap() == "Play"
+    })
+    .await;
 }
 
 fn press(host: &Element, testid: &str) {
@@ -2092,16 +2086,12 @@ async fn open_practice(hash: &str) -> Element {
     }
     let host = mount_site(hash).await;
     assert_eq!(h1(&host), "Practice");
-    for _ in 0..50 {
-        if host
-            .query_selector("[data-testid='check']")
+    wait_until("Practice's Check button", || {
+        host.query_selector("[data-testid='check']")
             .unwrap()
             .is_some()
-        {
-            break;
-        }
-        sleep(20).await;
-    }
+    })
+    .await;
     sleep(400).await; // the function is read after the field's debounce
     host
 }
@@ -2157,16 +2147,12 @@ async fn practice_judges_x_squared_and_keeps_the_sets_progress() {
     );
     // The two derivatives drawn, the gap shaded and said.
     let plot = find(&host, "compare-plot");
-    for _ in 0..50 {
-        if plot
-            .query_selector("canvas[data-drawn='true']")
+    wait_until("the comparison plot to be drawn", || {
+        plot.query_selector("canvas[data-drawn='true']")
             .unwrap()
             .is_some()
-        {
-            break;
-        }
-        sleep(20).await;
-    }
+    })
+    .await;
     let canvas = plot.query_selector("canvas").unwrap().unwrap();
     assert_eq!(canvas.get_attribute("data-drawn").as_deref(), Some("true"));
     let label = canvas.get_attribute("aria-label").unwrap_or_default()

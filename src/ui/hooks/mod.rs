@@ -1,5 +1,6 @@
-//! Reusable hooks.
+//! Reusable hooks, and the memo key they share.
 
+pub mod by_ptr;
 pub mod use_address;
 pub mod use_animation;
 pub mod use_canvas_size;

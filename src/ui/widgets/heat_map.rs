@@ -20,6 +20,7 @@ use crate::plot::heatmap::Field;
 use crate::plot::theme::Theme;
 use crate::plot::ticks::Ticks;
 use crate::plot::transform::ScreenRect;
+use crate::ui::hooks::by_ptr::ByPtr;
 use crate::ui::hooks::use_canvas_size::{prefers_dark, use_canvas_size, CanvasSize};
 use crate::ui::perf;
 
@@ -252,7 +253,7 @@ pub fn heat_map(props: &HeatMapProps) -> Html {
     let canvas_ref = use_node_ref();
     let size = use_canvas_size(canvas_ref.clone());
     // The bitmap is made once per field; moving the point only redraws.
-    let image = use_memo(ByAddress(props.field.clone()), |f| bitmap(&f.0));
+    let image = use_memo(ByPtr(props.field.clone()), |f| bitmap(&f.0));
     let dragging = use_mut_ref(|| false);
     {
         let canvas_ref = canvas_ref.clone();
@@ -346,15 +347,5 @@ pub fn heat_map(props: &HeatMapProps) -> Html {
             </canvas>
             <figcaption>{ props.caption.clone() }</figcaption>
         </figure>
-    }
-}
-
-/// A field compared by identity, for the bitmap's memo.
-#[derive(Clone)]
-struct ByAddress(Rc<Field>);
-
-impl PartialEq for ByAddress {
-    fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &o.0)
     }
 }

@@ -18,6 +18,7 @@ use crate::plot::describe::describe_curve;
 use crate::plot::overlay::Overlay;
 use crate::plot::view::View;
 use crate::plot::{Curve as PlotCurve, Dash, Line, Marker, PlotModel, Theme, Transform};
+use crate::ui::hooks::by_ptr::ByPtr;
 use crate::ui::hooks::use_canvas_size::{prefers_dark, use_canvas_size, CanvasSize};
 use crate::ui::perf;
 
@@ -26,16 +27,6 @@ use crate::ui::perf;
 pub enum Curve {
     F,
     Df,
-}
-
-/// An `Rc<Study>` compared by identity, for memo keys.
-#[derive(Clone)]
-struct ByPtr(Rc<Study>);
-
-impl PartialEq for ByPtr {
-    fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &o.0)
-    }
 }
 
 #[derive(Properties)]

@@ -11,6 +11,8 @@ use yew::prelude::*;
 use crate::math::Study;
 use crate::ui::browser;
 use crate::ui::course::Page;
+use crate::ui::hooks::by_ptr::ByPtr;
+use crate::ui::hooks::use_address::use_address_with;
 use crate::ui::hooks::use_debounce::use_debounce;
 use crate::ui::query;
 use crate::ui::widgets::function_input::FunctionInput;
@@ -27,22 +29,11 @@ use super::url::{query_from_state, state_from_query};
 
 /// How long typing must pause before the plots follow.
 const DEBOUNCE_MS: u32 = 150;
-/// How long the state must rest before the address bar is updated.
-const URL_QUIET_MS: u32 = 250;
 
 thread_local! {
     /// The explorer's last address in this tab, so leaving for another page and coming back
     /// through the table of contents finds the function where the student left it.
     static REMEMBERED: RefCell<Option<String>> = const { RefCell::new(None) };
-}
-
-/// The parsed study and its parameters' values, as a memo key: the study by identity.
-struct StudyKey(Rc<Option<Rc<Study>>>, Vec<f64>);
-
-impl PartialEq for StudyKey {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0) && self.1 == other.1
-    }
 }
 
 /// The explorer page, as a hook (the shell's lesson host runs it; tests mount it in a
@@ -80,42 +71,31 @@ pub fn use_explorer(query: Option<AttrValue>, detached: bool) -> Html {
         .as_ref()
         .map(|s| state.param_values(&s.parameters))
         .unwrap_or_default();
-    let study = use_memo(StudyKey(parsed.clone(), param_values.clone()), |key| {
-        key.0.as_ref().as_ref().map(|s| {
-            if s.parameters.is_empty() {
-                s.clone()
-            } else {
-                Rc::new(s.with_parameter_values(&key.1))
-            }
-        })
-    });
+    // The parsed study (by identity) and its parameters' values.
+    let study = use_memo(
+        (ByPtr(parsed.clone()), param_values.clone()),
+        |(ByPtr(parsed), values)| {
+            parsed.as_ref().as_ref().map(|s| {
+                if s.parameters.is_empty() {
+                    s.clone()
+                } else {
+                    Rc::new(s.with_parameter_values(values))
+                }
+            })
+        },
+    );
 
     // The address follows the state, but quietly: browsers refuse more than ~100 history
     // updates per 10 s, and dragging or playing changes the state every frame.
     let query = query_from_state(&state);
-    let written = use_mut_ref(|| (*start_query).clone());
-    let latest_query = use_mut_ref(String::new);
-    *latest_query.borrow_mut() = query.clone();
     let own_address = !detached;
-    let write_url = {
-        let latest_query = latest_query.clone();
-        let written = written.clone();
-        use_debounce(
-            URL_QUIET_MS,
-            Callback::from(move |_| {
-                let q = latest_query.borrow().clone();
-                if own_address {
-                    browser::replace_query(route, &q);
-                }
-                REMEMBERED.with(|r| *r.borrow_mut() = Some(q.clone()));
-                *written.borrow_mut() = q;
-            }),
-        )
-    };
-    {
-        let write_url = write_url.clone();
-        use_effect_with(query.clone(), move |_| write_url.emit(()));
-    }
+    let written = use_address_with(
+        route,
+        query.clone(),
+        own_address,
+        Callback::from(|q: String| REMEMBERED.with(|r| *r.borrow_mut() = Some(q))),
+        || (*start_query).clone(),
+    );
     // Back and Forward: an address we did not write is loaded as a whole new state.
     {
         let dispatch = dispatch.clone();
