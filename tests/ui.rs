@@ -984,6 +984,7 @@ mod partial {
 
 mod descent {
     use slope::plot::series::{dots, loss_polyline};
+    use slope::plot::transform::{ScreenRect, Transform};
     use slope::ui::lessons::gradient_descent::*;
     use slope::ui::reducer::Apply;
 
@@ -1091,10 +1092,7 @@ mod descent {
         assert_eq!(
             dots(
                 [(0.0, 0.0), (1.0, 1.0)].into_iter(),
-                (0.0, 1.0),
-                (0.0, 1.0),
-                10.0,
-                10.0
+                &Transform::new(ScreenRect::sized(10.0, 10.0), (0.0, 1.0), (0.0, 1.0)).unwrap()
             ),
             "M0.0,10.0h0M10.0,0.0h0"
         );

@@ -2,6 +2,7 @@
 //! kept honest when there are more epochs than pixels: each pixel column shows the lowest
 //! and the highest loss that fell in it) and a scatter of points as one path of dots.
 
+use super::transform::{ScreenRect, Transform};
 use crate::math::digits::fixed;
 
 /// The points of a polyline drawing `losses` (one per epoch) in a `width` × `height` box,
@@ -23,16 +24,22 @@ pub fn loss_polyline(losses: &[f64], width: f64, height: f64) -> (String, (i32, 
         lo.floor() as i32,
         (hi.ceil() as i32).max(lo.floor() as i32 + 1),
     );
+    let Some(t) = Transform::new(
+        ScreenRect::sized(width, height),
+        (0.0, width),
+        (lo as f64, hi as f64),
+    ) else {
+        return (String::new(), (lo, hi));
+    };
     let last = (losses.len().max(2) - 1) as f64;
     let columns = width.max(1.0) as usize;
     let mut out = String::new();
     let mut column = usize::MAX;
     let (mut min, mut max) = (0.0f64, 0.0f64);
     let flush = |column: usize, min: f64, max: f64, out: &mut String| {
-        let x = fixed(column as f64 * width / columns as f64, 1);
         for v in [max, min] {
-            let y = height - (v - lo as f64) / (hi - lo) as f64 * height;
-            out.push_str(&format!("{x},{} ", fixed(y, 1)));
+            let (x, y) = t.screen_from_value((column as f64 * width / columns as f64, v));
+            out.push_str(&format!("{},{} ", fixed(x, 1), fixed(y, 1)));
         }
     };
     for (i, v) in logs {
@@ -51,19 +58,12 @@ pub fn loss_polyline(losses: &[f64], width: f64, height: f64) -> (String, (i32, 
     (out.trim_end().to_string(), (lo, hi))
 }
 
-/// An SVG path drawing each point as a dot (a zero-length line with round caps), for
-/// `points` in `x_range` × `y_range` shown in a `width` × `height` box (y up).
-pub fn dots(
-    points: impl Iterator<Item = (f64, f64)>,
-    (x0, x1): (f64, f64),
-    (y0, y1): (f64, f64),
-    width: f64,
-    height: f64,
-) -> String {
+/// An SVG path drawing each value point as a dot (a zero-length line with round caps) where
+/// `t` puts it.
+pub fn dots(points: impl Iterator<Item = (f64, f64)>, t: &Transform) -> String {
     points
-        .map(|(x, y)| {
-            let sx = (x - x0) / (x1 - x0) * width;
-            let sy = height - (y - y0) / (y1 - y0) * height;
+        .map(|p| {
+            let (sx, sy) = t.screen_from_value(p);
             format!("M{},{}h0", fixed(sx, 1), fixed(sy, 1))
         })
         .collect()

@@ -3,7 +3,7 @@
 //! Gaps stay gaps: a new list starts wherever the samples break.
 
 use super::geometry::clip_polyline;
-use super::transform::ScreenRect;
+use super::transform::{ScreenRect, Transform};
 use crate::math::digits::fixed;
 use crate::math::sample::Samples;
 
@@ -16,20 +16,14 @@ pub fn polylines(
     width: f64,
     height: f64,
 ) -> Vec<String> {
-    let rect = ScreenRect {
-        left: 0.0,
-        top: 0.0,
-        width,
-        height,
-    };
-    let sx = width / (x_range.1 - x_range.0);
-    let sy = height / (y_range.1 - y_range.0);
     let mut out = Vec::new();
+    let Some(t) = Transform::new(ScreenRect::sized(width, height), x_range, y_range) else {
+        return out;
+    };
+    let rect = t.frame();
     let mut run = Vec::new();
     for segment in &samples.segments {
-        let screen = segment
-            .iter()
-            .map(|&(x, y)| ((x - x_range.0) * sx, height - (y - y_range.0) * sy));
+        let screen = segment.iter().map(|&p| t.screen_from_value(p));
         let _ = clip_polyline(screen, &rect, &mut run, |pts| {
             if pts.len() > 1 {
                 let text: Vec<String> = pts

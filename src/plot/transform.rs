@@ -12,6 +12,16 @@ pub struct ScreenRect {
 }
 
 impl ScreenRect {
+    /// A `width` × `height` box with its top left corner at the origin (an SVG's viewBox).
+    pub fn sized(width: f64, height: f64) -> ScreenRect {
+        ScreenRect {
+            left: 0.0,
+            top: 0.0,
+            width,
+            height,
+        }
+    }
+
     pub fn right(&self) -> f64 {
         self.left + self.width
     }

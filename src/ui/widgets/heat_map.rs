@@ -19,7 +19,7 @@ use crate::plot::geometry::clip_polyline;
 use crate::plot::heatmap::Field;
 use crate::plot::theme::Theme;
 use crate::plot::ticks::Ticks;
-use crate::plot::transform::ScreenRect;
+use crate::plot::transform::{ScreenRect, Transform};
 use crate::ui::hooks::by_ptr::ByPtr;
 use crate::ui::hooks::use_canvas_size::{prefers_dark, use_canvas_size, CanvasSize};
 use crate::ui::perf;
@@ -60,15 +60,15 @@ const BOTTOM: f64 = 36.0;
 const TOP: f64 = 8.0;
 const RIGHT: f64 = 10.0;
 
-/// The map's rectangle in CSS pixels: left, top, width, height.
-fn frame(size: CanvasSize) -> (f64, f64, f64, f64) {
+/// The map's rectangle in CSS pixels.
+fn frame(size: CanvasSize) -> ScreenRect {
     let (w, h) = (size.width as f64 / size.dpr, size.height as f64 / size.dpr);
-    (
-        LEFT,
-        TOP,
-        (w - LEFT - RIGHT).max(1.0),
-        (h - TOP - BOTTOM).max(1.0),
-    )
+    ScreenRect {
+        left: LEFT,
+        top: TOP,
+        width: (w - LEFT - RIGHT).max(1.0),
+        height: (h - TOP - BOTTOM).max(1.0),
+    }
 }
 
 /// The field's colours at grid resolution, on a canvas of their own, to be scaled.
@@ -101,13 +101,15 @@ fn draw(
         Theme::light(size.dpr)
     };
     let f = &p.field;
-    let (left, top, w, h) = frame(size);
-    let to_screen = |(x, y): (f64, f64)| {
-        (
-            left + (x - f.x.0) / (f.x.1 - f.x.0) * w,
-            top + (f.y.1 - y) / (f.y.1 - f.y.0) * h,
-        )
-    };
+    let rect = frame(size);
+    let ScreenRect {
+        left,
+        top,
+        width: w,
+        height: h,
+    } = rect;
+    let t = Transform::new(rect, f.x, f.y)?;
+    let to_screen = |p: (f64, f64)| t.screen_from_value(p);
     ctx.set_transform(size.dpr, 0.0, 0.0, size.dpr, 0.0, 0.0)
         .ok()?;
     ctx.set_fill_style_str(&theme.background.css());
@@ -183,12 +185,6 @@ fn draw(
     };
     if p.path.len() > 1 {
         // Only the parts inside the map, clipped exactly (a diverging run leaves it).
-        let rect = ScreenRect {
-            left,
-            top,
-            width: w,
-            height: h,
-        };
         ctx.begin_path();
         let mut run = Vec::new();
         let _ = clip_polyline(
@@ -283,13 +279,16 @@ pub fn heat_map(props: &HeatMapProps) -> Html {
                 height: (canvas.client_height().max(1)) as u32,
                 dpr: 1.0,
             };
-            let (left, top, w, h) = frame(size);
-            let tx = clamp((ox - left) / w, 0.0, 1.0);
-            let ty = clamp((oy - top) / h, 0.0, 1.0);
-            on_point.emit((
-                field.x.0 + tx * (field.x.1 - field.x.0),
-                field.y.1 - ty * (field.y.1 - field.y.0),
-            ));
+            let rect = frame(size);
+            let Some(t) = Transform::new(rect, field.x, field.y) else {
+                return;
+            };
+            // A drag past the edge holds the point at the edge.
+            let inside = (
+                clamp(ox, rect.left, rect.right()),
+                clamp(oy, rect.top, rect.bottom()),
+            );
+            on_point.emit(t.value_from_screen(inside));
         }
     };
     let onpointerdown = {

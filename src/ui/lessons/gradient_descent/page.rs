@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::math::digits::fixed;
 use crate::plot::geometry::clip_line;
 use crate::plot::series::dots;
-use crate::plot::transform::ScreenRect;
+use crate::plot::transform::{ScreenRect, Transform};
 use crate::ui::browser;
 use crate::ui::course::Page;
 use crate::ui::hooks::use_address::use_address;
@@ -34,28 +34,12 @@ fn fit_chart(s: &State) -> Html {
         (lo(&s.data.xs), hi(&s.data.xs)),
         (lo(&s.data.ys), hi(&s.data.ys)),
     );
-    let screen = |x: f64| {
-        let y = s.run.w * x + s.run.b;
-        (
-            (x - xr.0) / (xr.1 - xr.0) * W,
-            H - (y - yr.0) / (yr.1 - yr.0) * H,
-        )
-    };
+    let t = Transform::new(ScreenRect::sized(W, H), xr, yr);
+    let at = |t: &Transform, x: f64| t.screen_from_value((x, s.run.w * x + s.run.b));
     // The visible part of the line, clipped exactly (a diverged line may miss the box).
-    let rect = ScreenRect {
-        left: 0.0,
-        top: 0.0,
-        width: W,
-        height: H,
-    };
-    let line = clip_line(screen(xr.0), screen(xr.1), &rect);
-    let path = dots(
-        s.data.xs.iter().copied().zip(s.data.ys.iter().copied()),
-        xr,
-        yr,
-        W,
-        H,
-    );
+    let line = t.and_then(|t| clip_line(at(&t, xr.0), at(&t, xr.1), &t.frame()));
+    let points = s.data.xs.iter().copied().zip(s.data.ys.iter().copied());
+    let path = t.map(|t| dots(points, &t)).unwrap_or_default();
     let label = fit_label(&s.run);
     html! {
         <figure class="chart">
