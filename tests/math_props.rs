@@ -26,11 +26,12 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::{TestCaseError, TestCaseResult, TestRunner};
 
+use slope::math::diff::substitute;
 use slope::math::func::{sigmoid, ALL, LEAKY_SLOPE};
 use slope::math::layout::math_element;
 use slope::math::{
     differentiate, eval_at, explain, parse, simplify, to_latex, to_mathml, to_text, to_unicode,
-    Constant, Expr, Func, Order, Phase, Program, Rule, Segment,
+    Constant, Expr, Func, Kept, Order, Phase, Program, Rule, Segment, Step,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -797,6 +798,74 @@ fn unsimplified_derivative_matches_finite_differences() {
 
 // ---------------------------------------------------------------------------------------------
 // 2. One property per rule family.
+
+/// Each rule's record — its children's inputs and what it keeps (`Step::kept`) — is the
+/// rule's own choice: the parts put back together are the step's input, and a kept factor
+/// is free of the variable. Explanations state the record without working it out again.
+#[test]
+fn rule_records_name_what_the_children_differentiate() {
+    fn agree(s: &Step, var: &str) -> TestCaseResult {
+        let inputs: Vec<&Expr> = s.children.iter().map(|c| &c.input).collect();
+        let operands = s.input.operands();
+        let text = to_text(&s.input);
+        match (&s.kept, s.rule, &inputs[..]) {
+            (Kept::Factor(factor), Rule::ConstantMultiple, [rest]) => {
+                prop_assert!(
+                    !factor.contains_var(var),
+                    "{text} keeps {}",
+                    to_text(factor)
+                );
+                let rebuilt = match &s.input {
+                    Expr::Neg(a) => **a == **rest && *factor == Expr::Num(-1.0),
+                    Expr::Mul(a, b) => {
+                        [&**a, &**b] == [factor, *rest] || [&**a, &**b] == [*rest, factor]
+                    }
+                    Expr::Div(a, b) => {
+                        **a == **rest && *factor == Expr::div(Expr::Num(1.0), (**b).clone())
+                    }
+                    _ => false,
+                };
+                prop_assert!(
+                    rebuilt,
+                    "{text} is not {} times {}",
+                    to_text(factor),
+                    to_text(rest)
+                );
+            }
+            (Kept::Name(u), Rule::Chain, [outer, inner]) => {
+                prop_assert_eq!(&substitute(outer, u, inner), &s.input, "{}", text);
+                agree(&s.children[0], u)?;
+                return agree(&s.children[1], var);
+            }
+            (Kept::Nothing, _, []) => {}
+            (Kept::Nothing, Rule::Rewrite | Rule::ChangeOfBase, [_]) => {}
+            (Kept::Nothing, Rule::Function(Func::Max | Func::Min), [u]) => {
+                prop_assert_eq!(operands[0], *u, "{}", text)
+            }
+            (
+                Kept::Nothing,
+                Rule::Sum
+                | Rule::Difference
+                | Rule::Product
+                | Rule::Quotient
+                | Rule::LogarithmicDifferentiation
+                | Rule::Function(Func::Max | Func::Min),
+                [u, v],
+            ) => prop_assert_eq!(&operands[..2], &[*u, *v], "{}", text),
+            (kept, rule, _) => {
+                prop_assert!(
+                    false,
+                    "{text}: {rule:?} with {kept:?} and {} children",
+                    inputs.len()
+                )
+            }
+        }
+        s.children.iter().try_for_each(|c| agree(c, var))
+    }
+    check("rule records", 512, expr_of_x(4), |e| {
+        agree(&differentiate(&e, "x").root, "x")
+    });
+}
 
 /// `x^n` for small integers and fractions: the derivative is `n x^(n-1)` exactly, on x > 0
 /// for every exponent and on x < 0 for integers and odd-denominator fractions (real roots).

@@ -144,9 +144,23 @@ pub struct Step {
     pub input: Expr,
     /// The derivative as the rule gives it (lightly tidied, not simplified).
     pub output: Expr,
+    /// The parts' derivatives: each child's `input` is the part it differentiates (u then v;
+    /// the chain rule's outer function in its own variable, then the inner function).
     pub children: Vec<Step>,
-    /// For the chain rule: the name given to the inner function and the inner function.
-    pub inner: Option<(String, Expr)>,
+    /// What the rule chose that no child shows.
+    pub kept: Kept,
+}
+
+/// A rule's own record beyond its children (SymPy Gamma's `ChainRule(inner, outer, …)`),
+/// made where the rule is chosen so that an explanation states it instead of working it out
+/// again.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kept {
+    Nothing,
+    /// The factor the constant multiple rule keeps (−1 for a negation, 1/c for a division).
+    Factor(Expr),
+    /// The name the chain rule gives its inner function (its outer child's variable).
+    Name(String),
 }
 
 /// The whole story of one derivative.
@@ -240,7 +254,15 @@ fn step(rule: Rule, input: &Expr, output: Expr, children: Vec<Step>) -> Step {
         input: input.clone(),
         output,
         children,
-        inner: None,
+        kept: Kept::Nothing,
+    }
+}
+
+/// A constant multiple step: `factor` kept, `part` differentiated.
+fn constant_multiple(e: &Expr, factor: Expr, part: Step, output: Expr) -> Step {
+    Step {
+        kept: Kept::Factor(factor),
+        ..step(Rule::ConstantMultiple, e, output, vec![part])
     }
 }
 
@@ -545,7 +567,7 @@ impl Context<'_> {
             Expr::Neg(a) => {
                 let inner = self.diff(a);
                 let out = mk_neg(inner.output.clone());
-                step(Rule::ConstantMultiple, e, out, vec![inner])
+                constant_multiple(e, Expr::Num(-1.0), inner, out)
             }
             Expr::Add(a, b) => {
                 let (da, db) = (self.diff(a), self.diff(b));
@@ -560,12 +582,12 @@ impl Context<'_> {
             Expr::Mul(a, b) if !self.depends(a) => {
                 let db = self.diff(b);
                 let out = mk_mul((**a).clone(), db.output.clone());
-                step(Rule::ConstantMultiple, e, out, vec![db])
+                constant_multiple(e, (**a).clone(), db, out)
             }
             Expr::Mul(a, b) if !self.depends(b) => {
                 let da = self.diff(a);
                 let out = mk_mul((**b).clone(), da.output.clone());
-                step(Rule::ConstantMultiple, e, out, vec![da])
+                constant_multiple(e, (**b).clone(), da, out)
             }
             Expr::Mul(a, b) => {
                 let (da, db) = (self.diff(a), self.diff(b));
@@ -578,7 +600,8 @@ impl Context<'_> {
             Expr::Div(a, b) if !self.depends(b) => {
                 let da = self.diff(a);
                 let out = mk_div(da.output.clone(), (**b).clone());
-                step(Rule::ConstantMultiple, e, out, vec![da])
+                let factor = Expr::div(Expr::Num(1.0), (**b).clone());
+                constant_multiple(e, factor, da, out)
             }
             Expr::Div(a, b) => {
                 let (da, db) = (self.diff(a), self.diff(b));
@@ -716,8 +739,9 @@ impl Context<'_> {
         let inner_step = self.diff(inner);
         let outer_at_inner = substitute(&outer_step.output, &u, inner);
         let out = mk_mul(outer_at_inner, inner_step.output.clone());
-        let mut s = step(Rule::Chain, e, out, vec![outer_step, inner_step]);
-        s.inner = Some((u, inner.clone()));
-        s
+        Step {
+            kept: Kept::Name(u),
+            ..step(Rule::Chain, e, out, vec![outer_step, inner_step])
+        }
     }
 }

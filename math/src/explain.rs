@@ -6,7 +6,7 @@
 //! formulas as MathML.
 
 use super::ast::Expr;
-use super::diff::{Derivation, Rule, Step};
+use super::diff::{Derivation, Kept, Rule, Step};
 use super::func::Func;
 use super::layout::{layout, Layout};
 use super::print::{prec, to_text};
@@ -385,9 +385,9 @@ fn needed<'a>(
         if s.children[..i].contains(c) {
             continue;
         }
-        let (child_var, child_at) = match (&s.inner, i) {
+        let (child_var, child_at) = match (&s.kept, i) {
             // The outer function's derivative is in the chain rule's own variable.
-            (Some((u, _)), 0) if s.rule == Rule::Chain => (u.clone(), at.to_vec()),
+            (Kept::Name(u), 0) => (u.clone(), at.to_vec()),
             _ => (var.to_string(), locate(here, at, &c.input, i)),
         };
         out.push((c, child_var, child_at));
@@ -428,168 +428,131 @@ fn find(e: &Expr, part: &Expr) -> Option<Vec<usize>> {
     None
 }
 
-/// The factor a constant multiple rule keeps, and the part it differentiates.
-fn constant_and_rest(s: &Step, var: &str) -> (Expr, Expr) {
-    match &s.input {
-        Expr::Neg(a) => (Expr::Num(-1.0), (**a).clone()),
-        Expr::Mul(a, b) if a.contains_var(var) => ((**b).clone(), (**a).clone()),
-        Expr::Mul(a, b) => ((**a).clone(), (**b).clone()),
-        Expr::Div(a, b) => (Expr::div(Expr::Num(1.0), (**b).clone()), (**a).clone()),
-        other => (other.clone(), other.clone()),
-    }
-}
-
-fn operands(s: &Step) -> (Expr, Expr) {
-    match s.input.operands()[..] {
-        [a, b, ..] => (a.clone(), b.clone()),
-        [a] => (a.clone(), a.clone()),
-        [] => (s.input.clone(), s.input.clone()),
-    }
-}
-
-/// The rewritten form a rewriting rule differentiates instead.
-fn rewritten(s: &Step) -> Expr {
-    s.children
-        .first()
-        .map(|c| c.input.clone())
-        .unwrap_or_else(|| s.input.clone())
-}
-
-/// The chain rule's inner variable, inner function and outer function.
-fn chain_parts(s: &Step) -> (String, Expr, Expr) {
-    let (u, inner) = s
-        .inner
-        .clone()
-        .unwrap_or_else(|| ("u".into(), s.input.clone()));
-    let outer = s
-        .children
-        .first()
-        .map(|c| c.input.clone())
-        .unwrap_or(Expr::var(&u));
-    (u, inner, outer)
-}
-
-fn child_output(s: &Step, i: usize) -> Expr {
-    s.children
-        .get(i)
-        .map(|c| c.output.clone())
-        .unwrap_or(Expr::Num(0.0))
-}
-
 /// Textbook order: what a rule needs, before its parts are differentiated.
 fn parts(s: &Step, var: &str, w: Style) -> Vec<Segment> {
-    let (a, b) = operands(s);
-    // `intro a and b outro`, the operands named (`u = …`) when `names` are given.
-    let two = |intro: &str, names: Option<[&str; 2]>, outro: &str| {
-        let part = |i: usize, e: &Expr| match names {
-            Some(n) => Segment::Equation(n[i].into(), e.clone()),
-            None => Segment::Math(e.clone()),
+    // `intro a and b outro`, the parts named (`u = …`) when `names` are given.
+    let two = |intro: &str, names: Option<[&str; 2]>, [a, b]: [&Step; 2], outro: &str| {
+        let part = |i: usize, c: &Step| match names {
+            Some(n) => Segment::Equation(n[i].into(), c.input.clone()),
+            None => Segment::Math(c.input.clone()),
         };
         vec![
             words(intro),
-            part(0, &a),
+            part(0, a),
             words(" and "),
-            part(1, &b),
+            part(1, b),
             words(outro),
         ]
     };
-    let pair = |intro: &str| two(&w.formula(intro, var), Some(["u", "v"]), ".");
-    match s.rule {
-        Rule::Sum => two("Sum rule: differentiate the terms ", None, " one at a time."),
-        Rule::Difference => two("Difference rule: differentiate ", None, " one at a time."),
-        Rule::ConstantMultiple => {
-            let (c, rest) = constant_and_rest(s, var);
-            vec![
-                words("Constant multiple rule: keep the factor "),
-                Segment::Math(c),
-                words(" and differentiate "),
-                Segment::Math(rest),
-                words("."),
-            ]
-        }
-        Rule::Product => pair("Product rule (uv){'} = {u'}v + u{v'}, name the parts: "),
-        Rule::Quotient => pair("Quotient rule (u/v){'} = ({u'}v − u{v'})/v², name the parts: "),
-        Rule::LogarithmicDifferentiation => pair(
-            "Logarithmic differentiation: the variable is in the base and the exponent, so write u^v = e^(v ln(u)) with ",
+    let pair = |intro: &str, uv| two(&w.formula(intro, var), Some(["u", "v"]), uv, ".");
+    match (s.rule, &s.kept, &s.children[..]) {
+        (Rule::Sum, _, [a, b]) => two(
+            "Sum rule: differentiate the terms ",
+            None,
+            [a, b],
+            " one at a time.",
         ),
-        Rule::Chain => {
-            let (u, inner, outer) = chain_parts(s);
-            vec![
-                words("Chain rule, name the parts: outer "),
-                Segment::Math(outer),
-                words(", inner "),
-                Segment::Equation(u, inner),
-                words("."),
-            ]
-        }
-        Rule::ChangeOfBase | Rule::Rewrite => vec![
+        (Rule::Difference, _, [a, b]) => two(
+            "Difference rule: differentiate ",
+            None,
+            [a, b],
+            " one at a time.",
+        ),
+        (Rule::ConstantMultiple, Kept::Factor(c), [rest]) => vec![
+            words("Constant multiple rule: keep the factor "),
+            Segment::Math(c.clone()),
+            words(" and differentiate "),
+            Segment::Math(rest.input.clone()),
+            words("."),
+        ],
+        (Rule::Product, _, [u, v]) => pair(
+            "Product rule (uv){'} = {u'}v + u{v'}, name the parts: ",
+            [u, v],
+        ),
+        (Rule::Quotient, _, [u, v]) => pair(
+            "Quotient rule (u/v){'} = ({u'}v − u{v'})/v², name the parts: ",
+            [u, v],
+        ),
+        (Rule::LogarithmicDifferentiation, _, [u, v]) => pair(
+            "Logarithmic differentiation: the variable is in the base and the exponent, so write u^v = e^(v ln(u)) with ",
+            [u, v],
+        ),
+        (Rule::Chain, Kept::Name(u), [outer, inner]) => vec![
+            words("Chain rule, name the parts: outer "),
+            Segment::Math(outer.input.clone()),
+            words(", inner "),
+            Segment::Equation(u.clone(), inner.input.clone()),
+            words("."),
+        ],
+        (Rule::ChangeOfBase | Rule::Rewrite, _, [to]) => vec![
             words(&format!("{}: write ", s.rule.title())),
             Segment::Math(s.input.clone()),
             words(" as "),
-            Segment::Math(rewritten(s)),
+            Segment::Math(to.input.clone()),
             words("."),
         ],
-        Rule::Function(Func::Max | Func::Min) if s.children.len() == 2 => {
-            let larger = if s.rule == Rule::Function(Func::Max) { "larger" } else { "smaller" };
+        (Rule::Function(f @ (Func::Max | Func::Min)), _, [u, v]) => {
+            let larger = if f == Func::Max { "larger" } else { "smaller" };
             two(
                 &format!("{}: where one of ", s.rule.title()),
                 None,
+                [u, v],
                 &format!(" is the {larger}, the derivative is that one's."),
             )
         }
-        _ => vec![
+        (Rule::Function(Func::Max | Func::Min), _, [u]) => vec![
             words(&format!("{}: both arguments are ", s.rule.title())),
-            Segment::Math(a.clone()),
+            Segment::Math(u.input.clone()),
             words("."),
         ],
+        // No rule makes another shape (tests/math_props.rs checks every record).
+        _ => describe(s, var, w),
     }
 }
 
 /// Textbook order: the rule put together from its parts' derivatives.
 fn combine(s: &Step, var: &str, w: Style) -> Vec<Segment> {
     let deriv = derivative(s, var, w);
-    let primes = |intro: &str| {
+    let primes = |intro: &str, du: &Step, dv: &Step| {
         vec![
             words(&w.formula(intro, var)),
-            Segment::Equation(w.prime("u", var), child_output(s, 0)),
+            Segment::Equation(w.prime("u", var), du.output.clone()),
             words(" and "),
-            Segment::Equation(w.prime("v", var), child_output(s, 1)),
+            Segment::Equation(w.prime("v", var), dv.output.clone()),
             words(": "),
             deriv.clone(),
         ]
     };
-    match s.rule {
-        Rule::Sum => vec![words("Sum rule, add the derivatives: "), deriv],
-        Rule::Difference => vec![words("Difference rule, subtract the derivatives: "), deriv],
-        Rule::ConstantMultiple => {
-            let (c, _) = constant_and_rest(s, var);
-            vec![
-                words("Constant multiple rule, multiply by "),
-                Segment::Math(c),
-                words(": "),
-                deriv,
-            ]
+    match (s.rule, &s.kept, &s.children[..]) {
+        (Rule::Sum, ..) => vec![words("Sum rule, add the derivatives: "), deriv],
+        (Rule::Difference, ..) => vec![words("Difference rule, subtract the derivatives: "), deriv],
+        (Rule::ConstantMultiple, Kept::Factor(c), _) => vec![
+            words("Constant multiple rule, multiply by "),
+            Segment::Math(c.clone()),
+            words(": "),
+            deriv,
+        ],
+        (Rule::Product, _, [du, dv]) => primes("Product rule, combine {u'}v + u{v'} with ", du, dv),
+        (Rule::Quotient, _, [du, dv]) => {
+            primes("Quotient rule, combine ({u'}v − u{v'})/v² with ", du, dv)
         }
-        Rule::Product => primes("Product rule, combine {u'}v + u{v'} with "),
-        Rule::Quotient => primes("Quotient rule, combine ({u'}v − u{v'})/v² with "),
-        Rule::LogarithmicDifferentiation => {
-            primes("Logarithmic differentiation, combine u^v ({v'} ln(u) + v {u'}/u) with ")
-        }
-        Rule::Chain => {
-            let (u, inner, _) = chain_parts(s);
-            vec![
-                words("Chain rule, put "),
-                Segment::Equation(u.clone(), inner),
-                words(&format!(
-                    " into the outer derivative and multiply by {} = ",
-                    w.ratio(&u, var)
-                )),
-                Segment::Math(child_output(s, 1)),
-                words(": "),
-                deriv,
-            ]
-        }
-        Rule::ChangeOfBase | Rule::Rewrite => {
+        (Rule::LogarithmicDifferentiation, _, [du, dv]) => primes(
+            "Logarithmic differentiation, combine u^v ({v'} ln(u) + v {u'}/u) with ",
+            du,
+            dv,
+        ),
+        (Rule::Chain, Kept::Name(u), [_, inner]) => vec![
+            words("Chain rule, put "),
+            Segment::Equation(u.clone(), inner.input.clone()),
+            words(&format!(
+                " into the outer derivative and multiply by {} = ",
+                w.ratio(u, var)
+            )),
+            Segment::Math(inner.output.clone()),
+            words(": "),
+            deriv,
+        ],
+        (Rule::ChangeOfBase | Rule::Rewrite, ..) => {
             vec![words(&format!("{}: ", s.rule.title())), deriv]
         }
         _ => describe(s, var, w),
@@ -614,45 +577,40 @@ fn describe(s: &Step, var: &str, w: Style) -> Vec<Segment> {
         Rule::Constant => vec![words("Constant rule: "), deriv, words(&format!(" (it does not change with {var})"))],
         Rule::Variable => vec![words("Variable rule: "), deriv],
         Rule::Power => vec![words("Power rule, bring the exponent down and lower it by one: "), deriv],
-        Rule::ConstantMultiple => {
-            let (constant, _) = constant_and_rest(s, var);
-            vec![words("Constant multiple rule, keep the factor "), Segment::Math(constant), words(": "), deriv]
-        }
+        Rule::ConstantMultiple => match &s.kept {
+            Kept::Factor(c) => vec![words("Constant multiple rule, keep the factor "), Segment::Math(c.clone()), words(": "), deriv],
+            _ => vec![words("Constant multiple rule: "), deriv],
+        },
         Rule::Sum => vec![words("Sum rule, differentiate term by term: "), deriv],
         Rule::Difference => vec![words("Difference rule, differentiate term by term: "), deriv],
-        Rule::Product => {
-            let (u, v) = operands(s);
-            vec![
-                words(&w.formula("Product rule (uv){'} = {u'}v + u{v'} with ", var)),
-                Segment::Equation("u".into(), u),
-                words(" and "),
-                Segment::Equation("v".into(), v),
-                words(": "),
-                deriv,
-            ]
+        Rule::Product | Rule::Quotient => {
+            let formula = match s.rule {
+                Rule::Product => "Product rule (uv){'} = {u'}v + u{v'} with ",
+                _ => "Quotient rule (u/v){'} = ({u'}v − u{v'})/v² with ",
+            };
+            let mut v = vec![words(&w.formula(formula, var))];
+            if let [u, v_] = &s.children[..] {
+                v.extend([
+                    Segment::Equation("u".into(), u.input.clone()),
+                    words(" and "),
+                    Segment::Equation("v".into(), v_.input.clone()),
+                    words(": "),
+                ]);
+            }
+            v.push(deriv);
+            v
         }
-        Rule::Quotient => {
-            let (u, v) = operands(s);
-            vec![
-                words(&w.formula("Quotient rule (u/v){'} = ({u'}v − u{v'})/v² with ", var)),
-                Segment::Equation("u".into(), u),
-                words(" and "),
-                Segment::Equation("v".into(), v),
-                words(": "),
-                deriv,
-            ]
-        }
-        Rule::Chain => {
-            let (u, inner, outer) = chain_parts(s);
-            vec![
+        Rule::Chain => match (&s.kept, &s.children[..]) {
+            (Kept::Name(u), [outer, inner]) => vec![
                 words("Chain rule with inner function "),
-                Segment::Equation(u.clone(), inner),
+                Segment::Equation(u.clone(), inner.input.clone()),
                 words(" and outer function "),
-                Segment::Math(outer),
-                words(&format!(": multiply the outer derivative (at {u}) by {}: ", w.ratio(&u, var))),
+                Segment::Math(outer.input.clone()),
+                words(&format!(": multiply the outer derivative (at {u}) by {}: ", w.ratio(u, var))),
                 deriv,
-            ]
-        }
+            ],
+            _ => vec![words("Chain rule: "), deriv],
+        },
         Rule::Exponential => vec![words("Exponential rule, e^x is its own derivative: "), deriv],
         // Stated in the step's own variable on a page of several variables: ∂/∂x a^x, or
         // d/du a^u inside a chain rule.
@@ -669,16 +627,17 @@ fn describe(s: &Step, var: &str, w: Style) -> Vec<Segment> {
             deriv,
         ],
         Rule::ChangeOfBase => vec![words("Change of base, rewrite with natural logarithms first: "), deriv],
-        Rule::Rewrite => {
-            vec![
+        Rule::Rewrite => match &s.children[..] {
+            [to] => vec![
                 words("Rewrite "),
                 Segment::Math(s.input.clone()),
                 words(" as "),
-                Segment::Math(rewritten(s)),
+                Segment::Math(to.input.clone()),
                 words(" and differentiate that: "),
                 deriv,
-            ]
-        }
+            ],
+            _ => vec![words("Rewrite: "), deriv],
+        },
         Rule::Function(f) => {
             let mut v = vec![words(&format!("{}: ", s.rule.title())), deriv];
             match f {

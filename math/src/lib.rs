@@ -29,7 +29,7 @@ pub mod speech;
 pub mod study;
 
 pub use ast::{Constant, Expr};
-pub use diff::{differentiate, Derivation, Rule, Step};
+pub use diff::{differentiate, Derivation, Kept, Rule, Step};
 pub use error::{ErrorKind, ParseError};
 pub use eval::{eval_at, Program};
 pub use explain::{explain, Line, Order, Phase, Segment};
