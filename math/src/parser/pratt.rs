@@ -1,416 +1,35 @@
-//! A Pratt parser (one `expr_bp` loop with binding powers, after matklad's "Simple but Powerful
-//! Pratt Parsing") that reads what students actually type: implicit multiplication (`2x`,
-//! `x(x+1)`, `(x+1)(x-1)`), `sin^2(x)`, `|x|`, `√x`, `sin x`, and splits runs of letters such
-//! as `xy` or `xsinx` into the names they are made of. It never panics: every failure is a
-//! `ParseError` with the span of the culprit, and nesting is bounded.
+//! The Pratt loop: binding powers, prefix and infix operators, implicit multiplication,
+//! names and calls. Over 600 lines because `ident` and `call` read every way students write
+//! a function name (`sin^2 x`, `sinx`, `log_2(x)`) and say why a reading fails.
 
-use super::ast::{Constant, Expr};
-use super::error::{ErrorKind, ParseError, MAX_INPUT_BYTES, MAX_NESTING, MAX_TREE_DEPTH};
-use super::func::{Func, ALL, LEAKY_SLOPE};
-use super::lexer::{tokenize, Tok, Token};
+use super::names::{split_letters, suggest, ADVICE, MEANINGS};
+use super::*;
 
-/// What the student typed, read: the function and, when they named it (`d/dt t^2`,
-/// `f(t) = t^2`), the variable they meant.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Reading {
-    pub expr: Expr,
-    pub variable: Option<String>,
-}
+pub(super) const ADD_BP: (u8, u8) = (1, 2);
+pub(super) const MUL_BP: (u8, u8) = (3, 4);
+pub(super) const PREFIX_BP: u8 = 5;
+pub(super) const POW_BP: (u8, u8) = (8, 7);
 
-/// Parses a whole input into an expression.
-pub fn parse(src: &str) -> Result<Expr, ParseError> {
-    read(src).map(|r| r.expr)
-}
-
-/// Parses a whole input, also reading what students write around a function: `y = …`,
-/// `f(x) = …`, `d/dx …` and `\frac{d}{dx} …` at the start are understood and dropped.
-/// Typed all in capitals (`SIN(X)`), the input is read in lower case.
-pub fn read(src: &str) -> Result<Reading, ParseError> {
-    let reading = read_styled(src)?;
-    // What is accepted prints as text that reads back (the echo, a link, a copied answer).
-    // Printing writes `p(ab)c` as `p*a*b*c`, one chain, which can be deeper than what was
-    // typed: a large input is accepted only if its printed text is not too deep. (Each level
-    // of nesting or of a chain takes an operation, so under MAX_NESTING operations the
-    // printed text cannot be too deep.)
-    if reading.expr.op_count() + 1 >= MAX_NESTING.min(MAX_TREE_DEPTH) {
-        if let Err(e) = read_plain(&crate::print::to_text(&reading.expr)) {
-            if e.kind == ErrorKind::TooDeep {
-                return Err(ParseError::new(ErrorKind::TooDeep, (0, src.len())));
-            }
-        }
-    }
-    Ok(reading)
-}
-
-/// `read` without the check of its printed text.
-fn read_styled(src: &str) -> Result<Reading, ParseError> {
-    if src.len() > MAX_INPUT_BYTES {
-        // Underline everything past the limit, starting on a character boundary.
-        let mut start = MAX_INPUT_BYTES;
-        while !src.is_char_boundary(start) {
-            start -= 1;
-        }
-        return Err(ParseError::new(
-            ErrorKind::TooLong { len: src.len() },
-            (start, src.len()),
-        ));
-    }
-    // Styled letters and digits (𝑥², 𝐱, 𝟐) are the plain ones: read the plain text, and
-    // point errors back at what was typed.
-    if src.chars().any(|c| crate::lexer::plain(c).is_some()) {
-        let mut plain = String::with_capacity(src.len());
-        let mut at = Vec::with_capacity(src.len() + 1);
-        for (i, c) in src.char_indices() {
-            let p = crate::lexer::plain(c).unwrap_or(c);
-            plain.push(p);
-            at.extend(std::iter::repeat_n(i, p.len_utf8()));
-        }
-        at.push(src.len());
-        return read_plain(&plain).map_err(|mut e| {
-            e.span = (at[e.span.0.min(plain.len())], at[e.span.1.min(plain.len())]);
-            e
-        });
-    }
-    read_plain(src)
-}
-
-/// `read` of text without styled letters.
-fn read_plain(src: &str) -> Result<Reading, ParseError> {
-    if src.trim().is_empty() {
-        return Err(ParseError::new(ErrorKind::Empty, (0, src.len())));
-    }
-    // All capitals with a name in them (`SIN(X)`, `LN X`, `PI R^2`) is caps lock: read it in
-    // lower case. Capital letters alone (`E^X`, `A X^2`) are letters of their own, E too:
-    // what Slope prints never has two capitals side by side, so it reads back as printed.
-    let shouting = !src.chars().any(|c| c.is_ascii_lowercase()) && has_name_in_capitals(src);
-    let lowered;
-    let src = if shouting {
-        lowered = src.to_ascii_lowercase();
-        lowered.as_str()
-    } else {
-        src
-    };
-    let mut toks = tokenize(src)?;
-    let variable = strip_wrapper(&mut toks);
-    // `d/dx * x^2`: the operator was written as a product.
-    if variable.is_some() && toks.first().is_some_and(|t| t.tok == Tok::Star) {
-        toks.remove(0);
-    }
-    if let Some(c @ ("e" | "pi" | "π")) = variable.as_deref() {
-        return Err(ParseError::new(
-            ErrorKind::ConstantVariable(c.to_string()),
-            (0, src.len().min(4)),
-        ));
-    }
-    // `d/dx` or `y =` with nothing after it.
-    if toks.first().is_some_and(|t| t.tok == Tok::Eof) {
-        return Err(ParseError::new(ErrorKind::Empty, (0, src.len())));
-    }
-    if let Some(e) = leftover_leibniz(&toks) {
-        return Err(e);
-    }
-    if let Some(t) = toks.iter().find(|t| t.tok == Tok::Equals) {
-        // `y = x^2 + y`: the name on the left is on the right too.
-        if let (Some(Tok::Ident(name)), Some(Tok::Equals)) =
-            (toks.first().map(|t| &t.tok), toks.get(1).map(|t| &t.tok))
-        {
-            let on_right = toks[2..].iter().any(|k| match &k.tok {
-                Tok::Ident(s) => {
-                    s == name
-                        || (s.chars().all(crate::lexer::is_letter)
-                            && split_letters(s, 0).iter().any(|(p, _)| p == name))
-                }
-                _ => false,
-            });
-            if name.chars().count() == 1 && on_right {
-                return Err(ParseError::new(
-                    ErrorKind::ImplicitEquation(name.clone()),
-                    t.span,
-                ));
-            }
-        }
-        return Err(ParseError::new(ErrorKind::Equation, t.span));
-    }
-    let mut p = Parser {
-        toks,
-        pos: 0,
-        depth: 0,
-        abs_depth: 0,
-        bare: false,
-        src,
-    };
-    let e = p.expr_bp(0)?;
-    let t = p.peek().clone();
-    match t.tok {
-        // Long chains (`x+x+…+x`) nest without parentheses; every later pass recurses
-        // through the tree, so its depth is bounded too (wasm's stack is small).
-        Tok::Eof if e.depth() > MAX_TREE_DEPTH => {
-            Err(ParseError::new(ErrorKind::TooDeep, (0, src.len())))
-        }
-        Tok::Eof => Ok(Reading { expr: e, variable }),
-        Tok::Comma => Err(p.comma_error(&t)),
-        Tok::RParen => Err(ParseError::new(ErrorKind::UnmatchedCloseParen, t.span)),
-        Tok::Pipe => Err(ParseError::new(
-            ErrorKind::UnexpectedToken("|".into()),
-            t.span,
-        )),
-        other => Err(ParseError::new(
-            ErrorKind::UnexpectedToken(other.describe()),
-            t.span,
-        )),
-    }
-}
-
-/// Parses a variable name (for `--var` and the UI's variable picker).
-pub fn parse_variable(name: &str) -> Result<String, ParseError> {
-    let span = (0, name.len());
-    match parse(name) {
-        Ok(Expr::Var(v)) => Ok(v),
-        _ => Err(ParseError::new(
-            ErrorKind::ExpectedVariable(name.to_string()),
-            span,
-        )),
-    }
-}
-
-/// Drops `y =`, `f(x) =`, `d/dx` or `\frac{d}{dx}` from the front of the tokens; returns the
-/// variable they name, if any.
-fn strip_wrapper(toks: &mut Vec<Token>) -> Option<String> {
-    let ident = |i: usize| match toks.get(i).map(|t| &t.tok) {
-        Some(Tok::Ident(s)) => Some(s.as_str()),
-        _ => None,
-    };
-    let is = |i: usize, t: Tok| toks.get(i).is_some_and(|k| k.tok == t);
-    let single_letter = |s: &str| s.chars().count() == 1 && s != "e";
-    // The name of a function (`y`, `f`), never its variable: `x = 2` is not a function.
-    let rest_has = |name: &str, from: usize| {
-        toks[from..].iter().any(|t| match &t.tok {
-            Tok::Ident(s) => {
-                s == name
-                    || (s.chars().all(crate::lexer::is_letter)
-                        && split_letters(s, 0).iter().any(|(p, _)| p == name))
-            }
-            _ => false,
-        })
-    };
-    let single_letter = |s: &str| single_letter(s) && s != "x" && !rest_has(s, 2);
-    // `y = …`, then perhaps `d/dx` after it.
-    if ident(0).is_some_and(single_letter) && is(1, Tok::Equals) {
-        toks.drain(..2);
-        return strip_leibniz(toks);
-    }
-    // `f(x) = …`
-    if ident(0).is_some_and(single_letter)
-        && is(1, Tok::LParen)
-        && ident(2).is_some_and(|v| {
-            let mut cs = v.chars();
-            cs.next().is_some_and(crate::lexer::is_letter)
-                && cs.all(|c| c.is_ascii_digit() || c == '_')
-        })
-        && is(3, Tok::RParen)
-        && is(4, Tok::Equals)
-    {
-        let v = ident(2).map(str::to_string);
-        toks.drain(..5);
-        return strip_leibniz(toks).or(v);
-    }
-    strip_leibniz(toks)
-}
-
-/// The variable of `dx`, `dt`, `dθ`, `dx_1`, `∂x`, `DX` (the name after its `d`): one
-/// letter, perhaps with a subscript, never a word (`dsin`).
-fn d_of(s: &str) -> Option<String> {
-    let v = s
-        .strip_prefix('d')
-        .or_else(|| s.strip_prefix('∂'))
-        .or_else(|| s.strip_prefix('D'))?;
-    let mut cs = v.chars();
-    let first = cs.next().filter(|c| crate::lexer::is_letter(*c))?;
-    let rest: String = cs.collect();
-    let subscript = rest.is_empty()
-        || rest.chars().all(|c| c.is_ascii_digit())
-        || rest
-            .strip_prefix('_')
-            .is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit()));
-    (subscript || v == "pi").then(|| format!("{first}{rest}"))
-}
-
-/// Drops one `d/dx`, `dy/dx`, `(d/dx)`, `d(…)/dx` or `\frac{d}{dx}` from the front of the
-/// tokens; returns the variable it names.
-fn strip_leibniz(toks: &mut Vec<Token>) -> Option<String> {
-    let ident = |i: usize| match toks.get(i).map(|t| &t.tok) {
-        Some(Tok::Ident(s)) => Some(s.as_str()),
-        _ => None,
-    };
-    let is = |i: usize, t: Tok| toks.get(i).is_some_and(|k| k.tok == t);
-    let d = |s: Option<&str>| matches!(s, Some("d" | "∂" | "D"));
-    // `ddx …`: d/dx without its slash.
-    if let Some(v) = ident(0)
-        .and_then(|n| n.strip_prefix("dd"))
-        .filter(|v| v.chars().count() == 1)
-    {
-        let v = v.to_string();
-        toks.remove(0);
-        return Some(v);
-    }
-    // `(d/dx) …`
-    if is(0, Tok::LParen) && d(ident(1)) && is(2, Tok::Slash) && is(4, Tok::RParen) {
-        if let Some(v) = ident(3).and_then(d_of) {
-            toks.drain(..5);
-            return Some(v);
-        }
-    }
-    // `d(…)/dx`
-    if d(ident(0)) && is(1, Tok::LParen) {
-        let mut depth = 0;
-        let close = toks.iter().enumerate().skip(1).find_map(|(i, t)| {
-            match t.tok {
-                Tok::LParen => depth += 1,
-                Tok::RParen => {
-                    depth -= 1;
-                    if depth == 0 {
-                        return Some(i);
-                    }
-                }
-                _ => {}
-            }
-            None
-        });
-        if let Some(k) = close {
-            if is(k + 1, Tok::Slash) && is(k + 3, Tok::Eof) {
-                if let Some(v) = ident(k + 2).and_then(d_of) {
-                    toks.drain(k + 1..k + 3);
-                    toks.remove(0);
-                    return Some(v);
-                }
-            }
-        }
-    }
-    // `dy/dx …`, `df/dx …`: what is being differentiated is named, then the function.
-    if ident(0).is_some_and(|n| n.chars().count() == 2 && d_of(n).is_some()) && is(1, Tok::Slash) {
-        if let Some(v) = ident(2).and_then(d_of) {
-            toks.drain(..3);
-            return Some(v);
-        }
-    }
-    // `d/d x …`
-    if d(ident(0)) && is(1, Tok::Slash) && d(ident(2)) {
-        if let Some(v) = ident(3)
-            .filter(|v| v.chars().count() == 1)
-            .map(str::to_string)
-        {
-            toks.drain(..4);
-            return Some(v);
-        }
-    }
-    // `d/dx …`, `∂/∂x …`
-    if d(ident(0)) && is(1, Tok::Slash) {
-        if let Some(v) = ident(2).and_then(d_of) {
-            toks.drain(..3);
-            return Some(v);
-        }
-    }
-    // `\frac{d}{dx} …`, `\frac{dy}{dx} …`, `\frac{\mathrm{d}}{\mathrm{d}x} …`
-    let top =
-        |s: Option<&str>| d(s) || s.is_some_and(|n| n.chars().count() == 2 && d_of(n).is_some());
-    if is(0, Tok::Frac)
-        && is(1, Tok::LParen)
-        && top(ident(2))
-        && is(3, Tok::RParen)
-        && is(4, Tok::LParen)
-    {
-        if is(6, Tok::RParen) {
-            if let Some(v) = ident(5).and_then(d_of) {
-                toks.drain(..7);
-                return Some(v);
-            }
-        }
-        if d(ident(5)) && is(7, Tok::RParen) {
-            if let Some(v) = ident(6).map(str::to_string) {
-                toks.drain(..8);
-                return Some(v);
-            }
-        }
-    }
-    None
-}
-
-/// Leibniz notation left after the front (`x^2 + d/dx x`, `d^2/dx^2 x^3`, `x^2 dx`) is an
-/// error that says what to type, never letters multiplied together.
-fn leftover_leibniz(toks: &[Token]) -> Option<ParseError> {
-    for (i, t) in toks.iter().enumerate() {
-        let Tok::Ident(name) = &t.tok else { continue };
-        let prev = |k: usize| i.checked_sub(k).map(|j| &toks[j].tok);
-        let next = |k: usize| toks.get(i + k).map(|t| &t.tok);
-        // `f(x)g(x)`, `y = f(x)`: a function with no formula to differentiate.
-        if matches!(name.as_str(), "f" | "g" | "h")
-            && next(1) == Some(&Tok::LParen)
-            && matches!(next(2), Some(Tok::Ident(v)) if v.chars().count() == 1)
-            && next(3) == Some(&Tok::RParen)
-        {
-            let end = toks[i + 3].span.1;
-            return Some(ParseError::new(
-                ErrorKind::AbstractFunction(name.clone()),
-                (t.span.0, end),
-            ));
-        }
-        // `d / d…` anywhere: `d/dsin x`.
-        if name == "d"
-            && next(1) == Some(&Tok::Slash)
-            && matches!(next(2), Some(Tok::Ident(n))
-                if n.strip_prefix('d').and_then(|r| r.chars().next()).is_some_and(crate::lexer::is_letter))
-        {
-            return Some(ParseError::new(
-                ErrorKind::Leibniz { second: false },
-                t.span,
-            ));
-        }
-        let after_slash = prev(1) == Some(&Tok::Slash);
-        let last = next(1) == Some(&Tok::Eof) && i > 0;
-        let powered = next(1) == Some(&Tok::Caret);
-        let grouped = prev(1) == Some(&Tok::LParen) && next(1) == Some(&Tok::RParen);
-        // After `/` a `d` takes a whole variable name (`a/dx1`, `a/dθ`): Leibniz too, never a
-        // variable called `dx1` (printed `d/dx1`, it would not read back).
-        let dv = (name.chars().count() == 2 || after_slash && name.starts_with('d'))
-            && d_of(name).is_some();
-        if dv && (after_slash || last || powered || grouped) {
-            let second = powered;
-            let kind = if second {
-                ErrorKind::Leibniz { second: true }
-            } else {
-                ErrorKind::Leibniz { second: false }
-            };
-            return Some(ParseError::new(kind, t.span));
-        }
-    }
-    None
-}
-
-const ADD_BP: (u8, u8) = (1, 2);
-const MUL_BP: (u8, u8) = (3, 4);
-const PREFIX_BP: u8 = 5;
-const POW_BP: (u8, u8) = (8, 7);
-
-struct Parser<'a> {
-    toks: Vec<Token>,
-    pos: usize,
-    depth: usize,
-    abs_depth: usize,
+pub(super) struct Parser<'a> {
+    pub(super) toks: Vec<Token>,
+    pub(super) pos: usize,
+    pub(super) depth: usize,
+    pub(super) abs_depth: usize,
     /// Inside a bare function argument (`sin x`): stop at explicit operators and function names.
-    bare: bool,
-    src: &'a str,
+    pub(super) bare: bool,
+    pub(super) src: &'a str,
 }
 
 impl Parser<'_> {
-    fn peek(&self) -> &Token {
+    pub(super) fn peek(&self) -> &Token {
         &self.toks[self.pos.min(self.toks.len() - 1)]
     }
 
-    fn peek_at(&self, k: usize) -> &Token {
+    pub(super) fn peek_at(&self, k: usize) -> &Token {
         &self.toks[(self.pos + k).min(self.toks.len() - 1)]
     }
 
-    fn next(&mut self) -> Token {
+    pub(super) fn next(&mut self) -> Token {
         let t = self.peek().clone();
         if self.pos < self.toks.len() - 1 {
             self.pos += 1;
@@ -418,7 +37,7 @@ impl Parser<'_> {
         t
     }
 
-    fn prev_text(&self) -> (String, (usize, usize)) {
+    pub(super) fn prev_text(&self) -> (String, (usize, usize)) {
         if self.pos == 0 {
             return (String::new(), (0, 0));
         }
@@ -426,7 +45,7 @@ impl Parser<'_> {
         (self.src[t.span.0..t.span.1].to_string(), t.span)
     }
 
-    fn enter(&mut self, span: (usize, usize)) -> Result<(), ParseError> {
+    pub(super) fn enter(&mut self, span: (usize, usize)) -> Result<(), ParseError> {
         self.depth += 1;
         if self.depth > MAX_NESTING {
             return Err(ParseError::new(ErrorKind::TooDeep, span));
@@ -434,7 +53,7 @@ impl Parser<'_> {
         Ok(())
     }
 
-    fn expr_bp(&mut self, min_bp: u8) -> Result<Expr, ParseError> {
+    pub(super) fn expr_bp(&mut self, min_bp: u8) -> Result<Expr, ParseError> {
         let span = self.peek().span;
         self.enter(span)?;
         let result = self.expr_bp_inner(min_bp);
@@ -442,7 +61,7 @@ impl Parser<'_> {
         result
     }
 
-    fn expr_bp_inner(&mut self, min_bp: u8) -> Result<Expr, ParseError> {
+    pub(super) fn expr_bp_inner(&mut self, min_bp: u8) -> Result<Expr, ParseError> {
         let mut lhs = self.prefix()?;
         loop {
             let t = self.peek().clone();
@@ -523,7 +142,7 @@ impl Parser<'_> {
     }
 
     /// A comma where no argument list is open: `1,5x` is a decimal comma.
-    fn comma_error(&self, comma: &Token) -> ParseError {
+    pub(super) fn comma_error(&self, comma: &Token) -> ParseError {
         let i = self
             .toks
             .iter()
@@ -548,7 +167,7 @@ impl Parser<'_> {
         ParseError::new(ErrorKind::UnexpectedToken(",".into()), comma.span)
     }
 
-    fn missing_operand(&self, at: &Token) -> ParseError {
+    pub(super) fn missing_operand(&self, at: &Token) -> ParseError {
         let (after, span) = self.prev_text();
         if after.is_empty() {
             ParseError::new(ErrorKind::MissingOperand { after }, at.span)
@@ -563,7 +182,7 @@ impl Parser<'_> {
         }
     }
 
-    fn prefix(&mut self) -> Result<Expr, ParseError> {
+    pub(super) fn prefix(&mut self) -> Result<Expr, ParseError> {
         let t = self.next();
         match t.tok {
             Tok::Num(x) => Ok(Expr::Num(x)),
@@ -635,7 +254,7 @@ impl Parser<'_> {
     }
 
     /// Parses the operand of a prefix operator, reporting a missing one against `op`.
-    fn operand_after(&mut self, bp: u8, op: &Token) -> Result<Expr, ParseError> {
+    pub(super) fn operand_after(&mut self, bp: u8, op: &Token) -> Result<Expr, ParseError> {
         match self.peek().tok {
             Tok::Eof | Tok::RParen | Tok::Comma | Tok::Star | Tok::Slash | Tok::Caret => {
                 let at = self.peek().clone();
@@ -659,7 +278,7 @@ impl Parser<'_> {
         }
     }
 
-    fn is_unmatched_close(&self, idx: usize) -> bool {
+    pub(super) fn is_unmatched_close(&self, idx: usize) -> bool {
         let mut depth: i64 = 0;
         for t in &self.toks[..=idx] {
             match t.tok {
@@ -671,7 +290,7 @@ impl Parser<'_> {
         depth < 0
     }
 
-    fn expect_close(&mut self, open: (usize, usize)) -> Result<(), ParseError> {
+    pub(super) fn expect_close(&mut self, open: (usize, usize)) -> Result<(), ParseError> {
         let t = self.peek().clone();
         match t.tok {
             Tok::RParen => {
@@ -688,7 +307,7 @@ impl Parser<'_> {
         }
     }
 
-    fn ident(&mut self, name: String, span: (usize, usize)) -> Result<Expr, ParseError> {
+    pub(super) fn ident(&mut self, name: String, span: (usize, usize)) -> Result<Expr, ParseError> {
         // `Sin x`, `Ln(x)`, `PI`: a name that is known in lower case is read in lower case, and
         // so is a run that starts with one, typed capitalised or in capitals (`Sinx`, `SINX`).
         // Any other capital is a letter of its own: `piE` is π·E, `Ex` is E·x.
@@ -728,12 +347,12 @@ impl Parser<'_> {
         }
         // `log_2(x)`, `log_10 x`, `log_b(x)`: the base written as a subscript.
         if let Some(base) = name.strip_prefix("log_") {
-            let base_expr = match super::decimal::parse_decimal(base) {
+            let base_expr = match crate::decimal::parse_decimal(base) {
                 Some(b) if b.is_finite() => Some(Expr::Num(b)),
                 _ if base == "e" => Some(Expr::Const(Constant::E)),
                 _ if base == "pi" || base == "π" => Some(Expr::Const(Constant::Pi)),
-                _ if super::lexer::greek(base).is_some() => {
-                    Some(Expr::var(super::lexer::greek(base).unwrap_or(base)))
+                _ if crate::lexer::greek(base).is_some() => {
+                    Some(Expr::var(crate::lexer::greek(base).unwrap_or(base)))
                 }
                 _ if base.chars().count() == 1 && base.chars().all(crate::lexer::is_letter) => {
                     Some(Expr::var(base))
@@ -755,7 +374,7 @@ impl Parser<'_> {
                 return Ok(with_base(self.call(Func::Log, span)?, b));
             }
         }
-        if let Some(g) = super::lexer::greek(&name) {
+        if let Some(g) = crate::lexer::greek(&name) {
             return Ok(Expr::Var(g.to_string()));
         }
         match name.as_str() {
@@ -852,7 +471,7 @@ impl Parser<'_> {
         Ok(Expr::Var(name))
     }
 
-    fn call(&mut self, f: Func, name_span: (usize, usize)) -> Result<Expr, ParseError> {
+    pub(super) fn call(&mut self, f: Func, name_span: (usize, usize)) -> Result<Expr, ParseError> {
         // `sin^2(x)`, `sin²(x)`: a power written on the function name; `sin^-1(x)` is arcsin.
         let mut power: Option<f64> = None;
         let kinds: Vec<Tok> = (0..5).map(|k| self.peek_at(k).tok.clone()).collect();
@@ -898,7 +517,7 @@ impl Parser<'_> {
                         return Err(ParseError::new(
                             ErrorKind::AmbiguousPower {
                                 name: f.name(),
-                                power: super::digits::shortest(p),
+                                power: crate::digits::shortest(p),
                             },
                             (name_span.0, end),
                         ))
@@ -994,7 +613,7 @@ impl Parser<'_> {
         })
     }
 
-    fn arguments(&mut self, open: (usize, usize)) -> Result<Vec<Expr>, ParseError> {
+    pub(super) fn arguments(&mut self, open: (usize, usize)) -> Result<Vec<Expr>, ParseError> {
         let mut args = Vec::new();
         if self.peek().tok == Tok::RParen {
             self.next();
@@ -1023,156 +642,4 @@ impl Parser<'_> {
             }
         }
     }
-}
-
-/// Whether `src` has a run of capitals that is, or starts with, a name we know in lower case
-/// (`SIN`, `LN`, `PI`, `SINX`, `THETA`, `ROUND`), as typed with caps lock on.
-fn has_name_in_capitals(src: &str) -> bool {
-    src.split(|c: char| !c.is_ascii_uppercase())
-        .filter(|run| run.len() > 1)
-        .any(|run| {
-            let lower = run.to_ascii_lowercase();
-            split_letters(&lower, 0).iter().any(|(p, _)| p.len() > 1)
-                || advice(&lower).is_some()
-                || MEANINGS.iter().any(|(n, _)| *n == lower)
-        })
-}
-
-/// Splits a run of letters into known names (longest first) and single-letter variables:
-/// `xy` → x, y; `xsinx` → x, sin, x; `pix` → pi, x.
-fn split_letters(name: &str, offset: usize) -> Vec<(String, (usize, usize))> {
-    let mut names: Vec<&str> = ALL.iter().map(|f| f.name()).collect();
-    names.extend(super::func::ALIASES.iter().map(|(a, _)| *a));
-    names.extend(super::lexer::GREEK_IN_RUNS);
-    names.push("pi");
-    super::sort::sort_by(&mut names, |a, b| b.len().cmp(&a.len()));
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < name.len() {
-        let rest = &name[i..];
-        let piece = names
-            .iter()
-            .find(|n| {
-                rest.starts_with(**n) && n.chars().all(crate::lexer::is_letter) && n.len() > 1
-            })
-            .map(|n| n.to_string())
-            .unwrap_or_else(|| rest.chars().next().map(String::from).unwrap_or_default());
-        let len = piece.len().max(1);
-        out.push((piece, (offset + i, offset + i + len)));
-        i += len;
-    }
-    out
-}
-
-/// Names students reach for that mean one of ours.
-const MEANINGS: [(&str, &str); 27] = [
-    ("sine", "sin"),
-    ("cosine", "cos"),
-    ("tangent", "tan"),
-    ("root", "sqrt"),
-    ("squareroot", "sqrt"),
-    ("cuberoot", "cbrt"),
-    ("signum", "sign"),
-    ("heaviside", "step"),
-    ("logistic", "sigmoid"),
-    ("sig", "sigmoid"),
-    ("lg", "log10"),
-    ("lb", "log2"),
-    ("int", "floor"),
-    ("maximum", "max"),
-    ("minimum", "min"),
-    ("absolute", "abs"),
-    ("tg", "tan"),
-    ("ctg", "cot"),
-    ("cotan", "cot"),
-    ("cosec", "csc"),
-    ("sen", "sin"),
-    ("arctg", "atan"),
-    ("arcctg", "acot"),
-    ("sh", "sinh"),
-    ("ch", "cosh"),
-    ("th", "tanh"),
-    ("leaky", "leaky_relu"),
-];
-
-/// Advice for names students reach for that have no function of ours.
-const ADVICE: [(&str, &str); 11] = [
-    (
-        "round",
-        "there is no rounding function; floor(x + 1/2) rounds to the nearest whole number.",
-    ),
-    (
-        "trunc",
-        "there is no truncation function; use floor(x) for x ≥ 0 or ceil(x) for x ≤ 0.",
-    ),
-    (
-        "softmax",
-        "softmax takes a whole vector, not one number; for one input try sigmoid(x).",
-    ),
-    ("sinc", "write it out: sin(x)/x."),
-    ("exponential", "write e^x or exp(x)."),
-    (
-        "mod",
-        "there is no remainder function; x - floor(x) is the fractional part.",
-    ),
-    ("swish", "write x*sigmoid(x)."),
-    (
-        "gelu",
-        "there is no gelu; x*sigmoid(1.702x) is very close to it.",
-    ),
-    ("elu", "there is no elu; leaky_relu(x, a) is the nearest."),
-    ("selu", "there is no selu; leaky_relu(x, a) is the nearest."),
-    ("frac", "write a/b (or \\frac{a}{b})."),
-];
-
-/// What to tell a student about a name we do not know, when there is more to say than
-/// "did you mean".
-pub fn advice(name: &str) -> Option<&'static str> {
-    let lower = name.to_ascii_lowercase();
-    ADVICE.iter().find(|(n, _)| *n == lower).map(|(_, a)| *a)
-}
-
-/// The function a mistyped name most likely meant: a name with that meaning (`signum`,
-/// `root`), one it starts with (`sine`, `cosine`), or one within a small edit distance
-/// (`sqr`, `sigmod`) — one edit for short names, two for long ones.
-pub fn suggest(name: &str) -> Option<&'static str> {
-    let lower = name.to_ascii_lowercase();
-    if let Some(f) = Func::from_name(&lower) {
-        return Some(f.name());
-    }
-    if let Some((_, f)) = MEANINGS.iter().find(|(n, _)| *n == lower) {
-        return Some(f);
-    }
-    if advice(&lower).is_some() || lower.chars().count() < 3 {
-        return None;
-    }
-    let prefix = ALL
-        .iter()
-        .map(|f| f.name())
-        .filter(|n| n.len() >= 2 && lower.starts_with(n))
-        .max_by_key(|n| n.len());
-    if prefix.is_some() {
-        return prefix;
-    }
-    let (best, dist) = ALL
-        .iter()
-        .map(|f| (f.name(), levenshtein(&lower, f.name())))
-        .min_by_key(|&(_, d)| d)?;
-    let allowed = if lower.chars().count() <= 4 { 1 } else { 2 };
-    (dist <= allowed).then_some(best)
-}
-
-fn levenshtein(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != cb);
-            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
