@@ -29,9 +29,9 @@ pub enum Curve {
     Df,
 }
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct PlotCanvasProps {
-    pub study: Rc<Study>,
+    pub study: ByPtr<Study>,
     pub curve: Curve,
     /// "f(x) = x²" — drawn as the plot's title and used in its accessible label.
     pub title: AttrValue,
@@ -63,53 +63,16 @@ pub struct PlotCanvasProps {
     /// A second function drawn dashed over the first (a Taylor polynomial), on the first's
     /// scale.
     #[prop_or_default]
-    pub extra: Option<Rc<Study>>,
+    pub extra: Option<ByPtr<Study>>,
 }
 
-impl PartialEq for PlotCanvasProps {
-    fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.study, &o.study)
-            && self.curve == o.curve
-            && self.title == o.title
-            && self.view == o.view
-            && self.cursor == o.cursor
-            && self.overlay == o.overlay
-            && self.overlay_text == o.overlay_text
-            && self.on_hover == o.on_hover
-            && self.on_zoom == o.on_zoom
-            && self.on_pan == o.on_pan
-            && self.on_reset == o.on_reset
-            && self.on_handle == o.on_handle
-            && self.movable == o.movable
-            && match (&self.extra, &o.extra) {
-                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-                (a, b) => a.is_none() && b.is_none(),
-            }
-    }
-}
-
-/// A sampled curve and the y range that shows it, computed together once per view.
+/// A sampled curve and the y range that shows it, computed together once per view. (It and
+/// the extra function's samples, sampled on their own so that a new Taylor polynomial does not
+/// resample f, are compared by identity, `ByPtr`: comparing hundreds of points on every
+/// render, a hover, would be wasted work.)
 struct Sampled {
     samples: Samples,
     y_range: (f64, f64),
-}
-
-/// Identity, not value: a new sampling is a new `Rc`, and comparing hundreds of points on
-/// every render (a hover) would be wasted work.
-impl PartialEq for Sampled {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self, other)
-    }
-}
-
-/// The extra function's samples, sampled on their own: a new Taylor polynomial does not
-/// resample f. Compared by identity, like `Sampled`.
-struct ExtraSampled(Option<Samples>);
-
-impl PartialEq for ExtraSampled {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self, other)
-    }
 }
 
 /// Everything one redraw needs.
@@ -276,7 +239,7 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
     let samples = {
         let width = size.css_width().round().max(1.0) as usize;
         let key = (
-            ByPtr(props.study.clone()),
+            props.study.clone(),
             props.curve,
             props.view.x_min.to_bits(),
             props.view.x_max.to_bits(),
@@ -298,17 +261,15 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
         let width = size.css_width().round().max(1.0) as usize;
         let view = props.view;
         let key = (
-            props.extra.clone().map(ByPtr),
+            props.extra.clone(),
             view.x_min.to_bits(),
             view.x_max.to_bits(),
             width,
         );
         use_memo(key, move |(extra, _, _, width)| {
-            ExtraSampled(
-                extra
-                    .as_ref()
-                    .map(|e| e.0.sample_f(view.x_min, view.x_max, *width)),
-            )
+            extra
+                .as_ref()
+                .map(|e| e.sample_f(view.x_min, view.x_max, *width))
         })
     };
 
@@ -317,8 +278,8 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
         let canvas_ref = canvas_ref.clone();
         let transform = transform.clone();
         let deps = (
-            samples.clone(),
-            extra.clone(),
+            ByPtr(samples.clone()),
+            ByPtr(extra.clone()),
             props.cursor.map(f64::to_bits),
             size,
             props.title.clone(),
@@ -333,7 +294,7 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
                 if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
                     let frame = Frame {
                         sampled,
-                        extra: extra.0.as_ref(),
+                        extra: extra.as_ref(),
                         view,
                         cursor: cursor.map(f64::from_bits),
                         title,
@@ -499,7 +460,7 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
     let shape = {
         let (range, var) = ((props.view.x_min, props.view.x_max), var.clone());
         let (study, curve) = (props.study.clone(), props.curve);
-        use_memo(samples.clone(), move |s| {
+        use_memo(ByPtr(samples.clone()), move |s| {
             let program = match curve {
                 Curve::F => &study.f_program,
                 Curve::Df => &study.df_program,
@@ -542,6 +503,6 @@ pub fn fixed_plot(
 ) -> Html {
     html! {
         <PlotCanvas {study} {curve} title={title} {view} cursor={None::<f64>} {overlay}
-            overlay_text={overlay_text} {extra} {on_handle} movable=false />
+            overlay_text={overlay_text} extra={extra.map(ByPtr)} {on_handle} movable=false />
     }
 }

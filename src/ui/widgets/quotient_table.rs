@@ -2,8 +2,6 @@
 //! h = 10⁻¹ … 10⁻¹², with the digits that are the exact f′(x₀)'s in the same places highlighted, the two
 //! error regimes explained, and the error plotted against h on log–log axes.
 
-use std::rc::Rc;
-
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
@@ -15,6 +13,7 @@ use crate::plot::describe::quotient_errors;
 use crate::plot::format::precise as format_precise;
 use crate::plot::format::step as format_h;
 use crate::plot::{Curve, Dash, Marker, PlotModel, Theme};
+use crate::ui::hooks::by_ptr::ByPtr;
 use crate::ui::hooks::use_canvas_size::{prefers_dark, use_canvas_size};
 use crate::ui::widgets::prose::prose;
 
@@ -54,16 +53,10 @@ fn error_cell(value: f64, exact: f64) -> Html {
     html! { <td class="num err">{ text }</td> }
 }
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct QuotientTableProps {
-    pub study: Rc<Study>,
+    pub study: ByPtr<Study>,
     pub x0: f64,
-}
-
-impl PartialEq for QuotientTableProps {
-    fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.study, &o.study) && self.x0 == o.x0
-    }
 }
 
 /// log₁₀ of each method's error against log₁₀ h, as plottable samples.

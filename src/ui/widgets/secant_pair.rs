@@ -3,14 +3,13 @@
 //! about once a second), and **Bring b to a**, which slides b onto a so the secant's slope
 //! settles on f′(a). Controlled: the page owns a and b (and its address).
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::math::Study;
 use crate::plot::format::value;
 use crate::plot::view::View;
 use crate::ui::grid::snap;
+use crate::ui::hooks::by_ptr::ByPtr;
 use crate::ui::hooks::use_animation::use_animation;
 use crate::ui::hooks::use_throttled::use_throttled;
 use crate::ui::secant::{overlay, readout, CLOSEST};
@@ -21,9 +20,9 @@ use crate::ui::widgets::slider::number_slider;
 /// How long "Bring b to a" takes.
 const BRING_MS: f64 = 2500.0;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct SecantPairProps {
-    pub study: Rc<Study>,
+    pub study: ByPtr<Study>,
     /// The plot's title ("f(x) = x³").
     pub title: AttrValue,
     /// What the plot shows, and the sliders' range.
@@ -33,18 +32,6 @@ pub struct SecantPairProps {
     pub a: f64,
     pub b: f64,
     pub on_change: Callback<(f64, f64)>,
-}
-
-impl PartialEq for SecantPairProps {
-    fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.study, &o.study)
-            && self.title == o.title
-            && self.view == o.view
-            && self.step == o.step
-            && self.a == o.a
-            && self.b == o.b
-            && self.on_change == o.on_change
-    }
 }
 
 #[function_component(SecantPair)]
@@ -106,7 +93,7 @@ pub fn secant_pair(props: &SecantPairProps) -> Html {
         <section class="panel" aria-label={format!("Secant and tangent of {}", props.title)}>
             <p class="formula">{ definition("f", &s.var, &s.f, false) }{ ", so " }{ definition("f′", &s.var, &s.derivation.result, false) }</p>
             <div class="rate-plot">
-                { fixed_plot(s.clone(), Curve::F, props.title.to_string(), view, overlay(s, a, b),
+                { fixed_plot(s.0.clone(), Curve::F, props.title.to_string(), view, overlay(s, a, b),
                     format!("Point a at x = {}, point b at x = {}; the secant through them and the dashed tangent at a.", value(a), value(b)),
                     None, on_handle) }
             </div>

@@ -14,11 +14,12 @@ use yew::prelude::*;
 use crate::math::explain::{explain_in, Notation};
 use crate::math::layout::layout_marked;
 use crate::math::{Expr, Order, Rule, Segment, Study};
+use crate::ui::hooks::by_ptr::ByPtr;
 use crate::ui::widgets::math_view::{math_layout, named, TYPESET_LIMIT};
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct StepListProps {
-    pub study: Rc<Study>,
+    pub study: ByPtr<Study>,
     /// Start with the steps shown (worked examples) rather than behind the toggle.
     #[prop_or_default]
     pub open: bool,
@@ -37,16 +38,6 @@ pub struct StepListProps {
     pub on_open: Callback<()>,
 }
 
-impl PartialEq for StepListProps {
-    fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.study, &o.study)
-            && self.open == o.open
-            && self.notation == o.notation
-            && self.variables == o.variables
-            && self.slipped == o.slipped
-    }
-}
-
 fn segment(s: &Segment) -> Html {
     match s.layout() {
         Some(l) => math_layout(&l, &s.speech(), false),
@@ -61,7 +52,7 @@ const OPEN_AT_MOST: usize = 40;
 pub fn step_list(props: &StepListProps) -> Html {
     crate::ui::perf::count_render("step-list");
     let study = &props.study;
-    let study_id = Rc::as_ptr(study) as usize;
+    let study_id = Rc::as_ptr(&study.0) as usize;
     // The reader's own choices: the order is kept from one function to the next; opening the
     // list is forgotten when the function changes. Without a choice, the list is open when asked
     // for and short: a huge function must not typeset thousands of formulas unasked.

@@ -4,20 +4,15 @@
 use yew::prelude::*;
 
 use crate::math::Study;
+use crate::ui::hooks::by_ptr::ByPtr;
 use crate::ui::widgets::math_view::definition;
 use crate::ui::widgets::step_list::StepList;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct DerivativePanelProps {
-    pub study: std::rc::Rc<Study>,
+    pub study: ByPtr<Study>,
     /// The shown result is stale (the field holds an error): dim it.
     pub stale: bool,
-}
-
-impl PartialEq for DerivativePanelProps {
-    fn eq(&self, other: &Self) -> bool {
-        std::rc::Rc::ptr_eq(&self.study, &other.study) && self.stale == other.stale
-    }
 }
 
 #[function_component(DerivativePanel)]

@@ -2,21 +2,20 @@
 //! linked-cursor readout: f on the left, f′ on the right, always over the same x range. The
 //! hovered x lives here, so a hover re-renders the plots and nothing else.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::math::numeric::Method;
 use crate::math::{to_unicode, Study};
 use crate::plot::format::value as format_value;
+use crate::ui::hooks::by_ptr::ByPtr;
 use crate::ui::widgets::plot_canvas::{Curve, PlotCanvas};
 
 use super::reading::{describe_overlay, overlays};
 use super::state::{Action, State, View};
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct PlotsProps {
-    pub study: Rc<Study>,
+    pub study: ByPtr<Study>,
     pub view: View,
     pub stale: bool,
     /// The explorer's point, step and quotient, drawn on both plots.
@@ -24,18 +23,6 @@ pub struct PlotsProps {
     pub h: f64,
     pub method: Method,
     pub dispatch: UseReducerDispatcher<State>,
-}
-
-impl PartialEq for PlotsProps {
-    fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.study, &o.study)
-            && self.view == o.view
-            && self.stale == o.stale
-            && self.x0 == o.x0
-            && self.h == o.h
-            && self.method == o.method
-            && self.dispatch == o.dispatch
-    }
 }
 
 #[function_component(Plots)]

@@ -3,8 +3,6 @@
 //! against the exact f′(x₀). The numbers change every frame on screen; the screen reader
 //! hears them at most about once a second (`use_throttled`) and once when they rest.
 
-use std::rc::Rc;
-
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -20,6 +18,7 @@ use crate::ui::widgets::slider::{slider, SliderSpec};
 use super::reading::{h_from_slider, no_tangent_message, spoken_readout, Reading};
 use super::state::{Action, State, View, H_MAX, H_MIN};
 use crate::plot::format::step as format_h;
+use crate::ui::hooks::by_ptr::ByPtr;
 
 type Dispatch = UseReducerDispatcher<State>;
 
@@ -30,27 +29,15 @@ const SPEAK_EVERY_MS: u32 = 1000;
 const PLAY_MS: f64 = 3000.0;
 const PLAY_END: f64 = 1e-7;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct SecantProps {
-    pub study: Rc<Study>,
+    pub study: ByPtr<Study>,
     pub view: View,
     pub x0: f64,
     pub h: f64,
     pub method: Method,
     pub playing: bool,
     pub dispatch: Dispatch,
-}
-
-impl PartialEq for SecantProps {
-    fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.study, &o.study)
-            && self.view == o.view
-            && self.x0 == o.x0
-            && self.h == o.h
-            && self.method == o.method
-            && self.playing == o.playing
-            && self.dispatch == o.dispatch
-    }
 }
 
 /// Plays while `playing`: h falls (on a log scale) from its size now to `PLAY_END`; Escape
