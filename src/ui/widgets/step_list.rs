@@ -33,9 +33,10 @@ pub struct StepListProps {
     /// on it is marked "Where it slipped".
     #[prop_or_default]
     pub slipped: Option<Expr>,
-    /// Called when the reader opens the list (not compared: a new closure is the same call).
+    /// Called when the reader opens the list. An `Option`, so that pages without one compare
+    /// equal (a default `Callback` is a new closure, unequal, on every render).
     #[prop_or_default]
-    pub on_open: Callback<()>,
+    pub on_open: Option<Callback<()>>,
 }
 
 fn segment(s: &Segment) -> Html {
@@ -90,7 +91,9 @@ pub fn step_list(props: &StepListProps) -> Html {
             if details.open() != open {
                 choice.set(Some(details.open()));
                 if details.open() {
-                    on_open.emit(());
+                    if let Some(on_open) = &on_open {
+                        on_open.emit(());
+                    }
                 }
             }
         })
