@@ -44,6 +44,38 @@ try {
   }
   loads.sort((a, b) => a - b);
   const firstPlotMs = loads[Math.floor(loads.length / 2)];
+  // The same on a cheap phone (issue 27): 390×844 with the CPU slowed 4× (Chromium's own
+  // emulation), cold (a fresh profile each load) and warm (a second visit, served by the
+  // service worker). Benchmark figures, not assertions.
+  const phoneLoad = async (context) => {
+    const p = await context.newPage();
+    const cdp = await context.newCDPSession(p);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await p.goto(`${site}#/?f=x%5E2%20sin(x)`);
+    await p.waitForFunction(() => document.querySelectorAll('canvas[data-testid^="plot-"][data-drawn="true"]').length >= 2, null, { timeout: 30000 });
+    const ms = await p.$$eval('canvas[data-testid^="plot-"]', (cs) => Math.max(...cs.map((c) => Number(c.dataset.firstDrawnAt))));
+    return { p, ms };
+  };
+  const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const phoneSize = { viewport: { width: 390, height: 844 } };
+  const cold4x = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext(phoneSize);
+    cold4x.push((await phoneLoad(context)).ms);
+    await context.close();
+  }
+  const warmContext = await browser.newContext(phoneSize);
+  const first = await phoneLoad(warmContext);
+  await first.p.waitForFunction(() => navigator.serviceWorker.ready.then(() => true), null, { timeout: 30000 });
+  const warm4x = [];
+  for (let i = 0; i < 5; i++) {
+    const { p, ms } = await phoneLoad(warmContext);
+    check('a second visit is served by the service worker', await p.evaluate(() => !!navigator.serviceWorker.controller));
+    warm4x.push(ms);
+    await p.close();
+  }
+  await warmContext.close();
+  console.log(`figures: first_plot_4x_cold_ms=${median(cold4x).toFixed(0)} first_plot_4x_warm_ms=${median(warm4x).toFixed(0)} (medians of 5; cold ${cold4x.map((x) => x.toFixed(0)).join(', ')}; warm ${warm4x.map((x) => x.toFixed(0)).join(', ')})`);
 
   const canvases = await page.$$eval('canvas[data-testid^="plot-"]', (cs) => cs.map((c) => {
     const ctx = c.getContext('2d');

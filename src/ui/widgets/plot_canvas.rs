@@ -20,6 +20,7 @@ use crate::plot::view::View;
 use crate::plot::{Curve as PlotCurve, Dash, Line, Marker, PlotModel, Theme, Transform};
 use crate::ui::hooks::by_ptr::ByPtr;
 use crate::ui::hooks::use_canvas_size::{prefers_dark, use_canvas_size, CanvasSize};
+use crate::ui::hooks::use_painted::use_painted;
 use crate::ui::perf;
 
 /// Which function a canvas shows.
@@ -457,15 +458,20 @@ pub fn plot_canvas(props: &PlotCanvasProps) -> Html {
 
     let (lo, hi) = crate::plot::format::range(props.view.x_min, props.view.x_max);
     let var = &props.study.var;
+    // The curve in words, once the first screen is painted (see `use_painted`).
+    let painted = use_painted();
     let shape = {
         let (range, var) = ((props.view.x_min, props.view.x_max), var.clone());
         let (study, curve) = (props.study.clone(), props.curve);
-        use_memo(ByPtr(samples.clone()), move |s| {
+        use_memo((ByPtr(samples.clone()), painted), move |(s, painted)| {
             let program = match curve {
                 Curve::F => &study.f_program,
                 Curve::Df => &study.df_program,
             };
-            describe_curve(&s.samples, program, range, &var)
+            match painted {
+                true => describe_curve(&s.samples, program, range, &var),
+                false => String::new(),
+            }
         })
     };
     let label = format!(

@@ -14,6 +14,7 @@ use crate::ui::course::Page;
 use crate::ui::hooks::by_ptr::ByPtr;
 use crate::ui::hooks::use_address::use_address_with;
 use crate::ui::hooks::use_debounce::use_debounce;
+use crate::ui::hooks::use_painted::use_painted;
 use crate::ui::query;
 use crate::ui::widgets::function_input::FunctionInput;
 use crate::ui::widgets::parameters::parameters;
@@ -165,6 +166,7 @@ pub fn use_explorer(query: Option<AttrValue>, detached: bool) -> Html {
         });
     }
 
+    let painted = use_painted();
     let error = state
         .error
         .as_ref()
@@ -195,8 +197,11 @@ pub fn use_explorer(query: Option<AttrValue>, detached: bool) -> Html {
                     x0={state.x0} h={state.h} method={state.method} dispatch={dispatch.clone()} />
                 <Secant study={study.clone()} view={state.view} x0={state.x0} h={state.h} method={state.method}
                     playing={state.playing} dispatch={dispatch.clone()} />
-                <DerivativePanel study={study.clone()} {stale} />
-                <QuotientTable {study} x0={state.x0} />
+                // Below the plots: one painted frame later on the first screen.
+                if painted {
+                    <DerivativePanel study={study.clone()} {stale} />
+                    <QuotientTable {study} x0={state.x0} />
+                }
             }
             if let Some(r) = (*bench_result).clone() {
                 <pre class="panel" data-testid="bench-result">{ r }</pre>
